@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Data flows one way: storage → text → diff → facts → core → render → CLI.
+// A target names only targets to its left.
+let package = Package(
+    name: "revtrack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "revtrack", targets: ["revtrack"]),
+        .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libgit2 as Debian ships it; only RevtrackStorage may import it.
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
+        .target(name: "RevtrackRender"),
+        .executableTarget(
+            name: "revtrack",
+            dependencies: [
+                "RevtrackStorage",
+                "RevtrackRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "revtrack-bench",
+            dependencies: ["RevtrackStorage"]
+        ),
+        .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
+        .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
+        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

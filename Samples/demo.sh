@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The main job on the bundled samples: install what is needed, build, store
+# both sample articles in a throwaway repository and list what was stored.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/install-deps.sh"
+swift build --package-path "$root" --product revtrack >/dev/null
+revtrack="$(swift build --package-path "$root" --show-bin-path)/revtrack"
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export REVTRACK_REPO="$work/archive"
+samples="$root/Samples/karabakh"
+run() { printf '\n$ revtrack'; printf ' %q' "$@"; printf '\n'; "$revtrack" "$@"; }
+
+run add karabakh/reuters "$samples/reuters.txt" --date 2024-05-15T12:00:00Z \
+    --title "Russian troops leave Karabakh, now back under Azerbaijan's control" \
+    --url https://www.reuters.com/world/russian-troops-leave-karabakh-2024-05-15/
+run add karabakh/opinion "$samples/opinion.txt" --date 2024-05-16T08:00:00Z \
+    --title "Opinion: the peacekeepers leave"
+run add karabakh/reuters "$samples/reuters.txt"
+run tracks
+run log reuters
+printf '\n$ revtrack show reuters | head -4\n'; "$revtrack" show reuters | head -4
+printf '\n$ git --git-dir "$REVTRACK_REPO" fsck --strict && git log --oneline --all\n'
+git --git-dir "$REVTRACK_REPO" fsck --strict 2>&1 | grep -v '^notice: HEAD points to an unborn branch' || true
+git --git-dir "$REVTRACK_REPO" log --oneline --all

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What `add` did.
+public enum AddOutcome: Hashable, Sendable {
+    /// A new revision was stored.
+    case added(Revision)
+    /// The text equals the track's latest revision; nothing was written.
+    case unchanged(Revision)
+
+    public var revision: Revision {
+        switch self {
+        case .added(let revision), .unchanged(let revision): revision
+        }
+    }
+}
+
+extension RevisionStore {
+    /// Stores `text` as the next revision of `track`, creating the track if needed.
+    ///
+    /// Safe under concurrency and crashes: all objects are written (and fsynced)
+    /// before the branch moves, and the branch moves by compare-and-swap, so two
+    /// processes adding at once both land, one after the other. A lost race
+    /// leaves only an unreferenced commit, which `git gc` removes.
+    public func add(
+        text rawText: String,
+        to track: TrackName,
+        title: String? = nil,
+        url: String? = nil,
+        captured: Date = Date()
+    ) throws(StorageError) -> AddOutcome {
+        let text = try ArticleText.normalize(rawText)
+        let bytes = Array(text.utf8)
+        let title = title.flatMap(Self.singleLine)
+        let url = url.flatMap(Self.singleLine)
+        let captured = CaptureTime.wholeSeconds(captured)
+        let textBlob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
+
+        var generator = SystemRandomNumberGenerator()
+        let deadline = Date().addingTimeInterval(120)
+        var attempt = 0
+        while true {
+            let parent = try tip(of: track)
+            let number: Int
+            if let parent {
+                let commit = try read("track '\(track)' points to commit \(parent.short), which cannot be read") {
+                    () throws(GitError) in try repository.commit(parent)
+                }
+                let parentMetadata = try metadata(of: commit)
+                let parentText = try read("tree of commit \(parent.short)") { () throws(GitError) in
+                    try repository.treeEntry(commit.tree, named: "text.txt")
+                }
+                if parentText == textBlob {
+                    let count = try revisions(of: track).count
+                    return .unchanged(Revision(track: track, number: count, id: parent, metadata: parentMetadata))
+                }
+                number = parentMetadata.revision + 1
+            } else {
+                try checkNoConflict(for: track)
+                number = 1
+            }
+
+            let metadata = RevisionMetadata(track: track.rawValue, title: title, url: url,
+                                            captured: captured, bytes: bytes.count, revision: number)
+            let metaBytes: [UInt8]
+            do { metaBytes = try metadata.encoded() } catch {
+                throw .invalidText("cannot encode metadata: \(error)")
+            }
+            let message = (title ?? "\(track) revision \(number)") + "\n"
+            let commit = try git { () throws(GitError) in
+                let metaBlob = try repository.writeBlob(metaBytes)
+                let tree = try repository.writeTree([("meta.json", metaBlob), ("text.txt", textBlob)])
+                return try repository.writeCommit(tree: tree, parent: parent, message: message,
+                                                  time: Int64(captured.timeIntervalSince1970),
+                                                  authorName: "revtrack", authorEmail: "revtrack@localhost")
+            }
+            let outcome = try git { () throws(GitError) in
+                try repository.compareAndSwap(track.referenceName, to: commit, expected: parent,
+                                              logMessage: "revtrack add: \(track)@\(number)")
+            }
+            if outcome == .updated {
+                return .added(Revision(track: track, number: number, id: commit, metadata: metadata))
+            }
+            // Lost the race: another writer moved the branch. Back off with
+            // jitter, then rebuild on the new tip.
+            attempt += 1
+            if Date() > deadline { throw .busy(track: track.rawValue) }
+            let ceiling = UInt32(1 << min(attempt, 7))
+            usleep(1000 * (1 + UInt32.random(in: 0..<ceiling, using: &generator)))
+        }
+    }
+
+    /// A new track cannot be a folder of an existing one or the reverse
+    /// (`karabakh` beside `karabakh/reuters`): git stores refs as files.
+    private func checkNoConflict(for track: TrackName) throws(StorageError) {
+        for existing in try trackNames() {
+            if existing.rawValue.hasPrefix(track.rawValue + "/") || track.rawValue.hasPrefix(existing.rawValue + "/") {
+                throw .trackNameConflict(track.rawValue, existing: existing.rawValue)
+            }
+        }
+    }
+
+    private static func singleLine(_ text: String) -> String? {
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// A track as `revtrack tracks` lists it.
+public struct TrackSummary: Hashable, Sendable {
+    public let track: TrackName
+    public let revisionCount: Int
+    public let latest: Revision
+}
+
+extension RevisionStore {
+    /// All track names, sorted.
+    public func trackNames() throws(StorageError) -> [TrackName] {
+        let references = try git { () throws(GitError) in try repository.branchReferenceNames() }
+        var names: [TrackName] = []
+        for reference in references {
+            let name = String(reference.dropFirst("refs/heads/".count))
+            // A branch made by other tools with a name revtrack would refuse is
+            // skipped rather than mis-addressed.
+            if let track = try? TrackName(name) { names.append(track) }
+        }
+        return names.sorted()
+    }
+
+    public func trackSummaries() throws(StorageError) -> [TrackSummary] {
+        var summaries: [TrackSummary] = []
+        for track in try trackNames() {
+            let revisions = try revisions(of: track)
+            guard let latest = revisions.last else { continue }
+            summaries.append(TrackSummary(track: track, revisionCount: revisions.count, latest: latest))
+        }
+        return summaries
+    }
+
+    /// Resolves what the user typed to a track: the exact name, or a last
+    /// segment that names exactly one track.
+    public func resolveTrack(_ name: String) throws(StorageError) -> TrackName {
+        let all = try trackNames()
+        if let exact = all.first(where: { $0.rawValue == name }) { return exact }
+        let bySegment = all.filter { $0.lastSegment == name }
+        switch bySegment.count {
+        case 1: return bySegment[0]
+        case 0: throw .unknownTrack(name, known: all.map(\.rawValue))
+        default: throw .ambiguousTrack(name, candidates: bySegment.map(\.rawValue))
+        }
+    }
+
+    /// The commit at the tip of a track, or nil when the track does not exist.
+    func tip(of track: TrackName) throws(StorageError) -> ObjectID? {
+        try git { () throws(GitError) in try repository.referenceTarget(track.referenceName) }
+    }
+
+    /// A track's revisions, oldest first (index + 1 is the revision number).
+    public func revisions(of track: TrackName) throws(StorageError) -> [Revision] {
+        guard let tip = try tip(of: track) else {
+            throw .unknownTrack(track.rawValue, known: try trackNames().map(\.rawValue))
+        }
+        var chain: [(ObjectID, RevisionMetadata)] = []
+        var next: ObjectID? = tip
+        while let id = next {
+            let commit = try read("track '\(track)' points to commit \(id.short), which cannot be read") {
+                () throws(GitError) in try repository.commit(id)
+            }
+            chain.append((id, try metadata(of: commit)))
+            next = commit.parents.first
+        }
+        return chain.reversed().enumerated().map { index, element in
+            Revision(track: track, number: index + 1, id: element.0, metadata: element.1)
+        }
+    }
+
+    /// Finds the revision a spec names.
+    public func resolve(_ spec: RevisionSpec) throws(StorageError) -> Revision {
+        let track: TrackName
+        do {
+            track = try resolveTrack(spec.track)
+        } catch {
+            if spec.isCommitPrefix, case .unknownTrack = error { return try revision(commitPrefix: spec.track) }
+            throw error
+        }
+        let revisions = try revisions(of: track)
+        switch spec.position {
+        case .latest:
+            return revisions[revisions.count - 1]
+        case .number(let number):
+            guard number <= revisions.count else {
+                throw .unknownRevision(spec.text, "track '\(track)' has \(revisions.count) revision\(revisions.count == 1 ? "" : "s")")
+            }
+            return revisions[number - 1]
+        case .back(let count):
+            guard count < revisions.count else {
+                throw .unknownRevision(spec.text, "track '\(track)' has only \(revisions.count) revision\(revisions.count == 1 ? "" : "s")")
+            }
+            return revisions[revisions.count - 1 - count]
+        }
+    }
+
+    public func resolve(_ text: String) throws(StorageError) -> Revision {
+        try resolve(try RevisionSpec(parsing: text))
+    }
+
+    /// The stored text of a revision, exactly as `git show TRACK:text.txt` prints it.
+    public func text(of revision: Revision) throws(StorageError) -> String {
+        let commit = try read("revision \(revision.spec) (\(revision.id.short))") { () throws(GitError) in
+            try repository.commit(revision.id)
+        }
+        let bytes = try entry("text.txt", of: commit)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Internals
+
+    private func revision(commitPrefix prefix: String) throws(StorageError) -> Revision {
+        let id: ObjectID
+        do {
+            id = try repository.commitID(prefix: prefix)
+        } catch {
+            if error.code == -5 { throw .unknownRevision(prefix, "the commit prefix is ambiguous; give more digits") }
+            throw .unknownRevision(prefix, "no track or commit has that name")
+        }
+        for track in try trackNames() {
+            if let found = try revisions(of: track).first(where: { $0.id == id }) { return found }
+        }
+        throw .unknownRevision(prefix, "commit \(id.short) is not a revision of any track")
+    }
+
+    private func entry(_ name: String, of commit: GitRepository.Commit) throws(StorageError) -> [UInt8] {
+        let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
+            try repository.treeEntry(commit.tree, named: name)
+        }
+        guard let blob else {
+            throw .damagedRepository(path: path, detail: "commit \(commit.id.short) has no \(name)")
+        }
+        return try read("\(name) of commit \(commit.id.short)") { () throws(GitError) in
+            try repository.blobContents(blob)
+        }
+    }
+
+    func metadata(of commit: GitRepository.Commit) throws(StorageError) -> RevisionMetadata {
+        let bytes = try entry("meta.json", of: commit)
+        do {
+            return try RevisionMetadata.decode(bytes)
+        } catch {
+            throw .damagedRepository(path: path, detail: "meta.json of commit \(commit.id.short) is not valid revtrack metadata")
+        }
+    }
+}

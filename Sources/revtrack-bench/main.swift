@@ -1,0 +1,1 @@
+print("revtrack-bench")

@@ -1,0 +1,13 @@
+import ArgumentParser
+import RevtrackStorage
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create an empty revtrack repository.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        _ = try RevisionStore.create(at: repository.path)
+        print("created revtrack repository at \(repository.path)")
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import RevtrackStorage
+
+struct Tracks: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List tracks with their number of revisions and latest capture time.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let summaries = try repository.open().trackSummaries()
+        switch format {
+        case .json:
+            struct Entry: Encodable {
+                let track: String
+                let revisions: Int
+                let latest: RevisionJSON
+            }
+            try printJSON(summaries.map { Entry(track: $0.track.rawValue, revisions: $0.revisionCount, latest: RevisionJSON($0.latest)) })
+        case .text:
+            let width = summaries.map(\.track.rawValue.count).max() ?? 0
+            for summary in summaries {
+                let name = summary.track.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+                let count = "\(summary.revisionCount) revision\(summary.revisionCount == 1 ? "" : "s")"
+                print("\(name)  \(count.padding(toLength: 13, withPad: " ", startingAt: 0))  latest \(CaptureTime.format(summary.latest.captured))")
+            }
+        }
+    }
+}

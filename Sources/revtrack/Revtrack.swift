@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+
+/// The `revtrack` command line. Each subcommand lives in its own file under
+/// `Commands/`; this file only lists them and maps errors to exit codes.
+@main
+struct Revtrack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revtrack",
+        abstract: "Keep every revision of a news text in git and show what changed.",
+        discussion: """
+            Revisions are named TRACK (latest), TRACK@N (N-th, 1 = first), TRACK~K \
+            (K before the latest) or by a commit id prefix of at least 7 hex digits. \
+            The repository is .revtrack in the current folder unless --repo or \
+            REVTRACK_REPO says otherwise.
+            """,
+        version: "0.1.0",
+        subcommands: [Init.self, Add.self, Tracks.self, Log.self, Show.self]
+    )
+
+    /// Exit status like diff(1): 0 success, 1 "differences found" (for the
+    /// commands that compare), 2 for every error, usage errors included.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // --help, --version.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let message: String
+            if error is StorageFailure || error is CommandFailure {
+                message = "revtrack: " + String(describing: error)
+            } else {
+                message = fullMessage(for: error)
+            }
+            StandardError.write(message)
+            Foundation.exit(2)
+        }
+    }
+}

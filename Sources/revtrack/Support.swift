@@ -1,0 +1,46 @@
+import Foundation
+import RevtrackRender
+import RevtrackStorage
+
+/// A storage error on its way to the user as a one-line message.
+typealias StorageFailure = StorageError
+
+/// A CLI-level problem (bad file, bad option value) with a one-line message.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum StandardError {
+    /// `fputs(..., stderr)` does not compile in Swift 6 mode; FileHandle does.
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line.hasSuffix("\n") ? line : line + "\n").utf8))
+    }
+}
+
+enum StandardOutput {
+    static let isTerminal = isatty(STDOUT_FILENO) == 1
+
+    /// Writes exactly these bytes (no newline added).
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Text from articles shown in a listing: control characters made visible.
+func safe(_ text: String) -> String {
+    TerminalText.escapingControls(text, keepNewlines: false)
+}
+
+extension Int {
+    /// `2,341`: byte counts that read at a glance.
+    var grouped: String {
+        let digits = String(self.magnitude)
+        var out = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (self < 0 ? "-" : "") + out
+    }
+}

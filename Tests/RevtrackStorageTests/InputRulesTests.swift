@@ -1,0 +1,80 @@
+import Testing
+@testable import RevtrackStorage
+
+@Suite("Input rules")
+struct InputRulesTests {
+    @Test("track names follow git's ref rules and a small ASCII alphabet",
+          arguments: ["reuters", "karabakh/reuters", "a.b_c-d/e2", "2024/05/wire"])
+    func validNames(_ name: String) throws {
+        #expect(try TrackName(name).referenceName == "refs/heads/" + name)
+    }
+
+    @Test("bad track names are refused with a reason", arguments: [
+        ("", "the name is empty"),
+        ("Reuters", "use lowercase letters (reuters)"),
+        ("a b", "only lowercase letters, digits, '.', '_', '-' and '/' are allowed, not ' '"),
+        ("-x", "a name cannot start with '-'"),
+        ("/x", "a name cannot start or end with '/'"),
+        ("x/", "a name cannot start or end with '/'"),
+        ("a//b", "a name cannot have an empty segment ('//')"),
+        ("a..b", "a name cannot contain '..'"),
+        ("a/.hidden", "a segment cannot start with '.'"),
+        ("x.lock", "a segment cannot end with '.lock'"),
+        ("x@{1}", "only lowercase letters, digits, '.', '_', '-' and '/' are allowed, not '@'"),
+        ("caf\u{E9}", "only lowercase letters, digits, '.', '_', '-' and '/' are allowed, not U+E9"),
+        (String(repeating: "a", count: 201), "longer than 200 characters"),
+    ])
+    func invalidNames(_ name: String, _ reason: String) {
+        #expect(throws: StorageError.invalidTrackName(name, reason)) { try TrackName(name) }
+    }
+
+    @Test("revision specs parse into track and position")
+    func specs() throws {
+        let cases: [(String, String, RevisionSpec.Position)] = [
+            ("reuters", "reuters", .latest),
+            ("karabakh/reuters@3", "karabakh/reuters", .number(3)),
+            ("reuters~2", "reuters", .back(2)),
+            ("reuters~", "reuters", .back(1)),
+            ("reuters~0", "reuters", .back(0)),
+            ("1a2b3c4", "1a2b3c4", .latest),
+        ]
+        for (text, track, position) in cases {
+            let spec = try RevisionSpec(parsing: text)
+            #expect(spec.track == track && spec.position == position, "\(text)")
+        }
+        #expect(try RevisionSpec(parsing: "1a2b3c4").isCommitPrefix)
+        #expect(try !RevisionSpec(parsing: "1a2b3c").isCommitPrefix)
+        for bad in ["reuters@0", "reuters@x", "@2", "reuters~-1", "Reuters", "a..b@1"] {
+            #expect(throws: StorageError.self, "\(bad)") { try RevisionSpec(parsing: bad) }
+        }
+    }
+
+    @Test("text is stored as UTF-8 with LF endings and no BOM, nothing else changed")
+    func normalization() throws {
+        #expect(try ArticleText.decode(Array("\u{FEFF}a\r\nb\rc\n\n  d ".utf8)) == "a\nb\nc\n\n  d ")
+        #expect(try ArticleText.decode(Array("“Quoted” — Ünïcode".utf8)) == "“Quoted” — Ünïcode")
+    }
+
+    @Test("empty, blank, binary and invalid UTF-8 input is refused", arguments: [
+        ([] as [UInt8], "input is empty"),
+        (Array(" \n\t\r\n".utf8), "input holds only whitespace"),
+        (Array("ab\u{0}cd".utf8), "input looks binary: NUL byte at offset 2"),
+        ([0x61, 0x62, 0xC3, 0x28], "input is not valid UTF-8 (at byte 2)"),
+        ([0xFF, 0xFE, 0x41], "input is not valid UTF-8 (at byte 0)"),
+    ])
+    func refusedInput(_ bytes: [UInt8], _ message: String) {
+        #expect(throws: StorageError.invalidText(message)) { try ArticleText.decode(bytes) }
+    }
+
+    @Test("capture times accept the usual ISO 8601 forms")
+    func captureTimes() {
+        #expect(CaptureTime.parse("2024-05-15T09:30:00Z").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
+        #expect(CaptureTime.parse("2024-05-15T13:30:00+04:00").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
+        #expect(CaptureTime.parse("2024-05-15T09:30:00.250Z").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
+        #expect(CaptureTime.parse("2024-05-15T09:30").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
+        #expect(CaptureTime.parse("2024-05-15").map(CaptureTime.format) == "2024-05-15T00:00:00Z")
+        for bad in ["yesterday", "2024-13-01", "2024-02-30", "15/05/2024", ""] {
+            #expect(CaptureTime.parse(bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import RevtrackStorage
+
+@Suite("Revision store")
+struct RevisionStoreTests {
+    let folder = TemporaryFolder()
+    var repoPath: String { folder.file("archive") }
+
+    func makeStore() throws -> RevisionStore { try RevisionStore.create(at: repoPath) }
+
+    @Test("revisions read back byte-exact by every spec form")
+    func roundTrip() throws {
+        let store = try makeStore()
+        let track = try TrackName("karabakh/reuters")
+        let texts = [String(reutersSample.prefix(400)), String(reutersSample.prefix(1200)), reutersSample]
+        var added: [Revision] = []
+        for (index, text) in texts.enumerated() {
+            let outcome = try store.add(text: text, to: track, title: "Title \(index + 1)",
+                                        captured: Date(timeIntervalSince1970: 1_715_760_000 + Double(index) * 3600))
+            guard case .added(let revision) = outcome else { Issue.record("expected a new revision"); return }
+            #expect(revision.number == index + 1)
+            added.append(revision)
+        }
+        for (index, revision) in added.enumerated() {
+            let specs = ["karabakh/reuters@\(index + 1)", "reuters@\(index + 1)", "reuters~\(2 - index)",
+                         String(revision.id.hex.prefix(7)), revision.id.hex]
+            for spec in specs {
+                let resolved = try store.resolve(spec)
+                #expect(resolved == revision, "spec \(spec)")
+                #expect(try store.text(of: resolved) == texts[index], "spec \(spec)")
+            }
+        }
+        #expect(try store.resolve("reuters") == added[2])
+        #expect(try store.resolve("reuters~") == added[1])
+        let opinion = try store.add(text: opinionSample, to: TrackName("karabakh/opinion")).revision
+        #expect(try store.text(of: store.resolve("opinion")) == opinionSample)
+        #expect(opinion.number == 1)
+    }
+
+    @Test("metadata and commit agree on the capture time")
+    func metadataRoundTrip() throws {
+        let store = try makeStore()
+        let when = CaptureTime.parse("2024-05-15T09:30:00Z")!
+        let revision = try store.add(text: "Body text.\n", to: TrackName("wire"), title: "A  title\nsplit",
+                                     url: "https://example.com/a?b=1", captured: when).revision
+        #expect(revision.metadata == RevisionMetadata(track: "wire", title: "A title split", url: "https://example.com/a?b=1",
+                                                      captured: when, bytes: 11, revision: 1))
+        let commit = try store.repository.commit(revision.id)
+        #expect(commit.time == Int64(when.timeIntervalSince1970))
+        #expect(commit.message == "A title split\n")
+        let untitled = try store.add(text: "Other.", to: TrackName("wire")).revision
+        #expect(try store.repository.commit(untitled.id).message == "wire revision 2\n")
+    }
+
+    @Test("identical text creates nothing")
+    func unchanged() throws {
+        let store = try makeStore()
+        let track = try TrackName("wire")
+        let first = try store.add(text: reutersSample, to: track)
+        let second = try store.add(text: reutersSample.replacingOccurrences(of: "\n", with: "\r\n"), to: track)
+        #expect(second == .unchanged(first.revision))
+        #expect(try store.revisions(of: track).count == 1)
+    }
+
+    @Test("short names resolve only when unambiguous")
+    func shortNames() throws {
+        let store = try makeStore()
+        _ = try store.add(text: "a", to: TrackName("karabakh/reuters"))
+        _ = try store.add(text: "b", to: TrackName("gaza/reuters"))
+        _ = try store.add(text: "c", to: TrackName("karabakh/opinion"))
+        #expect(try store.resolveTrack("opinion").rawValue == "karabakh/opinion")
+        #expect(throws: StorageError.ambiguousTrack("reuters", candidates: ["gaza/reuters", "karabakh/reuters"])) {
+            try store.resolve("reuters")
+        }
+        #expect(try store.resolve("gaza/reuters").track.rawValue == "gaza/reuters")
+        #expect(throws: StorageError.unknownTrack("afp", known: ["gaza/reuters", "karabakh/opinion", "karabakh/reuters"])) {
+            try store.resolve("afp@1")
+        }
+    }
+
+    @Test("unknown revisions are named with what exists")
+    func unknownRevisions() throws {
+        let store = try makeStore()
+        for text in ["one", "two", "three"] { _ = try store.add(text: text, to: TrackName("reuters")) }
+        #expect(throws: StorageError.unknownRevision("reuters@9", "track 'reuters' has 3 revisions")) {
+            try store.resolve("reuters@9")
+        }
+        #expect(throws: StorageError.unknownRevision("reuters~3", "track 'reuters' has only 3 revisions")) {
+            try store.resolve("reuters~3")
+        }
+        #expect(throws: StorageError.unknownRevision("deadbeef", "no track or commit has that name")) {
+            try store.resolve("deadbeef")
+        }
+    }
+
+    @Test("a track cannot be a folder of another")
+    func trackConflict() throws {
+        let store = try makeStore()
+        _ = try store.add(text: "a", to: TrackName("karabakh/reuters"))
+        #expect(throws: StorageError.trackNameConflict("karabakh", existing: "karabakh/reuters")) {
+            try store.add(text: "b", to: TrackName("karabakh"))
+        }
+        #expect(throws: StorageError.trackNameConflict("karabakh/reuters/live", existing: "karabakh/reuters")) {
+            try store.add(text: "b", to: TrackName("karabakh/reuters/live"))
+        }
+    }
+
+    @Test("plain git reads and verifies the repository")
+    func gitInteroperability() throws {
+        try #require(gitIsInstalled, "git is not installed; interoperability cannot be checked")
+        let store = try makeStore()
+        _ = try store.add(text: reutersSample, to: TrackName("karabakh/reuters"), title: "Reuters")
+        _ = try store.add(text: reutersSample + "\nCorrection appended.", to: TrackName("karabakh/reuters"))
+        _ = try store.add(text: opinionSample, to: TrackName("karabakh/opinion"))
+
+        let fsck = runGit(["--git-dir", repoPath, "fsck", "--strict", "--no-dangling"])!
+        #expect(fsck.status == 0, "\(fsck.output)")
+        #expect(!fsck.output.contains("error"), "\(fsck.output)")
+        let log = runGit(["--git-dir", repoPath, "log", "--format=%s", "karabakh/reuters"])!
+        #expect(log.output == "karabakh/reuters revision 2\nReuters\n")
+        let show = runGit(["--git-dir", repoPath, "show", "karabakh/opinion:text.txt"])!
+        #expect(show.output == opinionSample)
+        let clone = folder.file("clone")
+        #expect(runGit(["clone", "--quiet", "--mirror", repoPath, clone])!.status == 0)
+        #expect(runGit(["--git-dir", clone, "show", "karabakh/reuters~1:text.txt"])!.output == reutersSample)
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what revtrack needs on a fresh Debian machine: libgit2 (headers and
+# pkg-config file) and git itself (the tests check interoperability with it).
+set -euo pipefail
+need=()
+pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
+command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v git >/dev/null || need+=(git)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}"
+fi
