@@ -26,7 +26,7 @@ struct Add: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let track = try TrackName(self.track)
+        let named = try TrackName(self.track)
         var captured = Date()
         if let date {
             guard let parsed = CaptureTime.parse(date) else {
@@ -42,6 +42,13 @@ struct Add: ParsableCommand {
         } else {
             store = try RevisionStore.create(at: repository.path)
             StandardError.write("revtrack: created repository at \(repository.path)")
+        }
+        // A short name adds to the one existing track it names; otherwise it is a new track.
+        let track: TrackName
+        do {
+            track = try store.resolveTrack(named.rawValue)
+        } catch StorageError.unknownTrack {
+            track = named
         }
         switch try store.add(text: text, to: track, title: title, url: url, captured: captured) {
         case .added(let revision):

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Every bad input gets one line on stderr, exit status 2, and leaves the
+/// repository exactly as it was.
+@Suite("Bad input")
+struct BadInputTests {
+    let folder = TemporaryFolder()
+    var repository: String { folder.file("archive") }
+    var cli: CLI { CLI(repository: repository) }
+
+    init() throws {
+        for text in ["One.", "One. Two.", "One. Two. Three."] {
+            _ = try CLI(repository: folder.file("archive")).run(["add", "reuters", "-"], stdin: Data(text.utf8))
+        }
+    }
+
+    func expectRefused(_ arguments: [String], stdin: Data? = nil, message: String,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = snapshot(of: repository)
+        let result = try cli.run(arguments, stdin: stdin)
+        #expect(result.status == 2, "exit status for \(arguments)", sourceLocation: sourceLocation)
+        #expect(result.stderr == "revtrack: \(message)\n", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(snapshot(of: repository) == before, "the repository changed", sourceLocation: sourceLocation)
+    }
+
+    @Test("unreadable or non-text input files")
+    func badFiles() throws {
+        let missing = folder.file("missing.txt")
+        try expectRefused(["add", "reuters", missing], message: "\(missing): no such file")
+        try expectRefused(["add", "reuters", folder.path], message: "\(folder.path): is a directory, not a text file")
+        try expectRefused(["add", "reuters", folder.write("empty.txt", "")], message: "input is empty")
+        try expectRefused(["add", "reuters", folder.write("blank.txt", " \n\t\n")], message: "input holds only whitespace")
+        try expectRefused(["add", "reuters", folder.write("latin1.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x0A]))],
+                          message: "input is not valid UTF-8 (at byte 3)")
+        try expectRefused(["add", "reuters", folder.write("binary.bin", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]))],
+                          message: "input looks binary: NUL byte at offset 4")
+        try expectRefused(["add", "reuters", "-"], stdin: Data(), message: "input is empty")
+        let huge = folder.file("huge.txt")
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: huge))
+        try handle.truncate(atOffset: 64 * 1024 * 1024 + 1)
+        try handle.close()
+        try expectRefused(["add", "reuters", huge],
+                          message: "\(huge): larger than 67108864 bytes (64 MiB); revtrack stores article text")
+    }
+
+    @Test("bad names, specs and dates")
+    func badArguments() throws {
+        let text = folder.write("ok.txt", "A new sentence.")
+        try expectRefused(["add", "Reuters", text], message: "invalid track name 'Reuters': use lowercase letters (reuters)")
+        try expectRefused(["add", "../x", text], message: "invalid track name '../x': a name cannot contain '..'")
+        try expectRefused(["add", "reuters", text, "--date", "yesterday"],
+                          message: "--date 'yesterday' is not an ISO 8601 time (e.g. 2024-05-15T09:30:00Z or 2024-05-15)")
+        try expectRefused(["show", "reuters@9"], message: "unknown revision 'reuters@9': track 'reuters' has 3 revisions")
+        try expectRefused(["show", "reuters@0"], message: "invalid revision 'reuters@0': expected TRACK@N with N a revision number from 1")
+        try expectRefused(["show", "afp"], message: "unknown track 'afp' (tracks: reuters)")
+        try expectRefused(["log", "afp"], message: "unknown track 'afp' (tracks: reuters)")
+        try expectRefused(["show", "abcdef0"], message: "unknown revision 'abcdef0': no track or commit has that name")
+    }
+
+    @Test("usage errors also exit 2")
+    func usage() throws {
+        let result = try cli.run(["add"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Missing expected argument"))
+        #expect(try cli.run(["frobnicate"]).status == 2)
+    }
+
+    @Test("--repo that is not a revtrack repository, or a damaged one")
+    func badRepositories() throws {
+        let text = folder.write("ok.txt", "Text.")
+        let plain = folder.file("plain")
+        try FileManager.default.createDirectory(atPath: plain, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: plain + "/sub", withIntermediateDirectories: true)
+        let result = try cli.run(["add", "--repo", plain, "reuters", text])
+        #expect(result.status == 2 && result.stderr == "revtrack: '\(plain)' is not a revtrack repository: not a git repository\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plain) == ["sub"])
+
+        try #require(git(["--version"]) != nil, "git is needed to build a foreign repository")
+        let foreign = folder.file("foreign.git")
+        _ = git(["init", "--quiet", "--bare", foreign])
+        let refused = try cli.run(["tracks", "--repo", foreign])
+        #expect(refused.status == 2 && refused.stderr.contains("without 'revtrack.format'"))
+
+        // A branch pointing at a commit that does not exist.
+        try "0123456789abcdef0123456789abcdef01234567\n".write(toFile: repository + "/refs/heads/reuters",
+                                                               atomically: true, encoding: .utf8)
+        let before = snapshot(of: repository)
+        for arguments in [["log", "reuters"], ["show", "reuters"], ["add", "reuters", text], ["tracks"]] {
+            let damaged = try cli.run(arguments)
+            #expect(damaged.status == 2, "\(arguments)")
+            #expect(damaged.stderr.hasPrefix("revtrack: repository '\(repository)' is damaged: track 'reuters' points to commit 0123456"),
+                    "\(arguments): \(damaged.stderr)")
+            #expect(damaged.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(snapshot(of: repository).filter { !$0.key.hasPrefix("objects/") } == before.filter { !$0.key.hasPrefix("objects/") })
+    }
+
+    @Test("a truncated object is an error, not a hang or a crash")
+    func truncatedObject() throws {
+        try #require(git(["--version"]) != nil)
+        let blob = try #require(git(["--git-dir", repository, "rev-parse", "reuters:text.txt"])).output
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = repository + "/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        try bytes.prefix(bytes.count - 4).write(to: URL(fileURLWithPath: path))
+        let result = try cli.run(["show", "reuters"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("revtrack: repository '\(repository)' is damaged: text.txt of commit "))
+        #expect(result.stderr.contains("truncated or corrupt"))
+    }
+}
