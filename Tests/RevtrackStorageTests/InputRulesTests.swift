@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RevtrackStorage
 
@@ -73,7 +74,14 @@ struct InputRulesTests {
         #expect(CaptureTime.parse("2024-05-15T09:30:00.250Z").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
         #expect(CaptureTime.parse("2024-05-15T09:30").map(CaptureTime.format) == "2024-05-15T09:30:00Z")
         #expect(CaptureTime.parse("2024-05-15").map(CaptureTime.format) == "2024-05-15T00:00:00Z")
-        for bad in ["yesterday", "2024-13-01", "2024-02-30", "15/05/2024", ""] {
+        for seconds in stride(from: -86_400 * 800, to: 86_400 * 40_000, by: 86_400 * 13 + 3_607) {
+            let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+            let reference = ISO8601DateFormatter().string(from: date)
+            #expect(CaptureTime.format(date) == reference)
+            #expect(CaptureTime.parseCanonical(reference) == date)
+        }
+        #expect(CaptureTime.parse("2024-02-29T00:00:00Z") != nil)
+        for bad in ["yesterday", "2024-13-01", "2024-02-30", "2023-02-29T00:00:00Z", "2024-05-15T24:00:00Z", "15/05/2024", ""] {
             #expect(CaptureTime.parse(bad) == nil, "\(bad)")
         }
     }

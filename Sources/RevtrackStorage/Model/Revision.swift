@@ -79,11 +79,20 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
 }
 
 /// Capture times as revtrack reads and writes them: ISO 8601, UTC, whole seconds.
+///
+/// The canonical form is formatted and parsed by hand: `log` reads one stamp per
+/// revision, and creating a Foundation date formatter costs ~100 µs each.
 public enum CaptureTime {
     /// `2024-05-15T09:30:00Z`.
     public static func format(_ date: Date) -> String {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        return formatter(withFractionalSeconds: false).string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
     /// Accepts what people type for `--date`: a full timestamp with `Z` or an
@@ -91,6 +100,10 @@ public enum CaptureTime {
     /// date (midnight UTC). Returns nil for anything else.
     public static func parse(_ text: String) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces)
+        if let date = parseCanonical(text) { return date }
+        // Foundation's parsers roll 2023-02-29 over to March 1 and accept 24:00:
+        // check the calendar fields first.
+        guard fieldsAreValid(text) else { return nil }
         if let date = formatter(withFractionalSeconds: false).date(from: text) { return date }
         if let date = formatter(withFractionalSeconds: true).date(from: text) { return date }
         let utc = TimeZone(identifier: "UTC")!
@@ -108,6 +121,82 @@ public enum CaptureTime {
     /// Truncates to whole seconds, the precision git keeps.
     public static func wholeSeconds(_ date: Date) -> Date {
         Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` exactly, as `format` writes it.
+    static func parseCanonical(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+              bytes[16] == 0x3A, bytes[19] == 0x5A else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+              (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        let days = daysFromCivil(year, month, day)
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + Int64(hour * 3600 + minute * 60 + second)))
+    }
+
+    /// Whether the leading `YYYY-MM-DD` and an optional `THH:MM[:SS]` name a real moment.
+    private static func fieldsAreValid(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func number(_ start: Int, _ count: Int) -> Int? {
+            guard start + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[start..<(start + count)] {
+                guard (0x30...0x39).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+              (1...12).contains(month), day >= 1, day <= daysInMonth(year, month) else { return false }
+        if bytes.count > 10 {
+            guard let hour = number(11, 2), let minute = number(14, 2), hour < 24, minute < 60 else { return false }
+            if bytes.count > 16, bytes[16] == 0x3A {
+                guard let second = number(17, 2), second < 60 else { return false }
+            }
+        }
+        return true
+    }
+
+    private static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
+        let y = Int64(month <= 2 ? year - 1 : year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = Int64(month)
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
     }
 
     private static func formatter(withFractionalSeconds: Bool) -> ISO8601DateFormatter {
