@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "revtrack", targets: ["revtrack"]),
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
+        .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
+        .target(name: "RevtrackDiff"),
         .target(name: "RevtrackRender"),
         .executableTarget(
             name: "revtrack",
@@ -35,6 +37,7 @@ let package = Package(
             dependencies: ["RevtrackStorage"]
         ),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
+        .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),
     ],
