@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "revtrack", targets: ["revtrack"]),
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
+        .library(name: "RevtrackText", targets: ["RevtrackText"]),
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
     ],
     dependencies: [
@@ -22,12 +23,14 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
+        .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
         .target(name: "RevtrackRender"),
         .executableTarget(
             name: "revtrack",
             dependencies: [
                 "RevtrackStorage",
+                "RevtrackText",
                 "RevtrackRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -37,6 +40,7 @@ let package = Package(
             dependencies: ["RevtrackStorage"]
         ),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
+        .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),

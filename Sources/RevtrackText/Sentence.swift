@@ -1,0 +1,71 @@
+/// One sentence of a text, with its exact place in the original.
+public struct Sentence: Sendable, Hashable {
+    /// 0-based paragraph number.
+    public let paragraph: Int
+    /// The sentence exactly as written (inner line breaks of wrapped text included).
+    public let text: String
+    /// Byte offsets into the original text's UTF-8.
+    public let utf8Range: Range<Int>
+
+    public init(paragraph: Int, text: String, utf8Range: Range<Int>) {
+        self.paragraph = paragraph
+        self.text = text
+        self.utf8Range = utf8Range
+    }
+
+    /// The text with every run of whitespace turned into one space: two
+    /// sentences that differ only in spacing or line wrapping compare equal.
+    public var normalized: String { Whitespace.collapse(text) }
+}
+
+/// A text split into paragraphs and sentences.
+public struct SegmentedText: Sendable {
+    public let text: String
+    public let sentences: [Sentence]
+    public let paragraphCount: Int
+
+    public init(text: String, sentences: [Sentence], paragraphCount: Int) {
+        self.text = text
+        self.sentences = sentences
+        self.paragraphCount = paragraphCount
+    }
+
+    /// Sentence ranges as Unicode scalar offsets (what Python's `str` indexes),
+    /// computed in one pass for JSON output.
+    public func scalarRanges() -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(sentences.count)
+        var scalarOffset = 0
+        var byteOffset = 0
+        let utf8 = Array(text.utf8)
+        func advance(to target: Int) {
+            while byteOffset < target {
+                // Count only scalar-leading bytes.
+                if utf8[byteOffset] & 0xC0 != 0x80 { scalarOffset += 1 }
+                byteOffset += 1
+            }
+        }
+        for sentence in sentences {
+            advance(to: sentence.utf8Range.lowerBound)
+            let start = scalarOffset
+            advance(to: sentence.utf8Range.upperBound)
+            result.append(start..<scalarOffset)
+        }
+        return result
+    }
+}
+
+public enum Whitespace {
+    /// Collapses whitespace runs to one space and trims both ends.
+    public static func collapse(_ text: String) -> String {
+        var needsWork = false
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if isSpace && (previousWasSpace || byte != 0x20) { needsWork = true; break }
+            previousWasSpace = isSpace
+        }
+        if !needsWork && !previousWasSpace { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

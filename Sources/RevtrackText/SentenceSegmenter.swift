@@ -1,0 +1,235 @@
+/// Splits news prose into paragraphs and sentences.
+///
+/// Works on UTF-8 bytes and looks at words only around a candidate full stop,
+/// so it runs at memory speed. News-specific rules: titles and initials
+/// ("Col. Gen. Yevgeny Nikiforov", "J. R. R. Tolkien"), acronyms ("U.S."),
+/// decimals and amounts ("3.5%", "$1.2 billion"), sentences that end inside
+/// quotation marks (`…," he said.` stays one sentence), ellipses, headlines and
+/// captions without a full stop (a line is a paragraph), and hard-wrapped text
+/// (blank-line paragraphs whose lines are joined).
+public enum SentenceSegmenter {
+    public static func segment(_ text: String) -> SegmentedText {
+        var contiguous = text
+        let (sentences, paragraphCount) = contiguous.withUTF8 { bytes in
+            var sentences: [Sentence] = []
+            let paragraphs = paragraphRanges(bytes)
+            for (index, paragraph) in paragraphs.enumerated() {
+                for range in sentenceRanges(bytes, in: paragraph) {
+                    let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    sentences.append(Sentence(paragraph: index, text: sentenceText, utf8Range: range))
+                }
+            }
+            return (sentences, paragraphs.count)
+        }
+        return SegmentedText(text: text, sentences: sentences, paragraphCount: paragraphCount)
+    }
+
+    // MARK: - Paragraphs
+
+    /// Paragraph byte ranges, trimmed. Each line is a paragraph, except that a
+    /// line continues the previous one when the text is hard-wrapped (blank
+    /// lines separate paragraphs and most lines break mid-sentence), or when it
+    /// starts in lowercase after a line without closing punctuation.
+    static func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []   // trimmed; empty range marks a blank line
+        var start = 0
+        for index in 0...bytes.count {
+            if index == bytes.count || bytes[index] == 0x0A {
+                lines.append(trim(bytes, start..<index))
+                start = index + 1
+            }
+        }
+        // Hard-wrapped text: blank lines exist and most lines inside blocks end mid-sentence.
+        var blankLines = 0, innerLines = 0, innerOpen = 0
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty { blankLines += 1; continue }
+            if index + 1 < lines.count, !lines[index + 1].isEmpty {
+                innerLines += 1
+                if !endsClosed(bytes, line) { innerOpen += 1 }
+            }
+        }
+        let wrapped = blankLines > 0 && innerLines >= 2 && innerOpen * 10 >= innerLines * 6
+
+        var paragraphs: [Range<Int>] = []
+        var current: Range<Int>? = nil
+        for line in lines {
+            if line.isEmpty {
+                if let paragraph = current { paragraphs.append(paragraph); current = nil }
+                continue
+            }
+            if let paragraph = current {
+                let continues = wrapped || (!endsClosed(bytes, paragraph) && startsLowercase(bytes, line))
+                if continues {
+                    current = paragraph.lowerBound..<line.upperBound
+                    continue
+                }
+                paragraphs.append(paragraph)
+            }
+            current = line
+        }
+        if let paragraph = current { paragraphs.append(paragraph) }
+        return paragraphs
+    }
+
+    // MARK: - Sentences
+
+    static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var sentenceStart = paragraph.lowerBound
+        let end = paragraph.upperBound
+        var index = paragraph.lowerBound
+        while index < end {
+            let byte = bytes[index]
+            let isEllipsis = byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F || isEllipsis else {
+                index += 1
+                continue
+            }
+            // The run of terminators: ".", "?!", "...", "…".
+            let terminatorStart = index
+            var dots = 0, strong = false, ellipsis = isEllipsis
+            while index < end {
+                let b = bytes[index]
+                if b == 0x2E { dots += 1; index += 1 }
+                else if b == 0x21 || b == 0x3F { strong = true; index += 1 }
+                else if b == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 {
+                    ellipsis = true; index += 3
+                } else { break }
+            }
+            if dots >= 3 { ellipsis = true }
+            // Closing quotes and brackets belong to the sentence they close.
+            var closeEnd = index
+            while closeEnd < end, let width = closerWidth(bytes, closeEnd, end) { closeEnd += width }
+            guard closeEnd < end else { break }
+            guard isSpace(bytes[closeEnd]) else { continue }   // "3.5", "U.S.-led", "REUTERS/x"
+            var next = closeEnd
+            while next < end && isSpace(bytes[next]) { next += 1 }
+            let decision = isBoundary(bytes, terminatorStart: terminatorStart, dots: dots, strong: strong,
+                                      ellipsis: ellipsis, next: next, end: end, sentenceStart: sentenceStart)
+            if decision {
+                result.append(sentenceStart..<closeEnd)
+                sentenceStart = next
+            }
+            index = next
+        }
+        if sentenceStart < end { result.append(trim(bytes, sentenceStart..<end)) }
+        return result.filter { !$0.isEmpty }
+    }
+
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, terminatorStart: Int, dots: Int, strong: Bool,
+                                   ellipsis: Bool, next: Int, end: Int, sentenceStart: Int) -> Bool {
+        let nextWord = word(bytes, startingAt: next, end: end)
+        let nextClass = characterClass(bytes, skippingOpenersFrom: next, end: end)
+        if nextClass == .lowercase { return false }
+        if strong || ellipsis { return nextClass != .digit || strong }
+        // A single full stop: look at the word it ends.
+        let previous = wordBefore(bytes, terminatorStart, lowerLimit: sentenceStart)
+        if previous.isEmpty { return true }
+        let lower = previous.lowercased()
+        let nextIsStarter = Abbreviations.sentenceStarters.contains(nextWord.lowercased())
+        if Abbreviations.neverFinal.contains(lower) { return false }
+        if Abbreviations.titles.contains(lower), previous.first?.isUppercase == true { return false }
+        if Abbreviations.beforeNumbers.contains(lower), nextClass == .digit { return false }
+        // An initial ("J.") or an acronym with inner dots ("U.S", "a.m").
+        let isInitial = previous.count == 1 && previous.first!.isLetter && previous.first!.isUppercase
+        if isInitial || previous.contains(".") || Abbreviations.ambiguous.contains(lower) {
+            return nextIsStarter
+        }
+        return true
+    }
+
+    // MARK: - Byte helpers
+
+    enum CharacterClass { case uppercase, lowercase, digit, other, none }
+
+    private static func characterClass(_ bytes: UnsafeBufferPointer<UInt8>, skippingOpenersFrom start: Int, end: Int) -> CharacterClass {
+        var index = start
+        while index < end, let width = openerWidth(bytes, index, end) { index += width }
+        guard index < end else { return .none }
+        let byte = bytes[index]
+        switch byte {
+        case 0x41...0x5A: return .uppercase
+        case 0x61...0x7A: return .lowercase
+        case 0x30...0x39: return .digit
+        case 0x00..<0x80: return .other
+        default:
+            var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(end, index + 4)]).makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if scalar.properties.isUppercase { return .uppercase }
+                if scalar.properties.isLowercase { return .lowercase }
+            }
+            return .other
+        }
+    }
+
+    /// The word that starts at `start` (after openers), letters only, up to 20 bytes.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int, end: Int) -> String {
+        var index = start
+        while index < end, let width = openerWidth(bytes, index, end) { index += width }
+        var stop = index
+        while stop < end && stop - index < 20 && isWordByte(bytes[stop]) { stop += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<stop]), as: UTF8.self)
+    }
+
+    /// The token just before a full stop, without leading punctuation ("U.S" in "(U.S.").
+    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, lowerLimit: Int) -> String {
+        var start = position
+        while start > lowerLimit && !isSpace(bytes[start - 1]) && start > position - 24 { start -= 1 }
+        while start < position && !isWordByte(bytes[start]) { start += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            || byte == 0x2E || byte >= 0x80
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    private static func closerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+        switch bytes[index] {
+        case 0x22, 0x27, 0x29, 0x5D: return 1                  // " ' ) ]
+        case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99):
+            return 3                                            // ” ’
+        case 0xC2 where index + 1 < end && bytes[index + 1] == 0xBB: return 2   // »
+        default: return nil
+        }
+    }
+
+    private static func openerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
+        switch bytes[index] {
+        case 0x22, 0x27, 0x28, 0x5B: return 1                  // " ' ( [
+        case 0xE2 where index + 2 < end && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98):
+            return 3                                            // “ ‘
+        case 0xC2 where index + 1 < end && bytes[index + 1] == 0xAB: return 2   // «
+        default: return nil
+        }
+    }
+
+    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper && isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower && isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Whether a line ends like a finished sentence or a heading label.
+    private static func endsClosed(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var index = line.upperBound
+        while index > line.lowerBound, let _ = closerWidth(bytes, index - 1, line.upperBound) { index -= 1 }
+        // Walk back over a multi-byte closer's continuation bytes.
+        while index > line.lowerBound && bytes[index - 1] & 0xC0 == 0x80 { index -= 1 }
+        guard index > line.lowerBound else { return true }
+        switch bytes[index - 1] {
+        case 0x2E, 0x21, 0x3F, 0x3A, 0x3B: return true
+        case 0xE2: return true    // "…", or a curly closer's lead byte
+        default: return false
+        }
+    }
+
+    private static func startsLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard !line.isEmpty else { return false }
+        return (0x61...0x7A).contains(bytes[line.lowerBound])
+    }
+}
