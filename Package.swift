@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
         .library(name: "RevtrackText", targets: ["RevtrackText"]),
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
+        .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,12 +26,14 @@ let package = Package(
         .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
-        .target(name: "RevtrackRender"),
+        .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
+        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText"]),
         .executableTarget(
             name: "revtrack",
             dependencies: [
                 "RevtrackStorage",
                 "RevtrackText",
+                "RevtrackCore",
                 "RevtrackRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -42,6 +45,7 @@ let package = Package(
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
+        .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),
     ],

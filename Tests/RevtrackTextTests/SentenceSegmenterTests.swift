@@ -128,3 +128,18 @@ func sampleText(_ name: String) throws -> String {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     return try String(contentsOf: root.appendingPathComponent("Samples/karabakh/\(name)"), encoding: .utf8)
 }
+
+@Suite("Word tokens")
+struct WordTokenizerTests {
+    @Test("numbers, hyphens, contractions, acronyms and quotes")
+    func tokens() {
+        let tokens = WordTokenizer.tokenize("A total of 1,960 (3.5%) U.S.-led troops’ two-year mission — “don't,” he said...")
+        #expect(tokens.map(\.text) == ["A", "total", "of", "1,960", "(", "3.5", "%", ")", "U.S", ".", "-", "led", "troops", "’",
+                                       "two-year", "mission", "—", "“", "don't", ",", "”", "he", "said", "..."])
+        #expect(tokens[3].kind == .number && tokens[4].kind == .punctuation && tokens[1].kind == .word)
+        let sentence = "Azerbaijan’s 2,000 troops"
+        for token in WordTokenizer.tokenize(sentence) {
+            #expect(String(decoding: Array(sentence.utf8)[token.utf8Range], as: UTF8.self) == token.text)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import RevtrackDiff
+import RevtrackText
+
+/// One piece of a word-level change inside a sentence.
+public struct WordSegment: Sendable, Hashable {
+    public enum Operation: String, Sendable, Hashable { case equal, delete, insert }
+    public let operation: Operation
+    /// The exact text from its side (old for `delete`, new otherwise).
+    public let text: String
+    /// Whether whitespace precedes it in its side: renderers keep spacing natural.
+    public let spaceBefore: Bool
+}
+
+/// Word-level comparison of two sentences with the Myers engine, followed by a
+/// semantic clean-up so a change reads as whole phrases, not as scattered
+/// one-token matches such as "the" or ",".
+public enum WordDiff {
+    public static func compare(_ old: String, _ new: String) -> [WordSegment] {
+        let oldTokens = WordTokenizer.tokenize(old)
+        let newTokens = WordTokenizer.tokenize(new)
+        let script = Difference.script(from: oldTokens.map(\.text), to: newTokens.map(\.text))
+        let runs = semanticCleanup(script.runs, oldTokens: oldTokens, newTokens: newTokens)
+        let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+        var segments: [WordSegment] = []
+        for run in runs {
+            switch run.operation {
+            case .equal:
+                segments.append(segment(.equal, run.new, newTokens, newBytes))
+            case .delete:
+                segments.append(segment(.delete, run.old, oldTokens, oldBytes))
+            case .insert:
+                segments.append(segment(.insert, run.new, newTokens, newBytes))
+            }
+        }
+        return segments
+    }
+
+    private static func segment(_ operation: WordSegment.Operation, _ range: Range<Int>, _ tokens: [WordToken],
+                                _ bytes: [UInt8]) -> WordSegment {
+        let start = tokens[range.lowerBound].utf8Range.lowerBound
+        let end = tokens[range.upperBound - 1].utf8Range.upperBound
+        let spaceBefore = start > 0 && [0x20, 0x0A, 0x09].contains(bytes[start - 1])
+        return WordSegment(operation: operation, text: String(decoding: bytes[start..<end], as: UTF8.self),
+                           spaceBefore: spaceBefore)
+    }
+
+    /// diff-match-patch's semantic clean-up on token runs: an equality no longer
+    /// (in characters) than the changes on each side of it becomes part of them.
+    static func semanticCleanup(_ runs: [EditScript.Run], oldTokens: [WordToken], newTokens: [WordToken]) -> [EditScript.Run] {
+        func characters(_ range: Range<Int>, _ tokens: [WordToken]) -> Int {
+            tokens[range].reduce(0) { $0 + $1.text.count }
+        }
+        // Work on hunks: (deleted old range, inserted new range) separated by equal runs.
+        struct Block { var old: Range<Int>; var new: Range<Int>; var isEqual: Bool }
+        var blocks: [Block] = []
+        for run in runs {
+            let isEqual = run.operation == .equal
+            if !isEqual, let last = blocks.last, !last.isEqual {
+                blocks[blocks.count - 1].old = last.old.lowerBound..<run.old.upperBound
+                blocks[blocks.count - 1].new = last.new.lowerBound..<run.new.upperBound
+            } else {
+                blocks.append(Block(old: run.old, new: run.new, isEqual: isEqual))
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            var index = 1
+            while index + 1 < blocks.count {
+                let before = blocks[index - 1], equal = blocks[index], after = blocks[index + 1]
+                if equal.isEqual && !before.isEqual && !after.isEqual {
+                    let size = characters(equal.new, newTokens)
+                    let left = max(characters(before.old, oldTokens), characters(before.new, newTokens))
+                    let right = max(characters(after.old, oldTokens), characters(after.new, newTokens))
+                    if size <= left && size <= right {
+                        blocks[index - 1] = Block(old: before.old.lowerBound..<after.old.upperBound,
+                                                  new: before.new.lowerBound..<after.new.upperBound, isEqual: false)
+                        blocks.removeSubrange(index...(index + 1))
+                        changed = true
+                        continue
+                    }
+                }
+                index += 1
+            }
+        }
+        var result: [EditScript.Run] = []
+        for block in blocks {
+            if block.isEqual {
+                result.append(.init(.equal, old: block.old, new: block.new))
+            } else {
+                if !block.old.isEmpty { result.append(.init(.delete, old: block.old, new: block.new.lowerBound..<block.new.lowerBound)) }
+                if !block.new.isEmpty { result.append(.init(.insert, old: block.old.upperBound..<block.old.upperBound, new: block.new)) }
+            }
+        }
+        return result
+    }
+}

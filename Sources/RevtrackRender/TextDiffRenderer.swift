@@ -1,0 +1,129 @@
+import RevtrackCore
+import RevtrackText
+
+/// Renders a sentence-level comparison for a terminal or a pipe: changed
+/// sentences with a little context, word changes inline (`[-old-]{+new+}` as
+/// `git diff --word-diff=plain` writes them when colour is off), moves marked
+/// with where they came from. Article text is escaped before it is printed.
+public struct TextDiffRenderer {
+    public struct Options {
+        public var color = false
+        /// Unchanged sentences shown around each change; nil shows everything.
+        public var context: Int? = 1
+        /// Hide edits that only touch whitespace, punctuation, case or quote style.
+        public var ignoreCosmetic = false
+
+        public init(color: Bool = false, context: Int? = 1, ignoreCosmetic: Bool = false) {
+            self.color = color
+            self.context = context
+            self.ignoreCosmetic = ignoreCosmetic
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) { self.options = options }
+
+    public func render(_ comparison: DocumentComparison, oldLabel: String, newLabel: String) -> String {
+        var out = ""
+        out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold) + "\n"
+        out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold) + "\n"
+        out += summaryLine(comparison) + "\n"
+
+        let changes = comparison.changes.map { change -> SentenceChange in
+            guard options.ignoreCosmetic, change.operation == .modify, change.editKind == .cosmetic else { return change }
+            return SentenceChange(operation: .equal, old: change.old, new: change.new, words: [], editKind: nil, similarity: nil)
+        }
+        let visible = visibleIndices(changes)
+        var previousShown: Int? = nil
+        var previousParagraph: Int? = nil
+        for (index, change) in changes.enumerated() where visible.contains(index) {
+            if let previous = previousShown, index > previous + 1 { out += paint("  ⋯", .dim) + "\n" }
+            let paragraph = paragraphOf(change, comparison)
+            if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out += "\n" }
+            previousParagraph = paragraph
+            previousShown = index
+            out += line(change, comparison) + "\n"
+        }
+        return out
+    }
+
+    public func summaryLine(_ comparison: DocumentComparison) -> String {
+        let s = comparison.summary
+        guard s.hasDifferences else { return "no changes (\(s.unchanged) sentences unchanged)" }
+        var parts: [String] = []
+        if s.modified > 0 { parts.append("\(s.modified) modified") }
+        if s.added > 0 { parts.append("\(s.added) added") }
+        if s.removed > 0 { parts.append("\(s.removed) removed") }
+        if s.moved > 0 { parts.append("\(s.moved) moved") }
+        parts.append("\(s.unchanged) unchanged")
+        return parts.joined(separator: ", ")
+    }
+
+    // MARK: - Lines
+
+    private func line(_ change: SentenceChange, _ comparison: DocumentComparison) -> String {
+        func oldText() -> String { text(change.old, comparison.old.sentences.map(\.text)) }
+        func newText() -> String { text(change.new, comparison.new.sentences.map(\.text)) }
+        switch change.operation {
+        case .equal:
+            return "  " + paint(newText(), .dim)
+        case .insert:
+            return paint("+ ", .green) + paint(newText(), .green)
+        case .delete:
+            return paint("- ", .red) + paint(oldText(), .red)
+        case .modify:
+            let label = change.editKind.map { " " + paint("(\($0.rawValue))", .dim) } ?? ""
+            return paint("~ ", .yellow) + words(change.words) + label
+        case .move:
+            let from = (change.old?.lowerBound ?? 0) + 1
+            let body = change.words.isEmpty ? newText() : words(change.words)
+            return paint("> ", .cyan) + body + " " + paint("(moved from sentence \(from))", .dim)
+        }
+    }
+
+    private func words(_ segments: [WordSegment]) -> String {
+        var out = ""
+        for (index, segment) in segments.enumerated() {
+            if segment.spaceBefore && index > 0 { out += " " }
+            let text = TerminalText.escapingControls(segment.text, keepNewlines: false)
+            switch segment.operation {
+            case .equal: out += text
+            case .delete: out += options.color ? paint(text, .redStrike) : "[-" + text + "-]"
+            case .insert: out += options.color ? paint(text, .greenBold) : "{+" + text + "+}"
+            }
+        }
+        return out
+    }
+
+    private func text(_ range: Range<Int>?, _ sentences: [String]) -> String {
+        guard let range else { return "" }
+        return TerminalText.escapingControls(range.map { Whitespace.collapse(sentences[$0]) }.joined(separator: " "), keepNewlines: false)
+    }
+
+    private func paragraphOf(_ change: SentenceChange, _ comparison: DocumentComparison) -> Int {
+        if let new = change.new { return comparison.new.sentences[new.lowerBound].paragraph }
+        if let old = change.old { return comparison.old.sentences[old.lowerBound].paragraph }
+        return 0
+    }
+
+    private func visibleIndices(_ changes: [SentenceChange]) -> Set<Int> {
+        guard let context = options.context else { return Set(changes.indices) }
+        var visible = Set<Int>()
+        for (index, change) in changes.enumerated() where change.operation != .equal {
+            for neighbour in max(0, index - context)...min(changes.count - 1, index + context) { visible.insert(neighbour) }
+        }
+        return visible
+    }
+
+    // MARK: - Colour
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", cyan = "36"
+        case redStrike = "31;9", greenBold = "32;1"
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        options.color ? "\u{1B}[\(style.rawValue)m" + text + "\u{1B}[0m" : text
+    }
+}

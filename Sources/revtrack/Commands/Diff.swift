@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RevtrackCore
+import RevtrackRender
+import RevtrackStorage
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what changed between two revisions, outlets or files, sentence by sentence.",
+        discussion: """
+            Each side is a revision (TRACK, TRACK@N, TRACK~K, commit prefix) or a text file; file:PATH \
+            always means a file. With one argument, compares a track's latest revision with the one before. \
+            Exit status: 0 no differences, 1 differences, 2 error.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "The old side.")
+    var old: String
+
+    @Argument(help: "The new side (default: OLD is a track, compared with its previous revision).")
+    var new: String?
+
+    @Option(help: "Unchanged sentences shown around each change.")
+    var context = 1
+
+    @Flag(help: "Show every sentence, not only changes with context.")
+    var all = false
+
+    @Flag(help: "Hide edits that only change whitespace, punctuation, letter case or quote style.")
+    var ignoreCosmetic = false
+
+    @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
+
+    func validate() throws {
+        if context < 0 { throw ValidationError("--context must be 0 or more") }
+    }
+
+    func run() throws {
+        let (oldSide, newSide) = try sides()
+        let comparison = DocumentComparison(old: oldSide.text, new: newSide.text)
+        let renderer = TextDiffRenderer(options: .init(color: color.enabled, context: all ? nil : context,
+                                                       ignoreCosmetic: ignoreCosmetic))
+        StandardOutput.write(renderer.render(comparison, oldLabel: oldSide.description, newLabel: newSide.description))
+        var differs = comparison.summary.hasDifferences
+        if ignoreCosmetic {
+            differs = comparison.changes.contains { $0.operation != .equal && !($0.operation == .modify && $0.editKind == .cosmetic) }
+        }
+        if differs { throw ExitCode(1) }
+    }
+
+    private func sides() throws -> (TextOperand, TextOperand) {
+        if let new {
+            return (try TextOperand.resolve(old, repository: repository), try TextOperand.resolve(new, repository: repository))
+        }
+        let store = try repository.open()
+        let latest = try store.resolve(old)
+        guard latest.number > 1 else {
+            throw CommandFailure("'\(old)' has only one revision; name two sides to compare")
+        }
+        let previous = try store.resolve("\(latest.track)@\(latest.number - 1)")
+        return (TextOperand(label: previous.spec, text: try store.text(of: previous), revision: previous),
+                TextOperand(label: latest.spec, text: try store.text(of: latest), revision: latest))
+    }
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var enabled: Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        }
+    }
+}
+
+extension TextOperand: CustomStringConvertible {
+    /// `reuters@2 (1a2b3c4, 2024-05-15T12:00:00Z) Title`, or the file path.
+    var description: String {
+        guard let revision else { return label }
+        var text = "\(revision.spec) (\(revision.id.short), \(CaptureTime.format(revision.captured)))"
+        if let title = revision.title { text += " " + title }
+        return text
+    }
+}
