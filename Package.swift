@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "revtrack-bench",
-            dependencies: ["RevtrackStorage"]
+            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore"]
         ),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText"]),

@@ -74,7 +74,8 @@ public struct DocumentComparison: Sendable {
     public init(old: SegmentedText, new: SegmentedText) {
         self.old = old
         self.new = new
-        self.changes = Pairing(old: old, new: new).changes()
+        var pairing = Pairing(old: old, new: new)
+        self.changes = pairing.changes()
     }
 }
 
@@ -84,14 +85,14 @@ public struct DocumentComparison: Sendable {
 private struct Pairing {
     let old: SegmentedText
     let new: SegmentedText
-    let oldWords: [WordBag]
-    let newWords: [WordBag]
+    /// Word bags of the removed and added sentences only: tokenizing every
+    /// unchanged sentence would cost more than the whole diff.
+    var oldWords: [Int: WordBag] = [:]
+    var newWords: [Int: WordBag] = [:]
 
     init(old: SegmentedText, new: SegmentedText) {
         self.old = old
         self.new = new
-        oldWords = old.sentences.map { WordBag($0.text) }
-        newWords = new.sentences.map { WordBag($0.text) }
     }
 
     /// A changed region between two runs of equal sentences.
@@ -105,7 +106,7 @@ private struct Pairing {
         case hunk(Int)
     }
 
-    func changes() -> [SentenceChange] {
+    mutating func changes() -> [SentenceChange] {
         var interner = [String: Int32]()
         func ids(_ text: SegmentedText) -> [Int32] {
             text.sentences.map { sentence in
@@ -132,6 +133,11 @@ private struct Pairing {
             }
         }
 
+        for hunk in hunks {
+            for i in hunk.deleted { oldWords[i] = WordBag(old.sentences[i].text) }
+            for j in hunk.inserted { newWords[j] = WordBag(new.sentences[j].text) }
+        }
+
         // Moves: a removed sentence that reappears elsewhere, identical or nearly.
         var movedFrom: [Int: Int] = [:]       // new index → old index
         var movedOld = Set<Int>()
@@ -153,8 +159,8 @@ private struct Pairing {
         for (hunkIndex, hunk) in hunks.enumerated() {
             for i in hunk.deleted where !movedOld.contains(i) {
                 var best: (Int, Double)? = nil
-                for j in candidateIndex.candidates(for: oldWords[i]) where movedFrom[j] == nil && hunkOfNew[j] != hunkIndex {
-                    let score = oldWords[i].similarity(to: newWords[j])
+                for j in candidateIndex.candidates(for: oldWords[i]!) where movedFrom[j] == nil && hunkOfNew[j] != hunkIndex {
+                    let score = oldWords[i]!.similarity(to: newWords[j]!)
                     if score >= DocumentComparison.moveThreshold, score > (best?.1 ?? 0) { best = (j, score) }
                 }
                 if let (j, _) = best { movedFrom[j] = i; movedOld.insert(i) }
@@ -184,7 +190,7 @@ private struct Pairing {
         if deleted.count * inserted.count <= 4_096 {
             for (dIndex, d) in deleted.enumerated() {
                 for (iIndex, i) in inserted.enumerated() {
-                    let score = oldWords[d].similarity(to: newWords[i])
+                    let score = oldWords[d]!.similarity(to: newWords[i]!)
                     if score >= DocumentComparison.pairingThreshold { scored.append((dIndex, iIndex, score)) }
                 }
             }
@@ -192,8 +198,8 @@ private struct Pairing {
             let index = CandidateIndex(bags: newWords, members: inserted)
             let position = Dictionary(uniqueKeysWithValues: inserted.enumerated().map { ($1, $0) })
             for (dIndex, d) in deleted.enumerated() {
-                for i in index.candidates(for: oldWords[d]) {
-                    let score = oldWords[d].similarity(to: newWords[i])
+                for i in index.candidates(for: oldWords[d]!) {
+                    let score = oldWords[d]!.similarity(to: newWords[i]!)
                     if score >= DocumentComparison.pairingThreshold { scored.append((dIndex, position[i]!, score)) }
                 }
             }
@@ -213,9 +219,9 @@ private struct Pairing {
         var extended: [(d: Range<Int>, i: Range<Int>)] = []
         for pair in pairs {
             var dRange = pair.d..<(pair.d + 1), iRange = pair.i..<(pair.i + 1)
-            var score = oldWords[deleted[pair.d]].similarity(to: newWords[inserted[pair.i]])
+            var score = oldWords[deleted[pair.d]]!.similarity(to: newWords[inserted[pair.i]]!)
             func joinedScore(_ ds: Range<Int>, _ is_: Range<Int>) -> Double {
-                WordBag(merging: ds.map { oldWords[deleted[$0]] }).similarity(to: WordBag(merging: is_.map { newWords[inserted[$0]] }))
+                WordBag(merging: ds.map { oldWords[deleted[$0]]! }).similarity(to: WordBag(merging: is_.map { newWords[inserted[$0]]! }))
             }
             // Only sentences adjacent in the text itself, not merely in the hunk.
             while iRange.upperBound < inserted.count, !pairedI.contains(iRange.upperBound),
@@ -298,7 +304,7 @@ private struct Pairing {
         let oldText = oldRange.map { old.sentences[$0].text }.joined(separator: " ")
         let newText = newRange.map { new.sentences[$0].text }.joined(separator: " ")
         let identical = Whitespace.collapse(oldText) == Whitespace.collapse(newText)
-        let similarity = WordBag(merging: oldRange.map { oldWords[$0] }).similarity(to: WordBag(merging: newRange.map { newWords[$0] }))
+        let similarity = WordBag(merging: oldRange.map { oldWords[$0] ?? WordBag(old.sentences[$0].text) }).similarity(to: WordBag(merging: newRange.map { newWords[$0] ?? WordBag(new.sentences[$0].text) }))
         return SentenceChange(operation: operation, old: oldRange, new: newRange,
                               words: identical ? [] : WordDiff.compare(oldText, newText),
                               editKind: identical ? nil : EditKind.classify(old: oldText, new: newText),

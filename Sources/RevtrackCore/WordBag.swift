@@ -36,9 +36,9 @@ struct WordBag {
 struct CandidateIndex {
     private var postings: [String: [Int]] = [:]
 
-    init(bags: [WordBag], members: [Int]) {
+    init(bags: [Int: WordBag], members: [Int]) {
         for member in members {
-            for word in bags[member].words { postings[word, default: []].append(member) }
+            for word in bags[member]!.words { postings[word, default: []].append(member) }
         }
     }
 
