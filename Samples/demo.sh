@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: install what is needed, build, store
-# both sample articles in a throwaway repository and list what was stored.
+# the sample articles in a throwaway repository, list them, show their
+# segmentation and the sentence-level diffs between revisions and outlets.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps.sh"
@@ -13,6 +14,8 @@ export REVTRACK_REPO="$work/archive"
 samples="$root/Samples/karabakh"
 run() { printf '\n$ revtrack'; printf ' %q' "$@"; printf '\n'; "$revtrack" "$@"; }
 
+run add karabakh/reuters "$samples/reuters-early.txt" --date 2024-05-15T09:10:00Z \
+    --title "Russian troops leave Karabakh base"
 run add karabakh/reuters "$samples/reuters.txt" --date 2024-05-15T12:00:00Z \
     --title "Russian troops leave Karabakh, now back under Azerbaijan's control" \
     --url https://www.reuters.com/world/russian-troops-leave-karabakh-2024-05-15/
@@ -21,7 +24,10 @@ run add karabakh/opinion "$samples/opinion.txt" --date 2024-05-16T08:00:00Z \
 run add karabakh/reuters "$samples/reuters.txt"
 run tracks
 run log reuters
-printf '\n$ revtrack show reuters | head -4\n'; "$revtrack" show reuters | head -4
+printf '\n$ revtrack show reuters@1\n'; "$revtrack" show reuters@1
+run sentences opinion | head -12
+run diff reuters || true          # the latest revision against the one before (exit 1: they differ)
+run diff reuters opinion || true  # two outlets on the same event
 printf '\n$ git --git-dir "$REVTRACK_REPO" fsck --strict && git log --oneline --all\n'
 git --git-dir "$REVTRACK_REPO" fsck --strict 2>&1 | grep -v '^notice: HEAD points to an unborn branch' || true
 git --git-dir "$REVTRACK_REPO" log --oneline --all

@@ -28,6 +28,19 @@ struct WordBag {
         return 2 * Double(common) / Double(total + other.total)
     }
 
+    /// How well the two match as an edit of one sentence: the Dice coefficient,
+    /// or, when one sentence was grown or cut around the other (at least 80%
+    /// of the shorter one's words, and at least four, reappear), the pairing
+    /// threshold itself, so that expansions pair while clear rewrites win.
+    func editScore(to other: WordBag, threshold: Double) -> Double {
+        let dice = similarity(to: other)
+        if dice >= threshold { return dice }
+        let smaller = min(total, other.total)
+        guard smaller >= 4 else { return dice }
+        let common = dice * Double(total + other.total) / 2
+        return common / Double(smaller) >= 0.8 ? threshold : dice
+    }
+
     var words: Dictionary<String, Int>.Keys { counts.keys }
 }
 

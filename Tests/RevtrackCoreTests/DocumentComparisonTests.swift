@@ -124,3 +124,21 @@ struct DocumentComparisonTests {
         #expect(rendered(words) == "the [-army left the base-] {+navy sailed the ship+} quickly")
     }
 }
+
+@Suite("Pairing")
+struct PairingTests {
+    @Test("a sentence that grew with new detail is one modified sentence")
+    func expansion() {
+        let comparison = DocumentComparison(
+            old: "Officials met on Monday.\nArmenia was not represented at Wednesday's ceremony.\nThe end.",
+            new: "Officials met on Monday.\nArmenia was not represented at Wednesday's ceremony, where folk dances and patriotic songs were performed and Russian troops departed to the strains of a military band.\nThe end.")
+        #expect(comparison.summary == .init(unchanged: 2, added: 0, removed: 0, modified: 1, moved: 0))
+    }
+
+    @Test("unrelated replacements are not paired")
+    func unrelated() {
+        let comparison = DocumentComparison(old: "Intro.\nThe army left the base at dawn.\nEnd.",
+                                            new: "Intro.\nPrices of bread rose sharply in the capital.\nEnd.")
+        #expect(comparison.summary == .init(unchanged: 2, added: 1, removed: 1, modified: 0, moved: 0))
+    }
+}

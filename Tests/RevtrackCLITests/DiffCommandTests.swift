@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite("diff and sentences")
+struct DiffCommandTests {
+    let folder = TemporaryFolder()
+    var cli: CLI { CLI(repository: folder.file("archive")) }
+
+    @Test("two files need no repository; exit status is 1 when they differ, 0 when not")
+    func files() throws {
+        let old = folder.write("old.txt", "Troops left.\nA total of 1,960 peacekeepers were housed there.\nIt rained.")
+        let new = folder.write("new.txt", "Troops left.\nA total of 2,000 peacekeepers were housed there.\nIt rained.")
+        let result = try cli.run(["diff", old, new])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            --- \(old)
+            +++ \(new)
+            1 modified, 2 unchanged
+              Troops left.
+
+            ~ A total of [-1,960-] {+2,000+} peacekeepers were housed there. (wording)
+
+              It rained.
+
+            """)
+        let same = try cli.run(["diff", old, "file:" + old])
+        #expect(same.status == 0 && same.stdout.hasSuffix("no changes (3 sentences unchanged)\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("archive")))
+    }
+
+    @Test("revisions by spec, and TRACK alone compares the latest with the one before")
+    func revisions() throws {
+        _ = try cli.run(["add", "wire", "-"], stdin: Data("Troops left. About 2,000 remained.".utf8))
+        _ = try cli.run(["add", "wire", "-"], stdin: Data("Troops left. Nearly 2,000 remained. Officials confirmed it.".utf8))
+        let result = try cli.run(["diff", "wire"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("~ [-About-]{+Nearly+} 2,000 remained."))
+        #expect(result.stdout.contains("+ Officials confirmed it."))
+        #expect(result.stdout.contains("1 modified, 1 added, 1 unchanged"))
+        #expect(try cli.run(["diff", "wire@1", "wire~1"]).status == 0)
+        let missing = try cli.run(["diff", "wire@1", "nothing.txt"])
+        #expect(missing.status == 2 && missing.stderr == "revtrack: unknown track 'nothing.txt' (tracks: wire)\n"
+                || missing.stderr.contains("nothing.txt"))
+    }
+
+    @Test("hostile text never reaches the terminal raw, even with colour on")
+    func hostile() throws {
+        let old = folder.write("a.txt", "Calm sentence.")
+        let new = folder.write("b.txt", "Calm sentence. Evil \u{1B}]0;owned\u{07}\u{1B}[2J text.")
+        for color in ["never", "always"] {
+            let result = try cli.run(["diff", "--color", color, old, new])
+            #expect(!result.stdout.contains("\u{1B}]0;") && !result.stdout.contains("\u{1B}[2J"))
+            #expect(result.stdout.contains("\\u{1B}]0;owned\\u{7}\\u{1B}[2J"))
+        }
+        #expect(try cli.run(["diff", "--color", "always", old, new]).stdout.contains("\u{1B}[32m"))
+        #expect(!(try cli.run(["diff", old, new]).stdout.contains("\u{1B}")), "no colour in a pipe")
+    }
+
+    @Test("--ignore-cosmetic hides quote-style edits")
+    func ignoreCosmetic() throws {
+        let old = folder.write("a.txt", "\"We leave,\" he said.")
+        let new = folder.write("b.txt", "“We leave,” he said.")
+        #expect(try cli.run(["diff", old, new]).stdout.contains("(cosmetic)"))
+        let quiet = try cli.run(["diff", "--ignore-cosmetic", old, new])
+        #expect(quiet.status == 0 && !quiet.stdout.contains("~"))
+    }
+
+    @Test("sentences prints one per line and JSON with scalar offsets")
+    func sentences() throws {
+        let file = folder.write("s.txt", "“Ünïcode” first. Second sentence.\n\nNew paragraph")
+        #expect(try cli.run(["sentences", file]).stdout == "“Ünïcode” first.\nSecond sentence.\n\nNew paragraph\n")
+        struct Entry: Decodable, Equatable { let paragraph: Int; let text: String; let start: Int; let end: Int }
+        let json = try JSONDecoder().decode([Entry].self, from: Data(try cli.run(["sentences", "--format", "json", file]).stdout.utf8))
+        #expect(json == [Entry(paragraph: 0, text: "“Ünïcode” first.", start: 0, end: 16),
+                         Entry(paragraph: 0, text: "Second sentence.", start: 17, end: 33),
+                         Entry(paragraph: 1, text: "New paragraph", start: 35, end: 48)])
+    }
+}
