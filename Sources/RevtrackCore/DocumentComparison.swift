@@ -1,3 +1,4 @@
+import Dispatch
 import RevtrackDiff
 import RevtrackText
 
@@ -68,15 +69,34 @@ public struct DocumentComparison: Sendable {
     /// more has moved (possibly with edits).
     public static let moveThreshold = 0.8
 
-    public init(old oldText: String, new newText: String) {
-        self.init(old: SentenceSegmenter.segment(oldText), new: SentenceSegmenter.segment(newText))
+    /// - Parameter wordLevel: false skips the word-level changes inside edited
+    ///   sentences (`diff --level sentence`); pairing and edit kinds remain.
+    public init(old oldText: String, new newText: String, wordLevel: Bool = true) {
+        let (old, new) = Self.segmentBoth(oldText, newText)
+        self.init(old: old, new: new, wordLevel: wordLevel)
     }
 
-    public init(old: SegmentedText, new: SegmentedText) {
+    public init(old: SegmentedText, new: SegmentedText, wordLevel: Bool = true) {
         self.old = old
         self.new = new
-        var pairing = Pairing(old: old, new: new)
+        var pairing = Pairing(old: old, new: new, wordLevel: wordLevel)
         self.changes = pairing.changes()
+    }
+
+    /// Large texts are segmented on two cores at once.
+    private static func segmentBoth(_ oldText: String, _ newText: String) -> (SegmentedText, SegmentedText) {
+        guard oldText.utf8.count + newText.utf8.count > 256 * 1024 else {
+            return (SentenceSegmenter.segment(oldText), SentenceSegmenter.segment(newText))
+        }
+        let texts = [oldText, newText]
+        var results: [SegmentedText?] = [nil, nil]
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                slots[index] = SentenceSegmenter.segment(texts[index])
+            }
+        }
+        return (results[0]!, results[1]!)
     }
 }
 
@@ -86,20 +106,28 @@ public struct DocumentComparison: Sendable {
 private struct Pairing {
     let old: SegmentedText
     let new: SegmentedText
-    /// Word bags of the removed and added sentences only: tokenizing every
-    /// unchanged sentence would cost more than the whole diff.
+    /// Tokens and word bags of the removed and added sentences only:
+    /// tokenizing every unchanged sentence would cost more than the whole diff.
+    var oldTokens: [Int: [WordToken]] = [:]
+    var newTokens: [Int: [WordToken]] = [:]
     var oldWords: [Int: WordBag] = [:]
     var newWords: [Int: WordBag] = [:]
+    var vocabulary = Vocabulary()
 
-    init(old: SegmentedText, new: SegmentedText) {
+    let wordLevel: Bool
+
+    init(old: SegmentedText, new: SegmentedText, wordLevel: Bool) {
         self.old = old
         self.new = new
+        self.wordLevel = wordLevel
     }
 
     /// A changed region between two runs of equal sentences.
     struct Hunk {
         var deleted: [Int] = []
         var inserted: [Int] = []
+        /// Edited sentences: old and new sentence ranges (more than one for splits and merges).
+        var pairs: [(old: Range<Int>, new: Range<Int>)] = []
     }
 
     enum Block {
@@ -108,18 +136,8 @@ private struct Pairing {
     }
 
     mutating func changes() -> [SentenceChange] {
-        var interner = [String: Int32]()
-        func ids(_ text: SegmentedText) -> [Int32] {
-            text.sentences.map { sentence in
-                let key = sentence.normalized
-                if let id = interner[key] { return id }
-                let id = Int32(interner.count)
-                interner[key] = id
-                return id
-            }
-        }
-        let a = ids(old), b = ids(new)
-        let script = Difference.script(fromInterned: a, to: b, symbolCount: interner.count)
+        let (a, b, symbolCount) = SentenceInterning.intern(old, new)
+        let script = Difference.script(fromInterned: a, to: b, symbolCount: symbolCount)
 
         var blocks: [Block] = []
         var hunks: [Hunk] = []
@@ -134,12 +152,7 @@ private struct Pairing {
             }
         }
 
-        for hunk in hunks {
-            for i in hunk.deleted { oldWords[i] = WordBag(old.sentences[i].text) }
-            for j in hunk.inserted { newWords[j] = WordBag(new.sentences[j].text) }
-        }
-
-        // Moves: a removed sentence that reappears elsewhere, identical or nearly.
+        // 1. Exact moves: a removed sentence that reappears, identical, elsewhere.
         var movedFrom: [Int: Int] = [:]       // new index → old index
         var movedOld = Set<Int>()
         var insertedByKey: [Int32: [Int]] = [:]
@@ -154,13 +167,28 @@ private struct Pairing {
                 }
             }
         }
-        var hunkOfNew: [Int: Int] = [:]
-        for (index, hunk) in hunks.enumerated() { for j in hunk.inserted { hunkOfNew[j] = index } }
-        let candidateIndex = CandidateIndex(bags: newWords, members: hunks.flatMap(\.inserted).filter { movedFrom[$0] == nil })
-        for (hunkIndex, hunk) in hunks.enumerated() {
-            for i in hunk.deleted where !movedOld.contains(i) {
+
+        // 2. Edited sentences, paired inside each hunk.
+        for hunk in hunks {
+            for i in hunk.deleted where !movedOld.contains(i) { prepareOld(i) }
+            for j in hunk.inserted where movedFrom[j] == nil { prepareNew(j) }
+        }
+        for index in hunks.indices {
+            hunks[index].pairs = pairs(deleted: hunks[index].deleted.filter { !movedOld.contains($0) },
+                                       inserted: hunks[index].inserted.filter { movedFrom[$0] == nil })
+        }
+
+        // 3. Near-identical moves among what is left unpaired.
+        var pairedOld = Set<Int>(), pairedNew = Set<Int>()
+        for hunk in hunks {
+            for pair in hunk.pairs { pairedOld.formUnion(pair.old); pairedNew.formUnion(pair.new) }
+        }
+        let leftoverNew = hunks.flatMap(\.inserted).filter { movedFrom[$0] == nil && !pairedNew.contains($0) }
+        let candidateIndex = CandidateIndex(bags: newWords, members: leftoverNew)
+        for hunk in hunks {
+            for i in hunk.deleted where !movedOld.contains(i) && !pairedOld.contains(i) {
                 var best: (Int, Double)? = nil
-                for j in candidateIndex.candidates(for: oldWords[i]!) where movedFrom[j] == nil && hunkOfNew[j] != hunkIndex {
+                for j in candidateIndex.candidates(for: oldWords[i]!) where movedFrom[j] == nil {
                     let score = oldWords[i]!.similarity(to: newWords[j]!)
                     if score >= DocumentComparison.moveThreshold, score > (best?.1 ?? 0) { best = (j, score) }
                 }
@@ -169,60 +197,69 @@ private struct Pairing {
         }
 
         var result: [SentenceChange] = []
+        result.reserveCapacity(max(a.count, b.count))
         for block in blocks {
             switch block {
             case let .equal(i, j):
-                result.append(SentenceChange(operation: .equal, old: i..<(i + 1), new: j..<(j + 1), words: [], editKind: nil, similarity: nil))
+                result.append(SentenceChange(operation: .equal, old: i..<(i + 1), new: j..<(j + 1)))
             case let .hunk(index):
-                let hunk = hunks[index]
-                result.append(contentsOf: resolve(Hunk(deleted: hunk.deleted.filter { !movedOld.contains($0) },
-                                                       inserted: hunk.inserted), movedFrom: movedFrom))
+                result.append(contentsOf: emit(hunks[index], movedOld: movedOld, movedFrom: movedFrom))
             }
         }
         return result
     }
 
-    /// Pairs edited sentences inside one hunk and orders its changes.
-    func resolve(_ hunk: Hunk, movedFrom: [Int: Int]) -> [SentenceChange] {
-        let inserted = hunk.inserted.filter { movedFrom[$0] == nil }
-        let deleted = hunk.deleted
-        // Score candidate pairs; large hunks only look at pairs sharing rare words.
+    private mutating func prepareOld(_ i: Int) {
+        let tokens = WordTokenizer.tokenize(old.sentences[i].text)
+        oldTokens[i] = tokens
+        oldWords[i] = WordBag(tokens, vocabulary: &vocabulary)
+    }
+
+    private mutating func prepareNew(_ j: Int) {
+        let tokens = WordTokenizer.tokenize(new.sentences[j].text)
+        newTokens[j] = tokens
+        newWords[j] = WordBag(tokens, vocabulary: &vocabulary)
+    }
+
+    /// Pairs edited sentences of one hunk: greedy by score, in order on both
+    /// sides, then extended over adjacent sentences for splits and merges.
+    private func pairs(deleted: [Int], inserted: [Int]) -> [(old: Range<Int>, new: Range<Int>)] {
+        guard !deleted.isEmpty, !inserted.isEmpty else { return [] }
+        let threshold = DocumentComparison.pairingThreshold
         var scored: [(d: Int, i: Int, score: Double)] = []
         if deleted.count * inserted.count <= 4_096 {
             for (dIndex, d) in deleted.enumerated() {
                 for (iIndex, i) in inserted.enumerated() {
-                    let score = oldWords[d]!.editScore(to: newWords[i]!, threshold: DocumentComparison.pairingThreshold)
-                    if score >= DocumentComparison.pairingThreshold { scored.append((dIndex, iIndex, score)) }
+                    let score = oldWords[d]!.editScore(to: newWords[i]!, threshold: threshold)
+                    if score >= threshold { scored.append((dIndex, iIndex, score)) }
                 }
             }
         } else {
+            // Large hunks only look at pairs sharing rare words.
             let index = CandidateIndex(bags: newWords, members: inserted)
             let position = Dictionary(uniqueKeysWithValues: inserted.enumerated().map { ($1, $0) })
             for (dIndex, d) in deleted.enumerated() {
                 for i in index.candidates(for: oldWords[d]!) {
-                    let score = oldWords[d]!.editScore(to: newWords[i]!, threshold: DocumentComparison.pairingThreshold)
-                    if score >= DocumentComparison.pairingThreshold { scored.append((dIndex, position[i]!, score)) }
+                    let score = oldWords[d]!.editScore(to: newWords[i]!, threshold: threshold)
+                    if score >= threshold { scored.append((dIndex, position[i]!, score)) }
                 }
             }
         }
-        // Greedy by score, keeping pairs in order on both sides.
         scored.sort { $0.score != $1.score ? $0.score > $1.score : ($0.d, $0.i) < ($1.d, $1.i) }
-        var pairs: [(d: Int, i: Int)] = []
+        var chosen: [(d: Int, i: Int)] = []
         for candidate in scored {
-            let crosses = pairs.contains { ($0.d - candidate.d) * ($0.i - candidate.i) <= 0 }
-            if !crosses { pairs.append((candidate.d, candidate.i)) }
+            let crosses = chosen.contains { ($0.d - candidate.d) * ($0.i - candidate.i) <= 0 }
+            if !crosses { chosen.append((candidate.d, candidate.i)) }
         }
-        pairs.sort { $0.d < $1.d }
+        chosen.sort { $0.d < $1.d }
 
-        // Splits and merges: extend a pair over an adjacent unpaired sentence
-        // when the joined text matches the other side clearly better.
-        var pairedD = Set(pairs.map(\.d)), pairedI = Set(pairs.map(\.i))
+        var pairedD = Set(chosen.map(\.d)), pairedI = Set(chosen.map(\.i))
         var extended: [(d: Range<Int>, i: Range<Int>)] = []
-        for pair in pairs {
+        for pair in chosen {
             var dRange = pair.d..<(pair.d + 1), iRange = pair.i..<(pair.i + 1)
             var score = oldWords[deleted[pair.d]]!.similarity(to: newWords[inserted[pair.i]]!)
-            func joinedScore(_ ds: Range<Int>, _ is_: Range<Int>) -> Double {
-                WordBag(merging: ds.map { oldWords[deleted[$0]]! }).similarity(to: WordBag(merging: is_.map { newWords[inserted[$0]]! }))
+            func joinedScore(_ ds: Range<Int>, _ iset: Range<Int>) -> Double {
+                WordBag(merging: ds.map { oldWords[deleted[$0]]! }).similarity(to: WordBag(merging: iset.map { newWords[inserted[$0]]! }))
             }
             // Only sentences adjacent in the text itself, not merely in the hunk.
             while iRange.upperBound < inserted.count, !pairedI.contains(iRange.upperBound),
@@ -253,62 +290,65 @@ private struct Pairing {
             }
             extended.append((dRange, iRange))
         }
+        return extended.map { pair in
+            (deleted[pair.d.lowerBound]..<(deleted[pair.d.upperBound - 1] + 1),
+             inserted[pair.i.lowerBound]..<(inserted[pair.i.upperBound - 1] + 1))
+        }
+    }
 
+    /// The changes of one hunk in reading order: deletions where they stood in
+    /// the old text, insertions, edits and moved-in sentences where they stand
+    /// in the new one.
+    private func emit(_ hunk: Hunk, movedOld: Set<Int>, movedFrom: [Int: Int]) -> [SentenceChange] {
         var result: [SentenceChange] = []
-        var nextD = 0, nextI = 0
-        func flush(untilD: Int, untilI: Int) {
-            while nextD < untilD {
-                if !pairedD.contains(nextD) {
-                    let d = deleted[nextD]
-                    result.append(SentenceChange(operation: .delete, old: d..<(d + 1), new: nil, words: [], editKind: nil, similarity: nil))
+        var pairedOld = Set<Int>(), pairedNew = Set<Int>()
+        for pair in hunk.pairs { pairedOld.formUnion(pair.old); pairedNew.formUnion(pair.new) }
+        let deleted = hunk.deleted.filter { !movedOld.contains($0) && !pairedOld.contains($0) }
+        var deletedCursor = 0
+        var pairCursor = 0
+        func flushDeletions(before oldIndex: Int) {
+            while deletedCursor < deleted.count && deleted[deletedCursor] < oldIndex {
+                let i = deleted[deletedCursor]
+                result.append(SentenceChange(operation: .delete, old: i..<(i + 1), new: nil))
+                deletedCursor += 1
+            }
+        }
+        for j in hunk.inserted {
+            if pairCursor < hunk.pairs.count, hunk.pairs[pairCursor].new.lowerBound == j {
+                let pair = hunk.pairs[pairCursor]
+                flushDeletions(before: pair.old.lowerBound)
+                result.append(modification(.modify, pair.old, pair.new))
+                pairCursor += 1
+            } else if pairedNew.contains(j) {
+                continue
+            } else {
+                // Removals that precede the next edited sentence read first, as in diff(1).
+                flushDeletions(before: pairCursor < hunk.pairs.count ? hunk.pairs[pairCursor].old.lowerBound : Int.max)
+                if let i = movedFrom[j] {
+                    result.append(modification(.move, i..<(i + 1), j..<(j + 1)))
+                } else {
+                    result.append(SentenceChange(operation: .insert, old: nil, new: j..<(j + 1)))
                 }
-                nextD += 1
-            }
-            while nextI < untilI {
-                if !pairedI.contains(nextI) { result.append(insertion(inserted[nextI], movedFrom: movedFrom)) }
-                nextI += 1
             }
         }
-        for pair in extended {
-            flush(untilD: pair.d.lowerBound, untilI: pair.i.lowerBound)
-            let oldRange = deleted[pair.d.lowerBound]..<(deleted[pair.d.upperBound - 1] + 1)
-            let newRange = inserted[pair.i.lowerBound]..<(inserted[pair.i.upperBound - 1] + 1)
-            result.append(modification(.modify, oldRange, newRange))
-            nextD = pair.d.upperBound
-            nextI = pair.i.upperBound
-        }
-        flush(untilD: deleted.count, untilI: inserted.count)
-        // Moved-in sentences of this hunk keep their place in the new text.
-        let moves = hunk.inserted.filter { movedFrom[$0] != nil }
-        if !moves.isEmpty {
-            for j in moves { result.append(insertion(j, movedFrom: movedFrom)) }
-            result.sort { ($0.new?.lowerBound ?? -1, $0.old?.lowerBound ?? -1) < ($1.new?.lowerBound ?? -1, $1.old?.lowerBound ?? -1) }
-            result = stableDeletesFirst(result)
-        }
+        flushDeletions(before: Int.max)
         return result
-    }
-
-    /// After sorting by new position, deletions (no new position) sort first;
-    /// keep them there, in old order.
-    private func stableDeletesFirst(_ changes: [SentenceChange]) -> [SentenceChange] {
-        changes.filter { $0.new == nil } + changes.filter { $0.new != nil }
-    }
-
-    private func insertion(_ j: Int, movedFrom: [Int: Int]) -> SentenceChange {
-        if let i = movedFrom[j] {
-            return modification(.move, i..<(i + 1), j..<(j + 1))
-        }
-        return SentenceChange(operation: .insert, old: nil, new: j..<(j + 1), words: [], editKind: nil, similarity: nil)
     }
 
     private func modification(_ operation: SentenceChange.Operation, _ oldRange: Range<Int>, _ newRange: Range<Int>) -> SentenceChange {
         let oldText = oldRange.map { old.sentences[$0].text }.joined(separator: " ")
         let newText = newRange.map { new.sentences[$0].text }.joined(separator: " ")
-        let identical = Whitespace.collapse(oldText) == Whitespace.collapse(newText)
-        let similarity = WordBag(merging: oldRange.map { oldWords[$0] ?? WordBag(old.sentences[$0].text) }).similarity(to: WordBag(merging: newRange.map { newWords[$0] ?? WordBag(new.sentences[$0].text) }))
+        if Whitespace.collapse(oldText) == Whitespace.collapse(newText) {
+            return SentenceChange(operation: operation, old: oldRange, new: newRange, similarity: 1)
+        }
+        // Single sentences reuse their tokens; joined ones are tokenized whole.
+        let oldTokens = oldRange.count == 1 ? self.oldTokens[oldRange.lowerBound] ?? WordTokenizer.tokenize(oldText) : WordTokenizer.tokenize(oldText)
+        let newTokens = newRange.count == 1 ? self.newTokens[newRange.lowerBound] ?? WordTokenizer.tokenize(newText) : WordTokenizer.tokenize(newText)
+        var vocabulary = Vocabulary()
+        let similarity = WordBag(oldTokens, vocabulary: &vocabulary).similarity(to: WordBag(newTokens, vocabulary: &vocabulary))
         return SentenceChange(operation: operation, old: oldRange, new: newRange,
-                              words: identical ? [] : WordDiff.compare(oldText, newText),
-                              editKind: identical ? nil : EditKind.classify(old: oldText, new: newText),
+                              words: wordLevel ? WordDiff.compare(oldText, newText, oldTokens: oldTokens, newTokens: newTokens) : [],
+                              editKind: EditKind.classify(old: oldText, new: newText, oldTokens: oldTokens, newTokens: newTokens),
                               similarity: similarity)
     }
 }

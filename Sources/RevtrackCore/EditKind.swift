@@ -10,9 +10,14 @@ public enum EditKind: String, Sendable, Hashable, Codable {
     case wording
 
     public static func classify(old: String, new: String) -> EditKind {
+        classify(old: old, new: new, oldTokens: WordTokenizer.tokenize(old), newTokens: WordTokenizer.tokenize(new))
+    }
+
+    /// The same, for callers that already tokenized both sentences.
+    public static func classify(old: String, new: String, oldTokens: [WordToken], newTokens: [WordToken]) -> EditKind {
         if skeleton(old) == skeleton(new) { return .cosmetic }
-        let oldWords = WordTokenizer.tokenize(old).filter { $0.kind != .punctuation }
-        let newWords = WordTokenizer.tokenize(new).filter { $0.kind != .punctuation }
+        let oldWords = oldTokens.filter { $0.kind != .punctuation }
+        let newWords = newTokens.filter { $0.kind != .punctuation }
         guard oldWords.count == newWords.count else { return .wording }
         var differing = 0
         for (a, b) in zip(oldWords, newWords) where a.text.lowercased() != b.text.lowercased() {

@@ -1,31 +1,47 @@
 import RevtrackText
 
-/// The lowercased words of a sentence as a multiset, for similarity scores.
-struct WordBag {
-    private(set) var counts: [String: Int] = [:]
-    private(set) var total = 0
+/// Lowercased words interned to integers, shared by one comparison's bags.
+struct Vocabulary {
+    private var ids: [String: Int32] = [:]
 
-    init(_ sentence: String) {
-        for token in WordTokenizer.tokenize(sentence) where token.kind != .punctuation {
-            counts[token.text.lowercased(), default: 0] += 1
-            total += 1
-        }
+    mutating func id(_ word: String) -> Int32 {
+        if let id = ids[word] { return id }
+        let id = Int32(ids.count)
+        ids[word] = id
+        return id
+    }
+}
+
+/// The lowercased words of a sentence as a sorted multiset of word ids, for
+/// similarity scores.
+struct WordBag {
+    private(set) var ids: [Int32]
+    var total: Int { ids.count }
+
+    init(_ tokens: [WordToken], vocabulary: inout Vocabulary) {
+        ids = tokens.compactMap { token in
+            token.kind == .punctuation ? nil : vocabulary.id(token.text.lowercased())
+        }.sorted()
     }
 
     init(merging bags: [WordBag]) {
-        for bag in bags {
-            for (word, count) in bag.counts { counts[word, default: 0] += count }
-            total += bag.total
-        }
+        ids = bags.flatMap(\.ids).sorted()
     }
 
     /// Dice coefficient on the multisets: 2·|A ∩ B| / (|A| + |B|).
     func similarity(to other: WordBag) -> Double {
         guard total + other.total > 0 else { return 1 }
-        let (small, large) = counts.count <= other.counts.count ? (counts, other.counts) : (other.counts, counts)
-        var common = 0
-        for (word, count) in small { common += min(count, large[word] ?? 0) }
-        return 2 * Double(common) / Double(total + other.total)
+        return 2 * Double(common(with: other)) / Double(total + other.total)
+    }
+
+    private func common(with other: WordBag) -> Int {
+        var i = 0, j = 0, count = 0
+        while i < ids.count && j < other.ids.count {
+            if ids[i] == other.ids[j] { count += 1; i += 1; j += 1 }
+            else if ids[i] < other.ids[j] { i += 1 }
+            else { j += 1 }
+        }
+        return count
     }
 
     /// How well the two match as an edit of one sentence: the Dice coefficient,
@@ -37,17 +53,21 @@ struct WordBag {
         if dice >= threshold { return dice }
         let smaller = min(total, other.total)
         guard smaller >= 4 else { return dice }
-        let common = dice * Double(total + other.total) / 2
-        return common / Double(smaller) >= 0.8 ? threshold : dice
+        return Double(common(with: other)) / Double(smaller) >= 0.8 ? threshold : dice
     }
 
-    var words: Dictionary<String, Int>.Keys { counts.keys }
+    /// Distinct word ids.
+    var words: [Int32] {
+        var result: [Int32] = []
+        for id in ids where result.last != id { result.append(id) }
+        return result
+    }
 }
 
 /// Finds sentences that share rare words with a given one, so pairing never
 /// compares every removed sentence with every added one.
 struct CandidateIndex {
-    private var postings: [String: [Int]] = [:]
+    private var postings: [Int32: [Int]] = [:]
 
     init(bags: [Int: WordBag], members: [Int]) {
         for member in members {

@@ -16,8 +16,11 @@ public struct WordSegment: Sendable, Hashable {
 /// one-token matches such as "the" or ",".
 public enum WordDiff {
     public static func compare(_ old: String, _ new: String) -> [WordSegment] {
-        let oldTokens = WordTokenizer.tokenize(old)
-        let newTokens = WordTokenizer.tokenize(new)
+        compare(old, new, oldTokens: WordTokenizer.tokenize(old), newTokens: WordTokenizer.tokenize(new))
+    }
+
+    /// The same, for callers that already tokenized both sentences.
+    public static func compare(_ old: String, _ new: String, oldTokens: [WordToken], newTokens: [WordToken]) -> [WordSegment] {
         let script = Difference.script(from: oldTokens.map(\.text), to: newTokens.map(\.text))
         let runs = semanticCleanup(script.runs, oldTokens: oldTokens, newTokens: newTokens)
         let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)

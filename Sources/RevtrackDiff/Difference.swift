@@ -59,10 +59,48 @@ public enum Difference {
         }
 
         let search = MiddleSnakeSearch(a: reducedA, b: reducedB, costLimit: costLimit)
-        search.run()
+        if costLimit != nil {
+            // Approximate mode: anchor on elements that occur exactly once on
+            // each side and in the same order (the longest increasing run of
+            // them, as patience diff does), then search the gaps between anchors.
+            search.run(anchors: uniqueAnchors(reducedA, reducedB, symbolCount: symbolCount))
+        } else {
+            search.run()
+        }
         for (reduced, original) in mapA.enumerated() where search.deleted[reduced] { deleted[original] = true }
         for (reduced, original) in mapB.enumerated() where search.inserted[reduced] { inserted[original] = true }
-        return EditScript(deleted: deleted, inserted: inserted, isMinimal: !search.limitWasHit)
+        return EditScript(deleted: deleted, inserted: inserted, isMinimal: !search.limitWasHit && !search.usedAnchors)
+    }
+
+    /// Pairs (i, j) of elements unique on both sides, the longest chain of them
+    /// increasing in both i and j (patience sorting, O(n log n)).
+    static func uniqueAnchors(_ a: [Int32], _ b: [Int32], symbolCount: Int) -> [(Int, Int)] {
+        var countA = [UInt8](repeating: 0, count: symbolCount), countB = countA
+        var positionB = [Int32](repeating: -1, count: symbolCount)
+        for symbol in a { let s = Int(symbol); if countA[s] < 2 { countA[s] += 1 } }
+        for (j, symbol) in b.enumerated() { let s = Int(symbol); if countB[s] < 2 { countB[s] += 1 }; positionB[s] = Int32(j) }
+        var candidates: [(Int, Int)] = []
+        for (i, symbol) in a.enumerated() {
+            let s = Int(symbol)
+            if countA[s] == 1 && countB[s] == 1 { candidates.append((i, Int(positionB[s]))) }
+        }
+        guard !candidates.isEmpty else { return [] }
+        // Longest increasing subsequence on j.
+        var tails: [Int] = []              // index into candidates of the smallest tail of each length
+        var previous = [Int](repeating: -1, count: candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            var low = 0, high = tails.count
+            while low < high {
+                let mid = (low + high) / 2
+                if candidates[tails[mid]].1 < candidate.1 { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { previous[index] = tails[low - 1] }
+            if low == tails.count { tails.append(index) } else { tails[low] = index }
+        }
+        var chain: [(Int, Int)] = []
+        var cursor = tails.last ?? -1
+        while cursor >= 0 { chain.append(candidates[cursor]); cursor = previous[cursor] }
+        return chain.reversed()
     }
 }
 

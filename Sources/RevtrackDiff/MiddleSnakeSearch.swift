@@ -42,8 +42,23 @@ final class MiddleSnakeSearch {
         forward.deallocate(); backward.deallocate()
     }
 
+    private(set) var usedAnchors = false
+
     func run() {
         compare(UnsafeBufferPointer(a), UnsafeBufferPointer(b), 0, a.count, 0, b.count, needMinimal: costLimit == nil)
+    }
+
+    /// Searches only the gaps between anchor pairs, which are kept as matches.
+    func run(anchors: [(Int, Int)]) {
+        guard !anchors.isEmpty else { return run() }
+        usedAnchors = true
+        var lowA = 0, lowB = 0
+        for (i, j) in anchors {
+            compare(UnsafeBufferPointer(a), UnsafeBufferPointer(b), lowA, i, lowB, j, needMinimal: costLimit == nil)
+            lowA = i + 1
+            lowB = j + 1
+        }
+        compare(UnsafeBufferPointer(a), UnsafeBufferPointer(b), lowA, a.count, lowB, b.count, needMinimal: costLimit == nil)
     }
 
     private func compare(_ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>,

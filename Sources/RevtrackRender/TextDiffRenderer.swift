@@ -63,8 +63,8 @@ public struct TextDiffRenderer {
     // MARK: - Lines
 
     private func line(_ change: SentenceChange, _ comparison: DocumentComparison) -> String {
-        func oldText() -> String { text(change.old, comparison.old.sentences.map(\.text)) }
-        func newText() -> String { text(change.new, comparison.new.sentences.map(\.text)) }
+        func oldText() -> String { text(change.old, comparison.old.sentences) }
+        func newText() -> String { text(change.new, comparison.new.sentences) }
         switch change.operation {
         case .equal:
             return "  " + paint(newText(), .dim)
@@ -74,6 +74,10 @@ public struct TextDiffRenderer {
             return paint("- ", .red) + paint(oldText(), .red)
         case .modify:
             let label = change.editKind.map { " " + paint("(\($0.rawValue))", .dim) } ?? ""
+            if change.words.isEmpty {
+                // Sentence level only: old and new in full.
+                return paint("~ ", .yellow) + paint(oldText(), .red) + "\n" + paint("  → ", .yellow) + paint(newText(), .green) + label
+            }
             return paint("~ ", .yellow) + words(change.words) + label
         case .move:
             let from = (change.old?.lowerBound ?? 0) + 1
@@ -96,9 +100,9 @@ public struct TextDiffRenderer {
         return out
     }
 
-    private func text(_ range: Range<Int>?, _ sentences: [String]) -> String {
+    private func text(_ range: Range<Int>?, _ sentences: [Sentence]) -> String {
         guard let range else { return "" }
-        return TerminalText.escapingControls(range.map { Whitespace.collapse(sentences[$0]) }.joined(separator: " "), keepNewlines: false)
+        return TerminalText.escapingControls(range.map { sentences[$0].normalized }.joined(separator: " "), keepNewlines: false)
     }
 
     private func paragraphOf(_ change: SentenceChange, _ comparison: DocumentComparison) -> Int {

@@ -8,8 +8,12 @@ import RevtrackText
 /// `difference(from:)` on the same token arrays for comparison.
 enum DiffBenchmark {
     static func run(sizes: [Int] = [5_000, 100_000, 1_000_000, 10_000_000], rates: [Double] = [0.01, 0.10, 0.50]) {
-        print("diff: corpus of news-like sentences, seed 2024; times are the best of 3 runs")
-        print("size      edited  segment MB/s  sentence diff  engine(sent)  stdlib(sent)  ratio   word engine  word D   minimal?")
+        print("diff: corpus of news-like sentences, seed 2024; times are the best of 3 runs (1 for 10 MB)")
+        print("Columns: segmentation throughput of both sides; DocumentComparison end to end (segment, diff, pair, word diffs);")
+        print("the engine alone on interned sentences, and Swift's difference(from:) on the same arrays; the word engine in")
+        print("approximate mode (anchors + cost limit max(256, √N)) on the whole word stream, its edit size D, and how far D is")
+        print("above the minimal one (minimal mode, run where it finishes in reasonable time).")
+        print("size      edited  segment MB/s  sentence diff  engine(sent)  stdlib(sent)  ratio   word engine   word D   vs minimal")
         for size in sizes {
             var generator = Corpus(seed: 2024)
             let old = generator.article(bytes: size)
@@ -43,16 +47,31 @@ enum DiffBenchmark {
 
                 let oldWords = WordTokenizer.tokenize(old).map(\.text)
                 let newWords = WordTokenizer.tokenize(new).map(\.text)
-                let limit: Int? = size > 1_000_000 ? 4_096 : nil
+                let limit = max(256, Int(Double(oldWords.count + newWords.count).squareRoot()))
                 var script = EditScript(runs: [])
                 let wordTime = best(runs: size > 1_000_000 ? 1 : 3) { script = Difference.script(from: oldWords, to: newWords, costLimit: limit) }
+                var excess = "        —"
+                if size <= 1_000_000 {
+                    let minimal = Difference.script(from: oldWords, to: newWords).editDistance
+                    excess = String(format: "%+8.2f%%", 100 * Double(script.editDistance - minimal) / Double(max(minimal, 1)))
+                }
+                peakMemory = max(peakMemory, residentPeak())
 
-                print(String(format: "%-9@ %5.0f%%  %12.0f  %@  %@  %@  %@  %@  %7d   %@",
+                print(String(format: "%-9@ %5.0f%%  %12.0f  %@  %@  %@  %@  %@  %8d  %@",
                              label(size) as NSString, rate * 100, throughput, format(documentTime) as NSString,
                              format(engineTime) as NSString, stdlibText as NSString, ratioText as NSString,
-                             format(wordTime) as NSString, script.editDistance, (script.isMinimal ? "yes" : "no (limit)") as NSString))
+                             format(wordTime) as NSString, script.editDistance, excess as NSString))
             }
         }
+    }
+
+    nonisolated(unsafe) static var peakMemory = 0
+
+    /// Peak resident set size of this process so far, in bytes.
+    static func residentPeak() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return usage.ru_maxrss * 1024
     }
 
     static func best(runs: Int = 3, _ body: () -> Void) -> Double {
@@ -63,6 +82,29 @@ enum DiffBenchmark {
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
         }
         return best
+    }
+
+    /// Writes the benchmark's texts for scripts/bench-peers.sh: for each size
+    /// and edit rate, one sentence per line and one word per line.
+    static func writeCorpus(to folder: String, sizes: [Int] = [1_000_000, 10_000_000], rates: [Double] = [0.01, 0.10, 0.50]) {
+        for size in sizes {
+            var generator = Corpus(seed: 2024)
+            let old = generator.article(bytes: size)
+            for rate in rates {
+                var editor = Corpus(seed: 7 + UInt64(rate * 100))
+                let new = editor.edit(old, rate: rate)
+                let prefix = "\(folder)/\(label(size).replacingOccurrences(of: " ", with: ""))-\(Int(rate * 100))"
+                write(old, to: prefix, suffix: "old")
+                write(new, to: prefix, suffix: "new")
+            }
+        }
+    }
+
+    static func write(_ text: String, to prefix: String, suffix: String) {
+        let sentences = SentenceSegmenter.segment(text).sentences.map(\.normalized).joined(separator: "\n") + "\n"
+        let words = WordTokenizer.tokenize(text).map(\.text).joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: "\(prefix)-sentences.\(suffix)", contents: Data(sentences.utf8))
+        _ = FileManager.default.createFile(atPath: "\(prefix)-words.\(suffix)", contents: Data(words.utf8))
     }
 
     static func format(_ seconds: Double) -> String {

@@ -1,17 +1,26 @@
 import Foundation
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small]
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let suites = arguments.isEmpty ? ["storage", "diff"] : arguments
 
+if arguments.first == "write", arguments.count == 2 {
+    DiffBenchmark.writeCorpus(to: arguments[1])
+    exit(0)
+}
+
 for suite in suites {
     switch suite {
     case "storage": StorageBenchmark.run()
-    case "diff": DiffBenchmark.run()
-    case "diff-small": DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
+    case "diff":
+        DiffBenchmark.run()
+        print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
+    case "diff-small":
+        DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
+        print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     default:
         FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small\n".utf8))
         exit(2)

@@ -117,3 +117,29 @@ struct DifferenceTests {
         }
     }
 }
+
+@Suite("Approximate mode")
+struct ApproximateModeTests {
+    @Test("anchored search with a cost limit stays correct and close to minimal")
+    func anchored() {
+        var random = SeededGenerator(state: 2024)
+        var approximate = 0, minimal = 0
+        for round in 0..<200 {
+            // Text-like: many repeated small-alphabet tokens plus some unique ones.
+            let a = (0..<400).map { index in index % 7 == 0 ? 1_000 + index : Int.random(in: 0..<20, using: &random) }
+            var b = a
+            for _ in 0..<40 {
+                let position = Int.random(in: 0..<b.count, using: &random)
+                if Bool.random(using: &random) { b[position] = Int.random(in: 0..<20, using: &random) } else { b.remove(at: position) }
+            }
+            let exact = Difference.script(from: a, to: b)
+            let fast = Difference.script(from: a, to: b, costLimit: 64)
+            #expect(fast.apply(to: a, inserting: b) == b, "round \(round)")
+            #expect(checkInvariants(fast, a, b))
+            #expect(!fast.isMinimal)
+            approximate += fast.editDistance
+            minimal += exact.editDistance
+        }
+        #expect(Double(approximate) <= Double(minimal) * 1.05, "\(approximate) vs minimal \(minimal)")
+    }
+}

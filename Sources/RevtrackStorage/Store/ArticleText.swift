@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for what `text.txt` may hold. Storage owns them because they are
 /// part of the repository format: UTF-8, LF line endings, no leading BOM,
 /// nothing else altered.
@@ -8,12 +10,11 @@ public enum ArticleText {
 
     /// Validates raw bytes (from a file or stdin) and returns the text as it
     /// will be stored.
-    public static func decode(_ bytes: some Collection<UInt8>) throws(StorageError) -> String {
+    public static func decode(_ bytes: [UInt8]) throws(StorageError) -> String {
         if bytes.count > maximumBytes {
             throw .invalidText("input is \(bytes.count) bytes; the limit is \(maximumBytes) bytes (64 MiB)")
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let offset = bytes.distance(from: bytes.startIndex, to: nul)
+        if let offset = bytes.withUnsafeBufferPointer({ firstByte(0, in: $0) }) {
             throw .invalidText("input looks binary: NUL byte at offset \(offset)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -26,20 +27,25 @@ public enum ArticleText {
     public static func normalize(_ text: String) throws(StorageError) -> String {
         var text = text
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(0x0D) {
-            text = text.replacingCRLF()
-        }
-        if text.utf8.contains(0) { throw .invalidText("input looks binary: it contains a NUL character") }
+        let (hasCR, hasNUL) = text.withUTF8 { bytes in (firstByte(0x0D, in: bytes) != nil, firstByte(0, in: bytes) != nil) }
+        if hasCR { text = text.replacingCRLF() }
+        if hasNUL { throw .invalidText("input looks binary: it contains a NUL character") }
         if text.utf8.count > maximumBytes {
             throw .invalidText("input is \(text.utf8.count) bytes; the limit is \(maximumBytes) bytes (64 MiB)")
         }
-        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw .invalidText(text.isEmpty ? "input is empty" : "input holds only whitespace")
         }
         return text
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
+    /// memchr: the byte scans run over whole articles.
+    private static func firstByte(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

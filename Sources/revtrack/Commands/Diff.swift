@@ -31,6 +31,9 @@ struct Diff: ParsableCommand {
     @Flag(help: "Hide edits that only change whitespace, punctuation, letter case or quote style.")
     var ignoreCosmetic = false
 
+    @Option(help: "What to compute and show: sentence (no word-level changes) or word.")
+    var level: DiffLevel = .word
+
     @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
     var color: ColorChoice = .auto
 
@@ -40,7 +43,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let (oldSide, newSide) = try sides()
-        let comparison = DocumentComparison(old: oldSide.text, new: newSide.text)
+        let comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
         let renderer = TextDiffRenderer(options: .init(color: color.enabled, context: all ? nil : context,
                                                        ignoreCosmetic: ignoreCosmetic))
         StandardOutput.write(renderer.render(comparison, oldLabel: oldSide.description, newLabel: newSide.description))
@@ -64,6 +67,10 @@ struct Diff: ParsableCommand {
         return (TextOperand(label: previous.spec, text: try store.text(of: previous), revision: previous),
                 TextOperand(label: latest.spec, text: try store.text(of: latest), revision: latest))
     }
+}
+
+enum DiffLevel: String, ExpressibleByArgument, CaseIterable {
+    case sentence, word
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
