@@ -15,9 +15,9 @@ public enum EditKind: String, Sendable, Hashable, Codable {
 
     /// The same, for callers that already tokenized both sentences.
     public static func classify(old: String, new: String, oldTokens: [WordToken], newTokens: [WordToken]) -> EditKind {
-        if skeleton(old) == skeleton(new) { return .cosmetic }
         let oldWords = oldTokens.filter { $0.kind != .punctuation }
         let newWords = newTokens.filter { $0.kind != .punctuation }
+        if skeleton(oldWords) == skeleton(newWords) { return .cosmetic }
         guard oldWords.count == newWords.count else { return .wording }
         var differing = 0
         for (a, b) in zip(oldWords, newWords) where a.text.lowercased() != b.text.lowercased() {
@@ -30,9 +30,23 @@ public enum EditKind: String, Sendable, Hashable, Codable {
     }
 
     /// Letters and digits only, lowercased: what survives a cosmetic edit.
-    static func skeleton(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
+    static func skeleton(_ words: [WordToken]) -> String {
+        var bytes: [UInt8] = []
+        for word in words {
+            if word.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for byte in word.text.utf8 {
+                    switch byte {
+                    case 0x41...0x5A: bytes.append(byte | 0x20)
+                    case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                    default: break
+                    }
+                }
+            } else {
+                let kept = word.text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                for scalar in kept { bytes.append(contentsOf: Array(String(scalar).utf8)) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Levenshtein distance on short words.

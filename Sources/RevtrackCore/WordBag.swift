@@ -20,7 +20,7 @@ struct WordBag {
 
     init(_ tokens: [WordToken], vocabulary: inout Vocabulary) {
         ids = tokens.compactMap { token in
-            token.kind == .punctuation ? nil : vocabulary.id(token.text.lowercased())
+            token.kind == .punctuation ? nil : vocabulary.id(token.text.asciiLowercasedFast)
         }.sorted()
     }
 
@@ -89,5 +89,18 @@ struct CandidateIndex {
             }
         }
         return result
+    }
+}
+
+extension String {
+    /// Lowercase with a fast path for ASCII words, which most are.
+    var asciiLowercasedFast: String {
+        var hasUpper = false
+        for byte in utf8 {
+            if byte >= 0x80 { return lowercased() }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        guard hasUpper else { return self }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

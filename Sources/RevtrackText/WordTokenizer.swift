@@ -6,70 +6,127 @@ public struct WordToken: Sendable, Hashable {
     public let kind: Kind
     /// Byte offsets into the sentence's UTF-8.
     public let utf8Range: Range<Int>
+
+    public init(text: String, kind: Kind, utf8Range: Range<Int>) {
+        self.text = text
+        self.kind = kind
+        self.utf8Range = utf8Range
+    }
 }
 
 /// Splits a sentence into tokens that read naturally in a word-level diff:
 /// numbers keep their separators ("1,960", "3.5"), hyphenated words and
 /// contractions stay whole ("two-year", "Azerbaijan’s", "don't"), acronyms keep
 /// inner dots ("U.S"), and each punctuation mark is its own token.
+///
+/// Scans UTF-8 bytes with an ASCII fast path; only non-ASCII characters are
+/// decoded and looked up in Unicode's tables.
 public enum WordTokenizer {
     public static func tokenize(_ sentence: String) -> [WordToken] {
-        let scalars = Array(sentence.unicodeScalars)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var byte = 0
-        for scalar in scalars { offsets.append(byte); byte += UTF8.width(scalar) }
-        offsets.append(byte)
+        var sentence = sentence
+        return sentence.withUTF8 { bytes in tokenize(bytes) }
+    }
 
+    static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var tokens: [WordToken] = []
+        tokens.reserveCapacity(bytes.count / 5)
+        let count = bytes.count
         var index = 0
-        func isAlphanumeric(_ i: Int) -> Bool {
-            i < scalars.count && (scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil
-                                  || scalars[i].properties.generalCategory == .nonspacingMark)
-        }
-        func isDigit(_ i: Int) -> Bool { i >= 0 && i < scalars.count && ("0"..."9").contains(scalars[i]) }
-        func emit(_ start: Int, _ end: Int, _ kind: WordToken.Kind) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
-            tokens.append(WordToken(text: String(view), kind: kind, utf8Range: offsets[start]..<offsets[end]))
-        }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar.properties.isWhitespace { index += 1; continue }
-            if isAlphanumeric(index) {
+        while index < count {
+            let (kind, width) = classify(bytes, index)
+            switch kind {
+            case .space:
+                index += width
+            case .alphanumeric, .digit:
                 let start = index
-                var allDigits = true
-                while index < scalars.count {
-                    if isAlphanumeric(index) {
-                        if !isDigit(index) { allDigits = false }
-                        index += 1
+                var allDigits = kind == .digit
+                index += width
+                while index < count {
+                    let (next, nextWidth) = classify(bytes, index)
+                    if next == .alphanumeric || next == .digit {
+                        if next != .digit { allDigits = false }
+                        index += nextWidth
                         continue
                     }
-                    let connector = scalars[index]
-                    let nextIsAlphanumeric = isAlphanumeric(index + 1)
-                    if (connector == "," || connector == ".") && isDigit(index - 1) && isDigit(index + 1) {
-                        index += 1                         // 1,960 · 3.5
-                    } else if (connector == "'" || connector == "’" || connector == "-" || connector == "‑") && nextIsAlphanumeric {
+                    // A connector joins when an alphanumeric follows it.
+                    let (after, _) = index + nextWidth < count ? classify(bytes, index + nextWidth) : (.space, 0)
+                    let afterIsAlphanumeric = after == .alphanumeric || after == .digit
+                    let previousIsDigit = isDigit(bytes[index - 1])
+                    let byte = bytes[index]
+                    if (byte == 0x2C || byte == 0x2E) && previousIsDigit && after == .digit {
+                        index += 1                                  // 1,960 · 3.5
+                    } else if isJoiner(bytes, index) && afterIsAlphanumeric {
                         allDigits = false
-                        index += 1                         // Azerbaijan’s · two-year
-                    } else if connector == ".", nextIsAlphanumeric, index + 2 <= scalars.count,
-                              index - start == 1 || scalars[index - 2] == ".",
-                              index + 2 == scalars.count || !isAlphanumeric(index + 2) {
+                        index += nextWidth                          // Azerbaijan’s · two-year · don't
+                    } else if byte == 0x2E, afterIsAlphanumeric, isAcronymDot(bytes, start: start, dot: index) {
                         allDigits = false
-                        index += 1                         // U.S · a.m
+                        index += 1                                  // U.S · a.m
                     } else {
                         break
                     }
                 }
-                emit(start, index, allDigits ? .number : .word)
-                continue
+                tokens.append(token(bytes, start, index, allDigits ? .number : .word))
+            case .other:
+                // Punctuation: runs of "." or "-" are one token ("...", "--").
+                let start = index
+                index += width
+                if bytes[start] == 0x2E || bytes[start] == 0x2D {
+                    while index < count && bytes[index] == bytes[start] { index += 1 }
+                }
+                tokens.append(token(bytes, start, index, .punctuation))
             }
-            // Punctuation: runs of the same mark ("...", "--") are one token.
-            let start = index
-            index += 1
-            while index < scalars.count && scalars[index] == scalar && (scalar == "." || scalar == "-") { index += 1 }
-            emit(start, index, .punctuation)
         }
         return tokens
+    }
+
+    private enum Class { case space, alphanumeric, digit, other }
+
+    @inline(__always)
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The class of the character at `index` and its width in bytes.
+    @inline(__always)
+    private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Class, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            switch byte {
+            case 0x30...0x39: return (.digit, 1)
+            case 0x41...0x5A, 0x61...0x7A: return (.alphanumeric, 1)
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+            default: return (.other, 1)
+            }
+        }
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + 4)]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (.other, 1) }
+        let width = UTF8.width(scalar)
+        let properties = scalar.properties
+        if properties.isWhitespace { return (.space, width) }
+        if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+            return (.alphanumeric, width)
+        }
+        return (.other, width)
+    }
+
+    /// Apostrophes (straight and curly) and hyphens (ASCII and non-breaking).
+    @inline(__always)
+    private static func isJoiner(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte == 0x27 || byte == 0x2D { return true }
+        guard byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 else { return false }
+        return bytes[index + 2] == 0x99 || bytes[index + 2] == 0x91   // ’ ‑
+    }
+
+    /// "U.S", "a.m": single letters separated by dots.
+    private static func isAcronymDot(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, dot: Int) -> Bool {
+        let singleLetterBefore = dot - start == 1 || (dot >= 2 && bytes[dot - 2] == 0x2E)
+        let singleLetterAfter = dot + 2 >= bytes.count || classify(bytes, dot + 2).0 != .alphanumeric
+        return singleLetterBefore && singleLetterAfter
+    }
+
+    @inline(__always)
+    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: WordToken.Kind) -> WordToken {
+        WordToken(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                  kind: kind, utf8Range: start..<end)
     }
 }
