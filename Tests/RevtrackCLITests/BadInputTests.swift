@@ -78,7 +78,7 @@ struct BadInputTests {
         #expect(result.status == 2 && result.stderr == "revtrack: '\(plain)' is not a revtrack repository: not a git repository\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: plain) == ["sub"])
 
-        try #require(git(["--version"]) != nil, "git is needed to build a foreign repository")
+        guard gitAvailable else { return }   // the rest needs git to build a foreign repository
         let foreign = folder.file("foreign.git")
         _ = git(["init", "--quiet", "--bare", foreign])
         let refused = try cli.run(["tracks", "--repo", foreign])
@@ -98,9 +98,8 @@ struct BadInputTests {
         #expect(snapshot(of: repository).filter { !$0.key.hasPrefix("objects/") } == before.filter { !$0.key.hasPrefix("objects/") })
     }
 
-    @Test("a truncated object is an error, not a hang or a crash")
+    @Test("a truncated object is an error, not a hang or a crash", .enabled(if: gitAvailable, "git is not installed"))
     func truncatedObject() throws {
-        try #require(git(["--version"]) != nil)
         let blob = try #require(git(["--git-dir", repository, "rev-parse", "reuters:text.txt"])).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let path = repository + "/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)

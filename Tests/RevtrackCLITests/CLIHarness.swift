@@ -78,6 +78,8 @@ final class TemporaryFolder {
     }
 }
 
+let gitAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
+
 func git(_ arguments: [String]) -> (status: Int32, output: String)? {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { return nil }
     let process = Process()
