@@ -34,7 +34,7 @@ public struct TextDiffRenderer {
             guard options.ignoreCosmetic, change.operation == .modify, change.editKind == .cosmetic else { return change }
             return SentenceChange(operation: .equal, old: change.old, new: change.new, words: [], editKind: nil, similarity: nil)
         }
-        let visible = visibleIndices(changes)
+        let visible = ContextWindow.visibleIndices(changes, context: options.context)
         var previousShown: Int? = nil
         var previousParagraph: Int? = nil
         for (index, change) in changes.enumerated() where visible.contains(index) {
@@ -109,15 +109,6 @@ public struct TextDiffRenderer {
         if let new = change.new { return comparison.new.sentences[new.lowerBound].paragraph }
         if let old = change.old { return comparison.old.sentences[old.lowerBound].paragraph }
         return 0
-    }
-
-    private func visibleIndices(_ changes: [SentenceChange]) -> Set<Int> {
-        guard let context = options.context else { return Set(changes.indices) }
-        var visible = Set<Int>()
-        for (index, change) in changes.enumerated() where change.operation != .equal {
-            for neighbour in max(0, index - context)...min(changes.count - 1, index + context) { visible.insert(neighbour) }
-        }
-        return visible
     }
 
     // MARK: - Colour

@@ -22,6 +22,12 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new side (default: OLD is a track, compared with its previous revision).")
     var new: String?
 
+    @Option(help: "Output: text, side-by-side, json or html.")
+    var format: DiffFormat = .text
+
+    @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
     @Option(help: "Unchanged sentences shown around each change.")
     var context = 1
 
@@ -44,9 +50,29 @@ struct Diff: ParsableCommand {
     func run() throws {
         let (oldSide, newSide) = try sides()
         let comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
-        let renderer = TextDiffRenderer(options: .init(color: color.enabled, context: all ? nil : context,
-                                                       ignoreCosmetic: ignoreCosmetic))
-        StandardOutput.write(renderer.render(comparison, oldLabel: oldSide.description, newLabel: newSide.description))
+        // Colour only for a terminal, never into a file.
+        let useColor = output == nil && color.enabled
+        let rendered: String
+        switch format {
+        case .text:
+            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context,
+                                                           ignoreCosmetic: ignoreCosmetic))
+            rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline)
+        case .sideBySide:
+            rendered = SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
+                .render(comparison, old: oldSide.side, new: newSide.side)
+        case .json:
+            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side)
+        case .html:
+            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side)
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(rendered.utf8)) else {
+                throw CommandFailure("\(output): cannot be written")
+            }
+        } else {
+            StandardOutput.write(rendered)
+        }
         var differs = comparison.summary.hasDifferences
         if ignoreCosmetic {
             differs = comparison.changes.contains { $0.operation != .equal && !($0.operation == .modify && $0.editKind == .cosmetic) }
@@ -69,6 +95,12 @@ struct Diff: ParsableCommand {
     }
 }
 
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case sideBySide = "side-by-side"
+    case json, html
+}
+
 enum DiffLevel: String, ExpressibleByArgument, CaseIterable {
     case sentence, word
 }
@@ -85,12 +117,21 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
-extension TextOperand: CustomStringConvertible {
-    /// `reuters@2 (1a2b3c4, 2024-05-15T12:00:00Z) Title`, or the file path.
-    var description: String {
-        guard let revision else { return label }
-        var text = "\(revision.spec) (\(revision.id.short), \(CaptureTime.format(revision.captured)))"
-        if let title = revision.title { text += " " + title }
-        return text
+extension TextOperand {
+    /// The header facts a renderer shows for this side.
+    var side: DiffSide {
+        guard let revision else { return DiffSide(spec: label, file: label) }
+        return DiffSide(spec: revision.spec, id: revision.id.hex, track: revision.track.rawValue,
+                        captured: CaptureTime.format(revision.captured), title: revision.title)
+    }
+}
+
+enum TerminalSize {
+    /// `COLUMNS`, else the terminal's width, else 100.
+    static func columns() -> Int {
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
     }
 }

@@ -1,0 +1,118 @@
+import RevtrackCore
+import RevtrackText
+
+/// A standalone HTML report: inline CSS, no scripts, opens offline. Every piece
+/// of article text and metadata is escaped, so a hostile page cannot inject
+/// markup or script into the report.
+public enum HTMLDiffRenderer {
+    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide) -> String {
+        let summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
+        var rows = ""
+        var previousParagraph: Int? = nil
+        for change in comparison.changes {
+            let paragraph = change.new.map { comparison.new.sentences[$0.lowerBound].paragraph }
+                ?? change.old.map { comparison.old.sentences[$0.lowerBound].paragraph } ?? 0
+            if let previousParagraph, paragraph != previousParagraph { rows += "<tr class=\"break\"><td colspan=\"3\"></td></tr>\n" }
+            previousParagraph = paragraph
+            rows += row(change, comparison)
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>revtrack: \(escape(old.spec)) → \(escape(new.spec))</title>
+            <style>
+            body { font: 15px/1.5 Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 1200px; color: #222; padding: 0 1em; }
+            header h1 { font: 600 1.2em system-ui, sans-serif; margin: 0 0 .3em; }
+            header p { margin: .1em 0; font-family: system-ui, sans-serif; font-size: .9em; color: #555; }
+            .summary { font: 600 .95em system-ui, sans-serif; margin: 1em 0; padding: .5em .8em; background: #f3f3f0; border-radius: 4px; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+            td { vertical-align: top; padding: .25em .6em; }
+            td.mark { width: 1.5em; text-align: center; font: 600 .9em system-ui, sans-serif; color: #888; }
+            tr.equal td.text { color: #777; }
+            tr.delete td.old { background: #fde8e8; }
+            tr.insert td.new { background: #e6f6e6; }
+            tr.modify td.old { background: #fdf3f3; } tr.modify td.new { background: #f1faf1; }
+            tr.move td { background: #eef4fb; }
+            tr.break td { height: .8em; }
+            del { background: #f8c4c4; text-decoration: line-through; }
+            ins { background: #b9e8b9; text-decoration: none; }
+            .kind, .from { font: .75em system-ui, sans-serif; color: #666; margin-left: .4em; }
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(escape(old.spec)) → \(escape(new.spec))</h1>
+            <p>Old: \(escape(old.headline))</p>
+            <p>New: \(escape(new.headline))</p>
+            </header>
+            <p class="summary">\(escape(summary))</p>
+            <table>
+            <colgroup><col><col class="mark"><col></colgroup>
+            \(rows)</table>
+            </body>
+            </html>
+
+            """
+    }
+
+    private static func row(_ change: SentenceChange, _ comparison: DocumentComparison) -> String {
+        func text(_ range: Range<Int>?, _ sentences: [Sentence]) -> String {
+            guard let range else { return "" }
+            return escape(range.map { sentences[$0].normalized }.joined(separator: " "))
+        }
+        var left = text(change.old, comparison.old.sentences)
+        var right = text(change.new, comparison.new.sentences)
+        if !change.words.isEmpty {
+            left = ""; right = ""
+            for (index, segment) in change.words.enumerated() {
+                let space = segment.spaceBefore && index > 0 ? " " : ""
+                let body = escape(segment.text)
+                switch segment.operation {
+                case .equal: left += space + body; right += space + body
+                case .delete: left += space + "<del>" + body + "</del>"
+                case .insert: right += space + "<ins>" + body + "</ins>"
+                }
+            }
+        }
+        let mark: String
+        switch change.operation {
+        case .equal: mark = ""
+        case .delete: mark = "−"
+        case .insert: mark = "+"
+        case .modify:
+            mark = "~"
+            if let kind = change.editKind { right += "<span class=\"kind\">\(kind.rawValue)</span>" }
+        case .move:
+            mark = "↷"
+            right += "<span class=\"from\">moved from sentence \((change.old?.lowerBound ?? 0) + 1)</span>"
+        }
+        return "<tr class=\"\(change.operation.rawValue)\"><td class=\"text old\">\(left)</td><td class=\"mark\">\(mark)</td><td class=\"text new\">\(right)</td></tr>\n"
+    }
+
+    /// Escapes text for HTML element content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters would be invalid in HTML: show them as code points.
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                    out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import RevtrackCore
+import RevtrackText
+
+/// The comparison as one JSON document for programs. The schema is stable and
+/// documented in docs/json-schema.md; Foundation's encoder escapes quotes,
+/// backslashes and control characters, so any article text gives valid JSON.
+public enum JSONDiffRenderer {
+    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide) throws -> String {
+        let document = Document(
+            old: old, new: new, summary: Summary(comparison.summary),
+            sentences: comparison.changes.map { Entry($0, comparison) })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    struct Document: Encodable {
+        let schema = "revtrack-diff/1"
+        let old: DiffSide
+        let new: DiffSide
+        let summary: Summary
+        let sentences: [Entry]
+    }
+
+    struct Summary: Encodable {
+        let added, removed, modified, moved, unchanged: Int
+        init(_ summary: DocumentComparison.Summary) {
+            added = summary.added
+            removed = summary.removed
+            modified = summary.modified
+            moved = summary.moved
+            unchanged = summary.unchanged
+        }
+    }
+
+    struct SideText: Encodable {
+        /// First sentence index (0-based) and how many sentences (2+ for splits and merges).
+        let index: Int
+        let count: Int
+        let paragraph: Int
+        let text: String
+    }
+
+    struct Word: Encodable {
+        let op: String
+        let text: String
+        let space: Bool
+    }
+
+    struct Entry: Encodable {
+        let op: String
+        let old: SideText?
+        let new: SideText?
+        let kind: String?
+        let similarity: Double?
+        let words: [Word]?
+
+        init(_ change: SentenceChange, _ comparison: DocumentComparison) {
+            op = change.operation.rawValue
+            func side(_ range: Range<Int>?, _ sentences: [Sentence]) -> SideText? {
+                guard let range else { return nil }
+                return SideText(index: range.lowerBound, count: range.count, paragraph: sentences[range.lowerBound].paragraph,
+                                text: range.map { sentences[$0].text }.joined(separator: " "))
+            }
+            old = side(change.old, comparison.old.sentences)
+            new = side(change.new, comparison.new.sentences)
+            kind = change.editKind?.rawValue
+            similarity = change.similarity.map { ($0 * 1000).rounded() / 1000 }
+            words = change.words.isEmpty ? nil : change.words.map { Word(op: $0.operation.rawValue, text: $0.text, space: $0.spaceBefore) }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@Suite("diff output formats")
+struct DiffFormatsTests {
+    let folder = TemporaryFolder()
+    var cli: CLI { CLI(repository: folder.file("archive")) }
+
+    struct Document: Decodable {
+        struct Side: Decodable { let spec: String; let id: String?; let track: String?; let captured: String?; let title: String?; let file: String? }
+        struct Summary: Decodable, Equatable { let added, removed, modified, moved, unchanged: Int }
+        struct Ref: Decodable { let index: Int; let count: Int; let paragraph: Int; let text: String }
+        struct Word: Decodable { let op: String; let text: String; let space: Bool }
+        struct Entry: Decodable { let op: String; let old: Ref?; let new: Ref?; let kind: String?; let similarity: Double?; let words: [Word]? }
+        let schema: String
+        let old: Side
+        let new: Side
+        let summary: Summary
+        let sentences: [Entry]
+    }
+
+    @Test("JSON parses back field by field, for revisions")
+    func json() throws {
+        _ = try cli.run(["add", "wire", "-", "--title", "Alert", "--date", "2024-05-15T09:00:00Z"],
+                        stdin: Data("Troops left. About 2,000 remained.\nIt rained.".utf8))
+        _ = try cli.run(["add", "wire", "-", "--date", "2024-05-15T10:00:00Z"],
+                        stdin: Data("Troops left. Nearly 2,000 remained.\nOfficials confirmed it.".utf8))
+        let result = try cli.run(["diff", "--format", "json", "wire@1", "wire@2"])
+        #expect(result.status == 1)
+        let document = try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
+        #expect(document.schema == "revtrack-diff/1")
+        #expect(document.old.spec == "wire@1" && document.old.title == "Alert" && document.old.captured == "2024-05-15T09:00:00Z")
+        #expect(document.old.id?.count == 40 && document.new.track == "wire" && document.new.file == nil)
+        #expect(document.summary == .init(added: 1, removed: 1, modified: 1, moved: 0, unchanged: 1))
+        #expect(document.sentences.map(\.op) == ["equal", "modify", "delete", "insert"])
+        let modify = document.sentences[1]
+        #expect(modify.old?.text == "About 2,000 remained." && modify.new?.text == "Nearly 2,000 remained.")
+        #expect(modify.old?.index == 1 && modify.new?.paragraph == 0 && modify.kind == "wording")
+        #expect(modify.words?.map(\.op) == ["delete", "insert", "equal"])
+        #expect(modify.words?.map(\.text) == ["About", "Nearly", "2,000 remained."])
+        #expect(document.sentences[2].new == nil && document.sentences[3].old == nil)
+    }
+
+    @Test("JSON stays valid for quotes, backslashes, control characters and non-ASCII")
+    func jsonHostile() throws {
+        let nasty = "He said \"no\" \\ then \u{1B}[31m red \u{07} “curly” Ünïcode 🚀."
+        let old = folder.write("a.txt", "Calm.")
+        let new = folder.write("b.txt", "Calm. " + nasty)
+        let result = try cli.run(["diff", "--format", "json", old, new])
+        let document = try JSONDecoder().decode(Document.self, from: Data(result.stdout.utf8))
+        #expect(document.sentences.last?.new?.text == nasty)
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
+    @Test("side-by-side fits the width and wraps long sentences")
+    func sideBySide() throws {
+        let old = folder.write("a.txt", "Troops left. About 2,000 remained in the region after the ceremony ended.")
+        let new = folder.write("b.txt", "Troops left. Nearly 2,000 remained in the region after the ceremony ended.")
+        let result = try cli.run(["diff", "--format", "side-by-side", old, new], environment: ["COLUMNS": "60"])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.dropFirst(3).allSatisfy { $0.count <= 60 }, "\(result.stdout)")
+        #expect(lines.dropFirst(2).joined(separator: "\n") == """
+            1 modified, 1 unchanged
+            ─────────────────────────────┬─────────────────────────────
+            Troops left.                 │ Troops left.
+            [-About-] 2,000 remained in  ~ {+Nearly+} 2,000 remained in
+            the region after the         │ the region after the
+            ceremony ended.              │ ceremony ended.
+            """)
+    }
+
+    @Test("HTML escapes hostile text, runs no script and is self-contained; --output writes a file")
+    func html() throws {
+        let old = folder.write("a.txt", "Calm sentence.")
+        let new = folder.write("b.txt", "Calm sentence. <script>alert(1)</script> and \"><img src=x onerror=alert(2)> end.")
+        let report = folder.file("report.html")
+        let result = try cli.run(["diff", "--format", "html", "--output", report, "--color", "always", old, new])
+        #expect(result.status == 1 && result.stdout.isEmpty)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+        #expect(!html.contains("http://") && !html.contains("https://"), "nothing loaded from elsewhere")
+        #expect(!html.contains("\u{1B}"), "no colour codes in a file")
+    }
+}
