@@ -86,3 +86,33 @@ struct DiffFormatsTests {
         #expect(!html.contains("\u{1B}"), "no colour codes in a file")
     }
 }
+
+let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+
+@Suite("HTML report in a real browser")
+struct HTMLBrowserTests {
+    @Test("headless Chromium renders the text and runs none of the hostile script",
+          .enabled(if: chromiumPath != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
+    func rendersInChromium() throws {
+        let folder = TemporaryFolder()
+        let old = folder.write("a.txt", "A total of 1,960 peacekeepers left.")
+        let new = folder.write("b.txt", "A total of 2,000 peacekeepers left. <script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">")
+        let report = folder.file("report.html")
+        _ = try CLI(repository: folder.file("archive")).run(["diff", "--format", "html", "--output", report, old, new])
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromiumPath!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.file("profile"))",
+                             "--dump-dom", "file://" + report]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(dom.contains("<del>1,960</del>") && dom.contains("<ins>2,000</ins>"), "\(dom.prefix(400))")
+        #expect(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"))
+        #expect(!dom.contains("<title>pwned</title>"))
+        #expect(dom.contains("<title>revtrack: "))
+    }
+}
