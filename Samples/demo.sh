@@ -28,6 +28,15 @@ printf '\n$ revtrack show reuters@1\n'; "$revtrack" show reuters@1
 run sentences opinion | head -12
 run diff reuters || true          # the latest revision against the one before (exit 1: they differ)
 run diff reuters opinion || true  # two outlets on the same event
+# A developing story in six revisions (Samples/storm/README.md): how it moved over the day.
+for i in 1 2 3 4 5 6; do
+  "$revtrack" add storm/wire "$root/Samples/storm/wire-$i.txt" --date "$(printf '2025-10-14T%02d:15:00Z' $((i + 6)))" \
+      --title "$(head -n 1 "$root/Samples/storm/wire-$i.txt")" >/dev/null
+done
+run log storm/wire --stat
+run blame storm/wire
+run diff storm/wire@3 storm/wire@5 || true
+
 printf '\n$ git --git-dir "$REVTRACK_REPO" fsck --strict && git log --oneline --all\n'
 git --git-dir "$REVTRACK_REPO" fsck --strict 2>&1 | grep -v '^notice: HEAD points to an unborn branch' || true
 git --git-dir "$REVTRACK_REPO" log --oneline --all

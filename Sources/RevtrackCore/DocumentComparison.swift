@@ -65,7 +65,8 @@ public struct DocumentComparison: Sendable {
     /// `revtrack-bench pairing` measures it; figures in docs/diff.md.
     public static let pairingThreshold = 0.5
     /// A sentence removed in one place and added elsewhere at this similarity or
-    /// more has moved (possibly with edits).
+    /// more has moved (possibly with edits); so has one that holds 90% of the
+    /// other's words (a quote trimmed on the move).
     public static let moveThreshold = 0.8
 
     /// - Parameter wordLevel: false skips the word-level changes inside edited
@@ -195,8 +196,8 @@ private struct Pairing {
             for i in hunk.deleted where !movedOld.contains(i) && !pairedOld.contains(i) {
                 var best: (Int, Double)? = nil
                 for j in candidateIndex.candidates(for: oldWords[i]!) where movedFrom[j] == nil {
-                    let score = oldWords[i]!.similarity(to: newWords[j]!)
-                    if score >= DocumentComparison.moveThreshold, score > (best?.1 ?? 0) { best = (j, score) }
+                    if let score = oldWords[i]!.isMove(of: newWords[j]!, threshold: DocumentComparison.moveThreshold),
+                       score > (best?.1 ?? 0) { best = (j, score) }
                 }
                 if let (j, _) = best { movedFrom[j] = i; movedOld.insert(i) }
             }

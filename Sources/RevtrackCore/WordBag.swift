@@ -56,6 +56,17 @@ struct WordBag {
         return Double(common(with: other)) / Double(smaller) >= 0.8 ? threshold : dice
     }
 
+    /// Whether `other` is this sentence moved elsewhere, possibly edited: word
+    /// similarity at least `threshold`, or one sentence holding 90% of the
+    /// other's words (at least six): a quote trimmed or extended on the move.
+    func isMove(of other: WordBag, threshold: Double) -> Double? {
+        let dice = similarity(to: other)
+        if dice >= threshold { return dice }
+        let smaller = min(total, other.total)
+        guard smaller >= 6, Double(common(with: other)) / Double(smaller) >= 0.9 else { return nil }
+        return dice
+    }
+
     /// Distinct word ids.
     var words: [Int32] {
         var result: [Int32] = []

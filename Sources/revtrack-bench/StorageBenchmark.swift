@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackCore
 import RevtrackStorage
 
 /// Adds 1,000 revisions of a ~5 KB article to one track in-process, then reads
@@ -29,6 +30,14 @@ enum StorageBenchmark {
             let showSeconds = seconds(since: showStart)
             precondition(history.count == revisions)
 
+            // blame and log --stat: read every text, then one pass over consecutive pairs.
+            let blameStart = DispatchTime.now()
+            let allTexts = try history.map { try store.text(of: $0) }
+            let readSeconds = seconds(since: blameStart)
+            let sentenceHistory = SentenceHistory(revisions: allTexts)
+            let blameSeconds = seconds(since: blameStart)
+            precondition(sentenceHistory.steps.count == revisions - 1)
+
             let before = directorySize(folder)
             let gc = shell("git", "--git-dir", folder, "gc", "--quiet", "--aggressive", "--prune=now")
             let after = directorySize(folder)
@@ -37,6 +46,7 @@ enum StorageBenchmark {
             print(String(format: "  add (in-process)       %8.3f s total, %6.2f ms per revision", addSeconds, addSeconds * 1000 / Double(revisions)))
             print(String(format: "  history of 1,000       %8.3f s (log / resolve)", logSeconds))
             print(String(format: "  resolve + read @500    %8.3f s", showSeconds))
+            print(String(format: "  blame of @1000          %8.3f s (reading 1,000 texts %.3f s, then segment + compare consecutive pairs)", blameSeconds, readSeconds))
             print("  repository size        \(kilobytes(before)) before git gc, \(gc ? kilobytes(after) : "n/a (git missing)") after")
         } catch {
             print("storage benchmark failed: \(error)")

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+@testable import RevtrackCore
+
+func stormRevisions() throws -> [String] {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try (1...6).map { try String(contentsOf: root.appendingPathComponent("Samples/storm/wire-\($0).txt"), encoding: .utf8) }
+}
+
+@Suite("Sentence history (blame)")
+struct SentenceHistoryTests {
+    @Test("origins follow sentences through edits, moves and trims of the storm story")
+    func storm() throws {
+        let history = SentenceHistory(revisions: try stormRevisions())
+        let rows = zip(history.latest.sentences, history.origins).map { ($0.text, $1.introduced + 1, $1.lastChanged + 1, $1.changes) }
+        func row(_ prefix: String) -> (Int, Int, Int)? {
+            rows.first { $0.0.hasPrefix(prefix) }.map { ($0.1, $0.2, $0.3) }
+        }
+        #expect(row("Storm Elena kills 23")! == (1, 5, 2), "headline: 12 → at least 20 (@3) → 23 (@5)")
+        #expect(row("LISBON, Oct 14")! == (1, 5, 2))
+        #expect(row("It is the deadliest storm")! == (3, 3, 0), "moved in @4 without edits")
+        #expect(row("Rescuers were searching")! == (1, 5, 1))
+        #expect(row("\"We have never seen")! == (2, 6, 2), "quote trimmed in @4, name corrected in @6")
+        #expect(row("(This story has been corrected")! == (6, 6, 0))
+        #expect(row("(Reporting by")! == (5, 5, 0))
+        #expect(history.steps.count == 5)
+        #expect(history.steps[2] == .init(unchanged: 5, added: 0, removed: 0, modified: 1, moved: 1))
+    }
+
+    @Test("a single revision: everything introduced there, nothing changed")
+    func single() {
+        let history = SentenceHistory(revisions: ["One. Two."])
+        #expect(history.origins == [SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0),
+                                    SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0)])
+        #expect(history.steps.isEmpty)
+    }
+}
+
+@Suite("Moves with edits in the storm story")
+struct StormMoveTests {
+    @Test("a quote trimmed while other paragraphs moved is one edit, not a removal and an addition")
+    func trimmedQuote() throws {
+        let revisions = try stormRevisions()
+        let comparison = DocumentComparison(old: revisions[2], new: revisions[4])
+        let quote = comparison.changes.first { change in
+            change.new.map { comparison.new.sentences[$0.lowerBound].text.hasPrefix("\"We have never seen") } ?? false
+        }
+        #expect(quote?.operation == .move || quote?.operation == .modify)
+        #expect(quote?.old != nil)
+        #expect(comparison.summary.removed == 0)
+    }
+}
