@@ -213,7 +213,57 @@ private struct Pairing {
                 result.append(contentsOf: emit(hunks[index], movedOld: movedOld, movedFrom: movedFrom))
             }
         }
-        return result
+        return Self.fewestMoves(result)
+    }
+
+    /// Myers keeps the longest run of *identical* sentences in order, so when one
+    /// paragraph moves past several edited ones, the edited ones can come out as
+    /// "moved". Readers expect the fewest moves: keep in place the heaviest chain
+    /// of correspondences whose old positions increase in reading order
+    /// (identical sentences weigh more than edited ones), and call moves only
+    /// what falls outside it.
+    static func fewestMoves(_ changes: [SentenceChange]) -> [SentenceChange] {
+        let matched = changes.indices.filter { changes[$0].old != nil && changes[$0].new != nil }
+        guard matched.contains(where: { changes[$0].operation == .move }) else { return changes }
+        let size = (matched.map { changes[$0].old!.lowerBound }.max() ?? 0) + 1
+        // Fenwick tree over old positions: best chain weight ending at or before a position.
+        var tree = [(weight: Int, index: Int)](repeating: (0, -1), count: size + 1)
+        var previous = [Int](repeating: -1, count: matched.count)
+        var chainWeight = [Int](repeating: 0, count: matched.count)
+        func query(_ position: Int) -> (weight: Int, index: Int) {
+            var best: (weight: Int, index: Int) = (0, -1)
+            var i = position
+            while i > 0 { if tree[i].weight > best.weight { best = tree[i] }; i -= i & -i }
+            return best
+        }
+        func update(_ position: Int, _ value: (weight: Int, index: Int)) {
+            var i = position
+            while i <= size { if value.weight > tree[i].weight { tree[i] = value }; i += i & -i }
+        }
+        for (k, index) in matched.enumerated() {
+            let change = changes[index]
+            let identical = change.words.isEmpty && change.editKind == nil
+            let before = query(change.old!.lowerBound)          // positions strictly before
+            chainWeight[k] = before.weight + (identical ? 3 : 2)
+            previous[k] = before.index
+            update(change.old!.lowerBound + 1, (chainWeight[k], k))
+        }
+        var inChain = Set<Int>()
+        var cursor = chainWeight.indices.max { chainWeight[$0] < chainWeight[$1] } ?? -1
+        while cursor >= 0 { inChain.insert(matched[cursor]); cursor = previous[cursor] }
+        return changes.enumerated().map { index, change in
+            guard change.old != nil, change.new != nil else { return change }
+            let identical = change.words.isEmpty && change.editKind == nil
+            let operation: SentenceChange.Operation
+            if inChain.contains(index) {
+                operation = identical ? .equal : .modify
+            } else {
+                operation = .move
+            }
+            guard operation != change.operation else { return change }
+            return SentenceChange(operation: operation, old: change.old, new: change.new, words: change.words,
+                                  editKind: change.editKind, similarity: operation == .equal ? nil : change.similarity ?? 1)
+        }
     }
 
     private mutating func prepareOld(_ i: Int) {
