@@ -78,12 +78,6 @@ struct BadInputTests {
         #expect(result.status == 2 && result.stderr == "revtrack: '\(plain)' is not a revtrack repository: not a git repository\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: plain) == ["sub"])
 
-        guard gitAvailable else { return }   // the rest needs git to build a foreign repository
-        let foreign = folder.file("foreign.git")
-        _ = git(["init", "--quiet", "--bare", foreign])
-        let refused = try cli.run(["tracks", "--repo", foreign])
-        #expect(refused.status == 2 && refused.stderr.contains("without 'revtrack.format'"))
-
         // A branch pointing at a commit that does not exist.
         try "0123456789abcdef0123456789abcdef01234567\n".write(toFile: repository + "/refs/heads/reuters",
                                                                atomically: true, encoding: .utf8)
@@ -96,6 +90,13 @@ struct BadInputTests {
             #expect(damaged.stderr.split(separator: "\n").count == 1)
         }
         #expect(snapshot(of: repository).filter { !$0.key.hasPrefix("objects/") } == before.filter { !$0.key.hasPrefix("objects/") })
+
+        // A plain bare repository made by git is not a revtrack repository.
+        guard gitAvailable else { return }
+        let foreign = folder.file("foreign.git")
+        _ = git(["init", "--quiet", "--bare", foreign])
+        let refused = try cli.run(["tracks", "--repo", foreign])
+        #expect(refused.status == 2 && refused.stderr.contains("without 'revtrack.format'"))
     }
 
     @Test("a truncated object is an error, not a hang or a crash", .enabled(if: gitAvailable, "git is not installed"))
