@@ -22,6 +22,12 @@ public enum Difference {
     public static func script<C: Collection>(from old: C, to new: C, costLimit: Int? = nil) -> EditScript
         where C.Element: Hashable
     {
+        if let oldStrings = old as? [String], let newStrings = new as? [String] {
+            var interner = StringInterner(capacity: old.count + new.count)
+            let a = interner.intern(oldStrings)
+            let b = interner.intern(newStrings)
+            return script(fromInterned: a, to: b, symbolCount: interner.count, costLimit: costLimit)
+        }
         var interner = Interner<C.Element>(capacity: old.count + new.count)
         let a = interner.intern(old)
         let b = interner.intern(new)

@@ -143,3 +143,26 @@ struct ApproximateModeTests {
         #expect(Double(approximate) <= Double(minimal) * 1.05, "\(approximate) vs minimal \(minimal)")
     }
 }
+
+@Suite("String interning")
+struct StringInterningTests {
+    @Test("string tokens diff like any other Hashable, through the byte-hash interner")
+    func strings() {
+        var random = SeededGenerator(state: 5)
+        let vocabulary = ["the", "a", "Russia", "troops", "1,960", "Ünïcode", "“quote”", "", "naïve", "2,000"]
+        for _ in 0..<300 {
+            let a = (0..<Int.random(in: 0...80, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+            let b = (0..<Int.random(in: 0...80, using: &random)).map { _ in vocabulary.randomElement(using: &random)! }
+            let script = Difference.script(from: a, to: b)
+            #expect(script.apply(to: a, inserting: b) == b)
+            #expect(script.editDistance == lcsEditDistance(a, b))
+        }
+        // Enough distinct strings to make the table grow several times: ids stay stable.
+        var interner = StringInterner(capacity: 1)
+        let many = (0..<20_000).map { "w\($0)" }
+        let ids = interner.intern(many)
+        #expect(ids == (0..<20_000).map { Int32($0) })
+        #expect(interner.intern(many.reversed()) == ids.reversed())
+        #expect(interner.count == 20_000)
+    }
+}
