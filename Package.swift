@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
         .library(name: "RevtrackText", targets: ["RevtrackText"]),
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
+        .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
     ],
     dependencies: [
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
+        .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
         .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText"]),
         .executableTarget(
@@ -34,6 +36,7 @@ let package = Package(
                 "RevtrackStorage",
                 "RevtrackText",
                 "RevtrackCore",
+                "RevtrackFacts",
                 "RevtrackRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -45,6 +48,7 @@ let package = Package(
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
+        .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),

@@ -1,0 +1,41 @@
+/// A fact mentioned in a text: a quantity, a date or a quotation, with the
+/// sentence it came from and its exact place.
+public struct Fact: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case quantity, date, quote
+    }
+
+    public var kind: Kind
+    /// The mention exactly as written ("nearly 2,000 of its troops").
+    public var text: String
+    /// A normalized value: "1960", "nearly 2000", "2024-05-15", or the quoted words.
+    public var value: String
+    /// Sentence index (0-based) in the text's segmentation.
+    public var sentence: Int
+    /// UTF-8 byte offsets of the mention in the text.
+    public var start: Int
+    public var end: Int
+    /// Quantities: the qualifier ("nearly", "more than") and the interval of
+    /// values it allows (`upper` nil when unbounded).
+    public var qualifier: String?
+    public var lower: Double?
+    public var upper: Double?
+    /// Quantities: what is counted ("Russian peacekeepers"), and the unit for
+    /// percentages and money ("%", "$").
+    public var counted: String?
+    public var unit: String?
+    /// Quotations: who said it, when the text says so.
+    public var speaker: String?
+    /// Dates: the date or period the mention resolves to (ISO 8601: 2024-05-15,
+    /// 2023-09, 2023, 1990s).
+    public var resolved: String?
+
+    public init(kind: Kind, text: String, value: String, sentence: Int, start: Int, end: Int) {
+        self.kind = kind
+        self.text = text
+        self.value = value
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+    }
+}

@@ -1,0 +1,147 @@
+import RevtrackText
+
+/// How the facts of two texts relate: for two versions of one story, which
+/// changed, appeared or vanished; for two outlets, which they share, which
+/// agree only approximately, which conflict and which only one reports.
+public struct FactComparison: Sendable {
+    public enum Relation: String, Sendable, Codable {
+        // Two versions.
+        case unchanged, changed, added, removed
+        // Two outlets.
+        case shared, consistent, conflicting, onlyOld = "only-old", onlyNew = "only-new"
+    }
+
+    public struct Entry: Sendable {
+        public let relation: Relation
+        public let old: Fact?
+        public let new: Fact?
+    }
+
+    public enum Mode: Sendable { case versions, outlets }
+
+    public let entries: [Entry]
+
+    public init(old: [Fact], new: [Fact], mode: Mode) {
+        var entries: [Entry] = []
+        var usedNew = Set<Int>()
+        for oldFact in old {
+            // Versions pair one to one; between outlets several mentions may
+            // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
+            // against "nearly 2,000 personnel").
+            var best: (index: Int, affinity: Double)? = nil
+            for index in new.indices where mode == .outlets || !usedNew.contains(index) {
+                let affinity = Self.affinity(oldFact, new[index])
+                if affinity > (best?.affinity ?? 0) { best = (index, affinity) }
+            }
+            guard let match = best?.index else {
+                entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
+                continue
+            }
+            usedNew.insert(match)
+            entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
+        }
+        for (index, fact) in new.enumerated() where !usedNew.contains(index) {
+            entries.append(Entry(relation: mode == .versions ? .added : .onlyNew, old: nil, new: fact))
+        }
+        self.entries = entries
+    }
+
+    public func count(_ relation: Relation) -> Int { entries.filter { $0.relation == relation }.count }
+
+    /// How strongly two facts are about the same thing (0: not at all).
+    static func affinity(_ a: Fact, _ b: Fact) -> Double {
+        guard a.kind == b.kind else { return 0 }
+        switch a.kind {
+        case .quantity:
+            guard a.unit == b.unit, let ka = countedKey(a), let kb = countedKey(b), ka == kb else { return 0 }
+            return a.value == b.value ? 3 : overlaps(a, b) ? 2 : 1
+        case .date:
+            if a.resolved == b.resolved { return 3 }
+            guard let pa = a.resolved.flatMap(Period.init), let pb = b.resolved.flatMap(Period.init) else { return 0 }
+            return pa.overlaps(pb) ? 1 : 0
+        case .quote:
+            let similarity = wordSimilarity(a.value, b.value)
+            guard similarity >= 0.5 else { return 0 }
+            return similarity + (a.speaker != nil && a.speaker == b.speaker ? 1 : 0)
+        }
+    }
+
+    static func relation(_ a: Fact, _ b: Fact, _ mode: Mode) -> Relation {
+        let same: Bool
+        switch a.kind {
+        case .quantity: same = a.value == b.value
+        case .date: same = a.resolved == b.resolved
+        case .quote: same = a.value == b.value && a.speaker == b.speaker
+        }
+        switch mode {
+        case .versions: return same ? .unchanged : .changed
+        case .outlets:
+            if same { return .shared }
+            switch a.kind {
+            case .quantity: return overlaps(a, b) ? .consistent : .conflicting
+            case .date: return .consistent      // matched only when the periods overlap
+            case .quote: return .consistent     // the same words, partly
+            }
+        }
+    }
+
+    /// What a quantity counts, reduced to a group or head noun: "Russian
+    /// peacekeepers" and "personnel" both count troops.
+    static func countedKey(_ fact: Fact) -> String? {
+        guard let counted = fact.counted?.lowercased() else { return fact.unit }
+        let beforeOf = counted.components(separatedBy: " of ").first ?? counted
+        let head = beforeOf.split(separator: " ").last.map(String.init) ?? beforeOf
+        if let group = WordLists.countedGroups[head] ?? WordLists.countedGroups[beforeOf] { return "group:\(group)" }
+        return head.hasSuffix("s") ? String(head.dropLast()) : head
+    }
+
+    static func overlaps(_ a: Fact, _ b: Fact) -> Bool {
+        guard let al = a.lower, let bl = b.lower else { return false }
+        let au = a.upper ?? .infinity, bu = b.upper ?? .infinity
+        return al <= bu && bl <= au
+    }
+
+    static func wordSimilarity(_ a: String, _ b: String) -> Double {
+        let wa = WordTokenizer.tokenize(a).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        let wb = WordTokenizer.tokenize(b).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        guard !wa.isEmpty || !wb.isEmpty else { return 1 }
+        var counts: [String: Int] = [:]
+        for word in wa { counts[word, default: 0] += 1 }
+        var common = 0
+        for word in wb where (counts[word] ?? 0) > 0 { counts[word]! -= 1; common += 1 }
+        return 2 * Double(common) / Double(wa.count + wb.count)
+    }
+}
+
+/// The span of days a resolved date covers: a day, a month, a season, a year or a decade.
+struct Period {
+    let first: Int
+    let last: Int
+
+    init?(_ resolved: String) {
+        let parts = resolved.split(separator: "-").map(String.init)
+        func day(_ y: Int, _ m: Int, _ d: Int) -> Int { CivilDate(year: y, month: m, day: d).dayNumber }
+        if resolved.hasSuffix("s"), let decade = Int(resolved.dropLast()) {
+            first = day(decade, 1, 1); last = day(decade + 10, 1, 1) - 1; return
+        }
+        guard let year = Int(parts[0]) else { return nil }
+        switch parts.count {
+        case 1: first = day(year, 1, 1); last = day(year + 1, 1, 1) - 1
+        case 2:
+            if let month = Int(parts[1]) {
+                first = day(year, month, 1)
+                last = (month == 12 ? day(year + 1, 1, 1) : day(year, month + 1, 1)) - 1
+            } else if let start = Grammar.seasons[parts[1]] {
+                first = day(year, start, 1)
+                let end = start + 3
+                last = (end > 12 ? day(year + 1, end - 12, 1) : day(year, end, 1)) - 1
+            } else { return nil }
+        case 3:
+            guard let month = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            first = day(year, month, d); last = first
+        default: return nil
+        }
+    }
+
+    func overlaps(_ other: Period) -> Bool { first <= other.last && other.first <= last }
+}

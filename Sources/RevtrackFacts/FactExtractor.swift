@@ -1,0 +1,22 @@
+import RevtrackText
+
+/// Extracts the facts of a text: rule-based, deterministic, no network and no
+/// model. Dates resolve against the article's own date when it states one,
+/// else against `reference` (the revision's capture time).
+public enum FactExtractor {
+    public static func extract(from text: String, reference: CivilDate) -> [Fact] {
+        extract(from: SentenceSegmenter.segment(text), reference: reference)
+    }
+
+    public static func extract(from segmented: SegmentedText, reference: CivilDate) -> [Fact] {
+        let sentences = segmented.sentences.enumerated().map { TokenizedSentence(index: $0, sentence: $1) }
+        let articleDate = DateExtractor.referenceDate(sentences, fallback: reference)
+        var facts: [Fact] = []
+        for sentence in sentences {
+            facts += QuantityExtractor.extract(sentence)
+            facts += DateExtractor.extract(sentence, reference: articleDate)
+        }
+        facts += QuotationExtractor.extract(sentences, text: segmented.text)
+        return facts.sorted { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
+    }
+}

@@ -1,0 +1,99 @@
+import RevtrackText
+
+/// Numbers with their qualifier and what they count: "nearly 2,000 of its
+/// troops", "A total of 1,960 Russian peacekeepers", "hundreds of residents",
+/// "3.5%", "$1.2 billion". Years, days of the month and compounds such as
+/// "two-year" are left to the date extractor.
+enum QuantityExtractor {
+    static func extract(_ sentence: TokenizedSentence) -> [Fact] {
+        var facts: [Fact] = []
+        let tokens = sentence.tokens, lower = sentence.lower
+        var index = 0
+        while index < tokens.count {
+            guard let number = number(at: index, sentence) else { index += 1; continue }
+            var low = number.low, high = number.high
+            var end = number.end          // one past the last token used
+            var unit: String? = nil
+            if end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
+                low *= factor; high *= factor; end += 1
+            }
+            if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
+            if index > 0, Grammar.currencies.contains(tokens[index - 1].text) { unit = tokens[index - 1].text }
+
+            // A qualifier right before the number ("more than", "a total of").
+            var start = index > 0 && unit != nil && unit != "%" ? index - 1 : index
+            var qualifier: String? = nil
+            var interval = (lower: low, upper: Optional(high))
+            for entry in WordLists.qualifiers where start >= entry.words.count {
+                if Array(lower[(start - entry.words.count)..<start]) == entry.words {
+                    qualifier = entry.words.joined(separator: " ")
+                    interval = (low * entry.lower, entry.upper.map { high * $0 })
+                    start -= entry.words.count
+                    break
+                }
+            }
+
+            // What is counted: "of its troops", "Russian peacekeepers", "prisoners of war".
+            var nounStart = end
+            if nounStart + 1 < tokens.count, lower[nounStart] == "of", Grammar.determiners.contains(lower[nounStart + 1]) {
+                nounStart += 2
+            }
+            var nounEnd = nounStart
+            while nounEnd < tokens.count, nounEnd - nounStart < 4, tokens[nounEnd].kind == .word,
+                  !Grammar.stops.contains(lower[nounEnd]),
+                  !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ed")) {   // "people reported missing"
+                if lower[nounEnd] == "of" {
+                    // "prisoners of war", not "of the".
+                    guard nounEnd > nounStart, nounEnd + 1 < tokens.count, tokens[nounEnd + 1].kind == .word,
+                          !Grammar.determiners.contains(lower[nounEnd + 1]), !Grammar.stops.contains(lower[nounEnd + 1]) else { break }
+                }
+                nounEnd += 1
+            }
+            let counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
+            let last = max(nounEnd, end) - 1
+
+            var fact = sentence.fact(.quantity, from: start, through: last)
+            let shown = Self.format(low) + (high != low ? "–" + Self.format(high) : "")
+            fact.value = (qualifier.map { $0 + " " } ?? "") + (unit == "%" ? shown + "%" : (unit ?? "") + shown)
+            fact.qualifier = qualifier
+            fact.lower = interval.lower
+            fact.upper = interval.upper
+            fact.counted = counted
+            fact.unit = unit
+            facts.append(fact)
+            index = max(end, nounEnd)
+        }
+        return facts
+    }
+
+    /// A number at `index`: digits ("1,960", "3.5") or number words ("two",
+    /// "hundreds of"), and the token after it. Years, days of the month and
+    /// ordinals are not counts.
+    private static func number(at index: Int, _ sentence: TokenizedSentence) -> (low: Double, high: Double, end: Int)? {
+        let tokens = sentence.tokens, lower = sentence.lower
+        let token = tokens[index]
+        if index > 0, Grammar.labels.contains(lower[index - 1]) || (index > 1 && lower[index - 1] == "." && Grammar.labels.contains(lower[index - 2])) {
+            return nil
+        }
+        if token.kind == .number {
+            guard let value = Double(token.text.replacingOccurrences(of: ",", with: "")) else { return nil }
+            let isYearLike = !token.text.contains(",") && !token.text.contains(".") && token.text.count == 4 && (1800...2100).contains(value)
+            if isYearLike { return nil }
+            if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }
+            if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
+            return (value, value, index + 1)
+        }
+        for entry in WordLists.numberWords where index + entry.words.count <= tokens.count {
+            if Array(lower[index..<(index + entry.words.count)]) == entry.words {
+                // "one" alone is usually a pronoun ("one could admit"), not a count.
+                if entry.words == ["one"] { return nil }
+                return (entry.low, entry.high, index + entry.words.count)
+            }
+        }
+        return nil
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

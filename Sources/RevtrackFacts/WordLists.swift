@@ -1,0 +1,64 @@
+import Foundation
+
+/// The word lists in `Resources/`, loaded once. Each file says where its
+/// entries come from; code holds no lists of its own.
+enum WordLists {
+    static let qualifiers: [(words: [String], lower: Double, upper: Double?)] = rows("qualifiers", "tsv").map { row in
+        (row[0].split(separator: " ").map(String.init), Double(row[1]) ?? 1, row[2] == "inf" ? nil : Double(row[2]))
+    }.sorted { $0.words.count > $1.words.count }
+
+    static let numberWords: [(words: [String], low: Double, high: Double)] = rows("number-words", "tsv").map { row in
+        let parts = row[1].split(separator: "-").compactMap { Double($0) }
+        return (row[0].split(separator: " ").map(String.init), parts[0], parts.count > 1 ? parts[1] : parts[0])
+    }.sorted { $0.words.count > $1.words.count }
+
+    /// Noun → group id, for matching what is counted across wordings.
+    static let countedGroups: [String: Int] = {
+        var groups: [String: Int] = [:]
+        for (index, row) in rows("counted-groups", "tsv").enumerated() {
+            for noun in row { groups[noun] = index }
+        }
+        return groups
+    }()
+
+    static let speechVerbs: Set<String> = Set(rows("speech-verbs", "txt").map { $0[0] })
+
+    static let roles: Set<String> = Set(rows("roles", "txt").map { $0[0] })
+
+    /// Non-comment lines split at tabs.
+    private static func rows(_ name: String, _ ext: String) -> [[String]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext),
+              let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.split(separator: "\t").map { String($0).trimmingCharacters(in: .whitespaces) } }
+    }
+}
+
+/// Small closed word classes the extractors consult; grammar, not data.
+enum Grammar {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let weekdays: [String: Int] = [
+        "sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
+    ]
+    static let seasons: [String: Int] = ["spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12]
+    static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "my", "your", "a", "an", "these", "those"]
+    /// Words that end a counted noun phrase.
+    static let stops: Set<String> = [
+        "had", "have", "has", "was", "were", "is", "are", "be", "been", "will", "would", "could", "can", "may",
+        "in", "at", "on", "to", "for", "from", "by", "with", "and", "or", "but", "that", "who", "which", "as",
+        "than", "since", "after", "before", "during", "into", "across", "per", "each", "a", "an", "the", "this",
+        "it", "they", "he", "she", "we", "said", "says", "between", "while", "when", "where", "if", "not",
+        "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "percent", "%",
+    ]
+    /// Nouns a number labels rather than counts ("paragraph 5", "No. 10").
+    static let labels: Set<String> = [
+        "paragraph", "page", "section", "chapter", "article", "no", "number", "point", "item", "version",
+        "revision", "route", "highway", "flight", "room", "platform", "gate", "line", "table", "figure",
+    ]
+    static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    static let currencies: Set<String> = ["$", "€", "£", "¥"]
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import RevtrackFacts
+import RevtrackStorage
+
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the facts of a revision or file: quantities, dates and quotations.",
+        discussion: "Dates resolve against the article's own date when it states one, else the revision's capture time (today for a file)."
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "A revision (TRACK, TRACK@N, TRACK~K, commit) or a text file; file:PATH forces a file.")
+    var source: String
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    func run() throws {
+        let operand = try TextOperand.resolve(source, repository: repository)
+        let facts = FactExtractor.extract(from: operand.text, reference: civilDate(operand.revision?.captured ?? Date()))
+        switch format {
+        case .json:
+            try printJSON(facts)
+        case .text:
+            var out = ""
+            for kind in Fact.Kind.allCases {
+                let group = facts.filter { $0.kind == kind }
+                guard !group.isEmpty else { continue }
+                out += "\(kind == .quantity ? "quantities" : kind.rawValue + "s") (\(group.count))\n"
+                for fact in group {
+                    var line = "  s\(fact.sentence + 1)  " + safe(fact.value)
+                    if let counted = fact.counted { line += "  — " + safe(counted) }
+                    if let speaker = fact.speaker { line += "  — " + safe(speaker) }
+                    if fact.kind == .date { line += "  (\"" + safe(fact.text) + "\")" }
+                    out += line + "\n"
+                }
+                out += "\n"
+            }
+            StandardOutput.write(out.isEmpty ? "no facts found\n" : out)
+        }
+    }
+}
+
+/// The UTC calendar day of a moment.
+func civilDate(_ date: Date) -> CivilDate {
+    let stamp = CaptureTime.format(date)
+    return CivilDate(year: Int(stamp.prefix(4))!, month: Int(stamp.dropFirst(5).prefix(2))!, day: Int(stamp.dropFirst(8).prefix(2))!)
+}

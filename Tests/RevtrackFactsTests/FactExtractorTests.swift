@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import RevtrackFacts
+
+func sample(_ path: String) throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try String(contentsOf: root.appendingPathComponent("Samples/\(path)"), encoding: .utf8)
+}
+
+let captureDay = CivilDate(year: 2024, month: 5, day: 15)
+
+@Suite("Fact extraction")
+struct FactExtractorTests {
+    @Test("the Reuters sample: quantities with qualifiers and what they count")
+    func reutersQuantities() throws {
+        let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: CivilDate(year: 2026, month: 1, day: 1))
+        let quantities = facts.filter { $0.kind == .quantity }.map { [$0.value, $0.counted ?? "-"] }
+        #expect(quantities == [
+            ["nearly 2000", "troops"], ["a total of 1960", "Russian peacekeepers"], ["10", "barracks"],
+            ["100000", "ethnic Armenians"], ["2", "wars"], ["more than 30000", "explosive devices"],
+            ["more than 110", "prisoners of war"], ["more than 1900", "fallen soldiers"],
+        ])
+        let nearly = try #require(facts.first { $0.value == "nearly 2000" })
+        #expect(nearly.qualifier == "nearly" && nearly.lower == 1800 && nearly.upper == 2000)
+        #expect(nearly.text == "nearly 2,000 of its troops")
+        #expect(facts.first { $0.value == "more than 110" }?.upper == 165)
+    }
+
+    @Test("the Reuters sample: dates resolved against the caption's date, not the capture time")
+    func reutersDates() throws {
+        let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: CivilDate(year: 2026, month: 1, day: 1))
+        let dates = facts.filter { $0.kind == .date }.map { [$0.text, $0.resolved ?? "-"] }
+        #expect(dates == [["May 15, 2024", "2024-05-15"], ["Wednesday", "2024-05-15"], ["last year", "2023"],
+                          ["last September", "2023-09"], ["1990s", "1990s"], ["Wednesday's", "2024-05-15"]])
+        #expect(!facts.contains { $0.kind == .quantity && $0.text.contains("two-year") }, "a duration, not a count of 2")
+    }
+
+    @Test("the Reuters sample: quotations with speakers, before, after and by pronoun")
+    func reutersQuotes() throws {
+        let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: captureDay)
+        let quotes = facts.filter { $0.kind == .quote }.map { [$0.value, $0.speaker ?? "-"] }
+        #expect(quotes == [
+            ["The presence of Russian peacekeepers made it possible to establish peace on Azerbaijani soil", "Russian Colonel General Yevgeny Nikiforov"],
+            ["every effort to establish peace in the Karabakh economic region", "Colonel General Kerim Valiyev"],
+            ["The Russian military completed the task assigned to them", "Nikiforov"],
+        ])
+    }
+
+    @Test("the opinion sample: curly-quoted slogans have no speaker; seasons resolve")
+    func opinion() throws {
+        let facts = FactExtractor.extract(from: try sample("karabakh/opinion.txt"), reference: CivilDate(year: 2024, month: 5, day: 16))
+        let quotes = facts.filter { $0.kind == .quote }
+        #expect(quotes.map(\.value).contains("breaking pots"))
+        #expect(quotes.first { $0.value == "breaking pots" }?.speaker == nil)
+        #expect(facts.filter { $0.kind == .date }.compactMap(\.resolved).contains("2023-fall"))
+        #expect(facts.first { $0.kind == .quantity }.map { [$0.value, $0.counted ?? "-"] } == ["nearly 2000", "personnel"])
+    }
+
+    @Test("labels are not counts, participles end a counted phrase, roles stay in speaker names")
+    func storm() throws {
+        let facts = FactExtractor.extract(from: try sample("storm/wire-6.txt"), reference: CivilDate(year: 2025, month: 10, day: 14))
+        #expect(!facts.contains { $0.kind == .quantity && $0.value == "5" }, "paragraph 5")
+        #expect(facts.first { $0.value == "at least 5" }?.counted == "people")
+        #expect(facts.first { $0.kind == .quote }?.speaker == "Loulé mayor Joaquim Serrano")
+        #expect(facts.filter { $0.kind == .date }.map(\.resolved) == ["2025-10-14", "2025-10-14", "2010-02"])
+    }
+
+    @Test("weekdays resolve to the latest such day on or before the reference")
+    func weekdays() {
+        let wednesday = CivilDate(year: 2024, month: 5, day: 15)
+        #expect(wednesday.weekday == 4)
+        let facts = FactExtractor.extract(from: "Talks began on Monday. They end on Wednesday.", reference: wednesday)
+        #expect(facts.map(\.resolved) == ["2024-05-13", "2024-05-15"])
+    }
+}
+
+@Suite("Fact comparison")
+struct FactComparisonTests {
+    @Test("two versions: a revised toll is a changed fact, new facts are added")
+    func versions() throws {
+        let reference = CivilDate(year: 2025, month: 10, day: 14)
+        let old = FactExtractor.extract(from: try sample("storm/wire-3.txt"), reference: reference)
+        let new = FactExtractor.extract(from: try sample("storm/wire-5.txt"), reference: reference)
+        let comparison = FactComparison(old: old, new: new, mode: .versions)
+        let changed = comparison.entries.filter { $0.relation == .changed }.map { [$0.old!.value, $0.new!.value] }
+        #expect(changed.contains(["at least 20", "23"]))
+        #expect(changed.contains(["more than 300", "more than 500"]))
+        #expect(comparison.count(.unchanged) >= 2)
+    }
+
+    @Test("two outlets: the ~2,000 / 1,960 troops agree, September 2023 is in both")
+    func outlets() throws {
+        let reuters = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: captureDay)
+        let opinion = FactExtractor.extract(from: try sample("karabakh/opinion.txt"), reference: CivilDate(year: 2024, month: 5, day: 16))
+        let comparison = FactComparison(old: reuters, new: opinion, mode: .outlets)
+        let troops = comparison.entries.filter { $0.old?.kind == .quantity && $0.new != nil }
+        #expect(troops.contains { $0.relation == .shared && $0.old!.value == "nearly 2000" })
+        #expect(troops.contains { $0.relation == .consistent && $0.old!.value == "a total of 1960" })
+        #expect(comparison.entries.contains { $0.relation == .consistent && $0.old?.resolved == "2023-09" && $0.new?.resolved == "2023-fall" })
+        #expect(comparison.entries.contains { $0.relation == .onlyOld && $0.old?.kind == .quote })
+        #expect(comparison.entries.contains { $0.relation == .onlyNew && $0.new?.value == "breaking pots" })
+    }
+}
