@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RevtrackDiff"),
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
-        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText"]),
+        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts"]),
         .executableTarget(
             name: "revtrack",
             dependencies: [

@@ -30,7 +30,7 @@ public struct FactComparison: Sendable {
             // against "nearly 2,000 personnel").
             var best: (index: Int, affinity: Double)? = nil
             for index in new.indices where mode == .outlets || !usedNew.contains(index) {
-                let affinity = Self.affinity(oldFact, new[index])
+                let affinity = Self.affinity(oldFact, new[index], mode)
                 if affinity > (best?.affinity ?? 0) { best = (index, affinity) }
             }
             guard let match = best?.index else {
@@ -49,11 +49,14 @@ public struct FactComparison: Sendable {
     public func count(_ relation: Relation) -> Int { entries.filter { $0.relation == relation }.count }
 
     /// How strongly two facts are about the same thing (0: not at all).
-    static func affinity(_ a: Fact, _ b: Fact) -> Double {
+    static func affinity(_ a: Fact, _ b: Fact, _ mode: Mode) -> Double {
         guard a.kind == b.kind else { return 0 }
         switch a.kind {
         case .quantity:
-            guard a.unit == b.unit, let ka = countedKey(a), let kb = countedKey(b), ka == kb else { return 0 }
+            // Bare numbers ("kills at least 20 in …") match each other only
+            // between versions of one story, where the wording around them holds.
+            let bare = mode == .versions ? "∅" : nil
+            guard a.unit == b.unit, let ka = countedKey(a) ?? bare, let kb = countedKey(b) ?? bare, ka == kb else { return 0 }
             return a.value == b.value ? 3 : overlaps(a, b) ? 2 : 1
         case .date:
             if a.resolved == b.resolved { return 3 }
@@ -90,7 +93,11 @@ public struct FactComparison: Sendable {
     static func countedKey(_ fact: Fact) -> String? {
         guard let counted = fact.counted?.lowercased() else { return fact.unit }
         let beforeOf = counted.components(separatedBy: " of ").first ?? counted
-        let head = beforeOf.split(separator: " ").last.map(String.init) ?? beforeOf
+        let words = beforeOf.split(separator: " ").map(String.init)
+        if let state = words.first(where: { WordLists.stateWords.contains($0) }), let group = WordLists.countedGroups[state] {
+            return "group:\(group)"
+        }
+        let head = words.last ?? beforeOf
         if let group = WordLists.countedGroups[head] ?? WordLists.countedGroups[beforeOf] { return "group:\(group)" }
         return head.hasSuffix("s") ? String(head.dropLast()) : head
     }

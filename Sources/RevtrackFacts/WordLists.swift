@@ -16,10 +16,14 @@ enum WordLists {
     static let countedGroups: [String: Int] = {
         var groups: [String: Int] = [:]
         for (index, row) in rows("counted-groups", "tsv").enumerated() {
-            for noun in row { groups[noun] = index }
+            for noun in row { groups[noun.hasPrefix("!") ? String(noun.dropFirst()) : noun] = index }
         }
         return groups
     }()
+
+    /// Words whose group overrides the head noun's ("fallen" soldiers are dead).
+    static let stateWords: Set<String> = Set(rows("counted-groups", "tsv").filter { $0.first?.hasPrefix("!") == true }
+        .flatMap { row in row.map { $0.hasPrefix("!") ? String($0.dropFirst()) : $0 } })
 
     static let speechVerbs: Set<String> = Set(rows("speech-verbs", "txt").map { $0[0] })
 

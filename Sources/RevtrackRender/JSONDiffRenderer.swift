@@ -1,15 +1,25 @@
 import Foundation
 import RevtrackCore
+import RevtrackFacts
 import RevtrackText
 
 /// The comparison as one JSON document for programs. The schema is stable and
 /// documented in docs/json-schema.md; Foundation's encoder escapes quotes,
 /// backslashes and control characters, so any article text gives valid JSON.
 public enum JSONDiffRenderer {
-    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide) throws -> String {
+    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
+                              facts: FactSection? = nil) throws -> String {
+        var summary = Summary(comparison.summary)
+        if let facts {
+            var counts: [String: Int] = [:]
+            for entry in facts.comparison.entries { counts[entry.relation.rawValue, default: 0] += 1 }
+            summary.facts = counts
+        }
         let document = Document(
-            old: old, new: new, summary: Summary(comparison.summary),
-            sentences: comparison.changes.map { Entry($0, comparison) })
+            old: old, new: new, summary: summary,
+            sentences: comparison.changes.map { Entry($0, comparison) },
+            facts: facts.map { section in section.comparison.entries.map(FactEntry.init) },
+            factMode: facts.map { $0.mode == .versions ? "versions" : "outlets" })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
@@ -21,10 +31,26 @@ public enum JSONDiffRenderer {
         let new: DiffSide
         let summary: Summary
         let sentences: [Entry]
+        let facts: [FactEntry]?
+        let factMode: String?
+    }
+
+    struct FactEntry: Encodable {
+        let kind: String
+        let change: String
+        let old: Fact?
+        let new: Fact?
+        init(_ entry: FactComparison.Entry) {
+            kind = (entry.old ?? entry.new)!.kind.rawValue
+            change = entry.relation.rawValue
+            old = entry.old
+            new = entry.new
+        }
     }
 
     struct Summary: Encodable {
         let added, removed, modified, moved, unchanged: Int
+        var facts: [String: Int]? = nil
         init(_ summary: DocumentComparison.Summary) {
             added = summary.added
             removed = summary.removed

@@ -1,4 +1,5 @@
 import RevtrackCore
+import RevtrackFacts
 import RevtrackText
 
 /// Renders a sentence-level comparison for a terminal or a pipe: changed
@@ -24,11 +25,12 @@ public struct TextDiffRenderer {
 
     public init(options: Options) { self.options = options }
 
-    public func render(_ comparison: DocumentComparison, oldLabel: String, newLabel: String) -> String {
+    public func render(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
+                       facts: FactSection? = nil) -> String {
         var out = ""
         out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold) + "\n"
         out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold) + "\n"
-        out += summaryLine(comparison) + "\n"
+        out += summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + "\n"
 
         let changes = comparison.changes.map { change -> SentenceChange in
             guard options.ignoreCosmetic, change.operation == .modify, change.editKind == .cosmetic else { return change }
@@ -44,6 +46,31 @@ public struct TextDiffRenderer {
             previousParagraph = paragraph
             previousShown = index
             out += line(change, comparison) + "\n"
+        }
+        if let facts, !facts.visible.isEmpty, comparison.summary.hasDifferences {
+            out += "\n" + paint("facts", .bold) + "\n"
+            let width = facts.visible.map { FactSection.label($0.relation).count }.max() ?? 0
+            for entry in facts.visible {
+                let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
+                let style: Style = switch entry.relation {
+                case .added, .onlyNew: .green
+                case .removed, .onlyOld: .red
+                case .changed, .conflicting: .yellow
+                default: .dim
+                }
+                let kind = (entry.old ?? entry.new)!.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                var body: String
+                switch (entry.old, entry.new) {
+                case let (old?, new?) where entry.relation == .changed || entry.relation == .conflicting || entry.relation == .consistent:
+                    body = FactSection.describe(old) + "  →  " + FactSection.describe(new)
+                case let (old?, new?):
+                    body = FactSection.describe(old) + (FactSection.describe(old) == FactSection.describe(new) ? "" : "  |  " + FactSection.describe(new))
+                case let (old?, nil): body = FactSection.describe(old)
+                case let (nil, new?): body = FactSection.describe(new)
+                default: body = ""
+                }
+                out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
+            }
         }
         return out
     }

@@ -15,16 +15,19 @@ struct DiffCommandTests {
         #expect(result.stdout == """
             --- \(old)
             +++ \(new)
-            1 modified, 2 unchanged
+            1 modified, 2 unchanged · facts: 1 changed
               Troops left.
 
             ~ A total of [-1,960-] {+2,000+} peacekeepers were housed there. (wording)
 
               It rained.
 
+            facts
+              changed  quantity a total of 1960 peacekeepers  →  a total of 2000 peacekeepers
+
             """)
         let same = try cli.run(["diff", old, "file:" + old])
-        #expect(same.status == 0 && same.stdout.hasSuffix("no changes (3 sentences unchanged)\n"))
+        #expect(same.status == 0 && same.stdout.hasSuffix("no changes (3 sentences unchanged) · facts: no changes\n"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("archive")))
     }
 

@@ -101,3 +101,17 @@ struct FactComparisonTests {
         #expect(comparison.entries.contains { $0.relation == .onlyNew && $0.new?.value == "breaking pots" })
     }
 }
+
+@Suite("What is counted")
+struct CountedKeyTests {
+    @Test("a state word overrides the head noun: fallen soldiers are dead, not troops")
+    func states() {
+        var troops = Fact(kind: .quantity, text: "", value: "", sentence: 0, start: 0, end: 0)
+        troops.counted = "Russian peacekeepers"
+        var fallen = troops
+        fallen.counted = "fallen soldiers"
+        #expect(FactComparison.countedKey(troops) == FactComparison.countedKey({ var f = troops; f.counted = "personnel"; return f }()))
+        #expect(FactComparison.countedKey(fallen) != FactComparison.countedKey(troops))
+        #expect(FactComparison.countedKey(fallen) == "group:2")
+    }
+}

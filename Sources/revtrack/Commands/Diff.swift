@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RevtrackCore
+import RevtrackFacts
 import RevtrackRender
 import RevtrackStorage
 
@@ -40,6 +41,9 @@ struct Diff: ParsableCommand {
     @Option(help: "What to compute and show: sentence (no word-level changes) or word.")
     var level: DiffLevel = .word
 
+    @Option(help: "Compare facts as two versions of one story (changed/added/removed) or as two outlets (shared/consistent/conflicting/only in one). Default: outlets for revisions of two different tracks, versions otherwise.")
+    var factsAs: FactMode?
+
     @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
     var color: ColorChoice = .auto
 
@@ -50,6 +54,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let (oldSide, newSide) = try sides()
         let comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
+        let factSection = level == .sentence ? nil : facts(oldSide, newSide, comparison)
         // Colour only for a terminal, never into a file.
         let useColor = output == nil && color.enabled
         let rendered: String
@@ -57,12 +62,13 @@ struct Diff: ParsableCommand {
         case .text:
             let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context,
                                                            ignoreCosmetic: ignoreCosmetic))
-            rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline)
+            rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
+                                       facts: factSection)
         case .sideBySide:
             rendered = SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
                 .render(comparison, old: oldSide.side, new: newSide.side)
         case .json:
-            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side)
+            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection)
         case .html:
             rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side)
         }
@@ -78,6 +84,19 @@ struct Diff: ParsableCommand {
             differs = comparison.changes.contains { $0.operation != .equal && !($0.operation == .modify && $0.editKind == .cosmetic) }
         }
         if differs { throw ExitCode(1) }
+    }
+
+    private func facts(_ old: TextOperand, _ new: TextOperand, _ comparison: DocumentComparison) -> FactSection {
+        let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
+        let mode: FactComparison.Mode = switch factsAs {
+        case .versions: .versions
+        case .outlets: .outlets
+        case nil: twoTracks ? .outlets : .versions
+        }
+        let today = civilDate(Date())
+        let oldFacts = FactExtractor.extract(from: comparison.old, reference: old.revision.map { civilDate($0.captured) } ?? today)
+        let newFacts = FactExtractor.extract(from: comparison.new, reference: new.revision.map { civilDate($0.captured) } ?? today)
+        return FactSection(FactComparison(old: oldFacts, new: newFacts, mode: mode), mode: mode)
     }
 
     private func sides() throws -> (TextOperand, TextOperand) {
@@ -99,6 +118,10 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case sideBySide = "side-by-side"
     case json, html
+}
+
+enum FactMode: String, ExpressibleByArgument, CaseIterable {
+    case versions, outlets
 }
 
 enum DiffLevel: String, ExpressibleByArgument, CaseIterable {

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+
+@Suite("facts, and facts in diff")
+struct FactsCommandTests {
+    let folder = TemporaryFolder()
+    var cli: CLI { CLI(repository: folder.file("archive")) }
+
+    @Test("facts lists a revision's facts by kind; JSON has kind, value, sentence, range and kind-specific fields")
+    func facts() throws {
+        _ = try cli.run(["add", "karabakh/reuters", samplesFolder + "/reuters.txt", "--date", "2024-05-15T12:00:00Z"])
+        let text = try cli.run(["facts", "reuters"]).stdout
+        #expect(text.contains("quantities (8)\n  s5  nearly 2000  — troops\n"))
+        #expect(text.contains("  s7  2023-09  (\"last September\")\n"))
+        #expect(text.contains("— Russian Colonel General Yevgeny Nikiforov\n"))
+        struct Fact: Decodable { let kind: String; let text: String; let value: String; let sentence: Int; let start: Int; let end: Int
+            let qualifier: String?; let counted: String?; let speaker: String?; let resolved: String? }
+        let json = try JSONDecoder().decode([Fact].self, from: Data(try cli.run(["facts", "reuters", "--format", "json"]).stdout.utf8))
+        let nearly = try #require(json.first { $0.value == "nearly 2000" })
+        #expect(nearly.kind == "quantity" && nearly.qualifier == "nearly" && nearly.counted == "troops" && nearly.sentence == 4)
+        let source = Array(try String(contentsOfFile: samplesFolder + "/reuters.txt", encoding: .utf8).utf8)
+        #expect(String(decoding: source[nearly.start..<nearly.end], as: UTF8.self) == nearly.text)
+    }
+
+    @Test("diff between outlets shows shared and consistent facts; between versions, changed ones")
+    func diffFacts() throws {
+        let outlets = try cli.run(["diff", "--facts-as", "outlets", samplesFolder + "/reuters.txt", samplesFolder + "/opinion.txt"]).stdout
+        #expect(outlets.contains("· facts: 1 shared, 3 consistent"))
+        #expect(outlets.contains("consistent   quantity a total of 1960 Russian peacekeepers  →  nearly 2000 personnel"))
+        #expect(outlets.contains("consistent   date     2023-09 (\"last September\")  →  2023-fall (\"fall of 2023\")"))
+        let storm = URL(fileURLWithPath: samplesFolder).deletingLastPathComponent().appendingPathComponent("storm").path
+        let versions = try cli.run(["diff", "--facts-as", "versions", storm + "/wire-3.txt", storm + "/wire-5.txt"]).stdout
+        #expect(versions.contains("changed  quantity at least 20 people  →  23 people"))
+        struct Document: Decodable {
+            struct Summary: Decodable { let facts: [String: Int]? }
+            struct Entry: Decodable { let kind: String; let change: String }
+            let summary: Summary; let facts: [Entry]?; let factMode: String?
+        }
+        let json = try JSONDecoder().decode(Document.self, from: Data(try cli.run(
+            ["diff", "--format", "json", "--facts-as", "versions", storm + "/wire-3.txt", storm + "/wire-5.txt"]).stdout.utf8))
+        #expect(json.factMode == "versions")
+        #expect((json.summary.facts?["changed"] ?? 0) >= 3)
+        #expect(json.facts?.contains { $0.kind == "quantity" && $0.change == "changed" } == true)
+    }
+}
