@@ -24,8 +24,8 @@ enum QuantityExtractor {
             var start = index > 0 && unit != nil && unit != "%" ? index - 1 : index
             var qualifier: String? = nil
             var interval = (lower: low, upper: Optional(high))
-            for entry in WordLists.qualifiers where start >= entry.words.count {
-                if Array(lower[(start - entry.words.count)..<start]) == entry.words {
+            for entry in start > 0 ? WordLists.qualifiersByLast[lower[start - 1]] ?? [] : [] where start >= entry.words.count {
+                if lower[(start - entry.words.count)..<start].elementsEqual(entry.words) {
                     qualifier = entry.words.joined(separator: " ")
                     interval = (low * entry.lower, entry.upper.map { high * $0 })
                     start -= entry.words.count
@@ -83,8 +83,8 @@ enum QuantityExtractor {
             if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
             return (value, value, index + 1)
         }
-        for entry in WordLists.numberWords where index + entry.words.count <= tokens.count {
-            if Array(lower[index..<(index + entry.words.count)]) == entry.words {
+        for entry in WordLists.numberWordsByFirst[lower[index]] ?? [] where index + entry.words.count <= tokens.count {
+            if lower[index..<(index + entry.words.count)].elementsEqual(entry.words) {
                 // "one" alone is usually a pronoun ("one could admit"), not a count.
                 if entry.words == ["one"] { return nil }
                 return (entry.low, entry.high, index + entry.words.count)

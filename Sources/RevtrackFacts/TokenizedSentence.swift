@@ -7,18 +7,19 @@ struct TokenizedSentence {
     let sentence: Sentence
     let tokens: [WordToken]
     let lower: [String]
+    private let bytes: [UInt8]
 
     init(index: Int, sentence: Sentence) {
         self.index = index
         self.sentence = sentence
         tokens = WordTokenizer.tokenize(sentence.text)
         lower = tokens.map { $0.text.lowercased() }
+        bytes = Array(sentence.text.utf8)
     }
 
     /// The source text from token `first` through token `last`.
     func text(from first: Int, through last: Int) -> String {
-        let bytes = Array(sentence.text.utf8)
-        return String(decoding: bytes[tokens[first].utf8Range.lowerBound..<tokens[last].utf8Range.upperBound], as: UTF8.self)
+        String(decoding: bytes[tokens[first].utf8Range.lowerBound..<tokens[last].utf8Range.upperBound], as: UTF8.self)
     }
 
     func fact(_ kind: Fact.Kind, from first: Int, through last: Int) -> Fact {

@@ -12,6 +12,15 @@ enum WordLists {
         return (row[0].split(separator: " ").map(String.init), parts[0], parts.count > 1 ? parts[1] : parts[0])
     }.sorted { $0.words.count > $1.words.count }
 
+    /// Number words by their first word, longest phrase first: one dictionary
+    /// lookup per token instead of a scan of the whole list.
+    static let numberWordsByFirst: [String: [(words: [String], low: Double, high: Double)]] =
+        Dictionary(grouping: numberWords, by: { $0.words[0] })
+
+    /// Qualifiers by their last word (the one right before the number).
+    static let qualifiersByLast: [String: [(words: [String], lower: Double, upper: Double?)]] =
+        Dictionary(grouping: qualifiers, by: { $0.words[$0.words.count - 1] })
+
     /// Noun → group id, for matching what is counted across wordings.
     static let countedGroups: [String: Int] = {
         var groups: [String: Int] = [:]
