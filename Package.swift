@@ -45,13 +45,14 @@ let package = Package(
             name: "revtrack-bench",
             dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore"]
         ),
-        .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage"]),
-        .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText"]),
+        .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
+        .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
-        .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts"]),
-        .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore"]),
+        .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
-        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage"]),
+        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

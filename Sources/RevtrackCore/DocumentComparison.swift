@@ -45,6 +45,28 @@ public struct DocumentComparison: Sendable {
         public var hasDifferences: Bool { added + removed + modified + moved > 0 }
     }
 
+    /// The changes with cosmetic edits (white space, punctuation, case, quote
+    /// style) turned into `equal`: what `--ignore-cosmetic` shows and counts.
+    public func ignoringCosmetic() -> DocumentComparison {
+        DocumentComparison(old: old, new: new, changes: changes.map { change in
+            guard change.operation == .modify, change.editKind == .cosmetic else { return change }
+            return SentenceChange(operation: .equal, old: change.old, new: change.new)
+        })
+    }
+
+    private init(old: SegmentedText, new: SegmentedText, changes: [SentenceChange]) {
+        self.old = old
+        self.new = new
+        self.changes = changes
+    }
+
+    /// The paragraph a change stands in: its new position, else its old one.
+    public func paragraph(of change: SentenceChange) -> Int {
+        if let new = change.new { return self.new.sentences[new.lowerBound].paragraph }
+        if let old = change.old { return self.old.sentences[old.lowerBound].paragraph }
+        return 0
+    }
+
     public var summary: Summary {
         var summary = Summary()
         for change in changes {

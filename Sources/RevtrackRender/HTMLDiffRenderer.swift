@@ -10,8 +10,7 @@ public enum HTMLDiffRenderer {
         var rows = ""
         var previousParagraph: Int? = nil
         for change in comparison.changes {
-            let paragraph = change.new.map { comparison.new.sentences[$0.lowerBound].paragraph }
-                ?? change.old.map { comparison.old.sentences[$0.lowerBound].paragraph } ?? 0
+            let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph { rows += "<tr class=\"break\"><td colspan=\"3\"></td></tr>\n" }
             previousParagraph = paragraph
             rows += row(change, comparison)

@@ -11,13 +11,9 @@ public struct TextDiffRenderer {
         public var color = false
         /// Unchanged sentences shown around each change; nil shows everything.
         public var context: Int? = 1
-        /// Hide edits that only touch whitespace, punctuation, case or quote style.
-        public var ignoreCosmetic = false
-
-        public init(color: Bool = false, context: Int? = 1, ignoreCosmetic: Bool = false) {
+        public init(color: Bool = false, context: Int? = 1) {
             self.color = color
             self.context = context
-            self.ignoreCosmetic = ignoreCosmetic
         }
     }
 
@@ -32,16 +28,13 @@ public struct TextDiffRenderer {
         out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold) + "\n"
         out += summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + "\n"
 
-        let changes = comparison.changes.map { change -> SentenceChange in
-            guard options.ignoreCosmetic, change.operation == .modify, change.editKind == .cosmetic else { return change }
-            return SentenceChange(operation: .equal, old: change.old, new: change.new, words: [], editKind: nil, similarity: nil)
-        }
+        let changes = comparison.changes
         let visible = ContextWindow.visibleIndices(changes, context: options.context)
         var previousShown: Int? = nil
         var previousParagraph: Int? = nil
         for (index, change) in changes.enumerated() where visible.contains(index) {
             if let previous = previousShown, index > previous + 1 { out += paint("  ⋯", .dim) + "\n" }
-            let paragraph = paragraphOf(change, comparison)
+            let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out += "\n" }
             previousParagraph = paragraph
             previousShown = index
@@ -130,12 +123,6 @@ public struct TextDiffRenderer {
     private func text(_ range: Range<Int>?, _ sentences: [Sentence]) -> String {
         guard let range else { return "" }
         return TerminalText.escapingControls(range.map { sentences[$0].normalized }.joined(separator: " "), keepNewlines: false)
-    }
-
-    private func paragraphOf(_ change: SentenceChange, _ comparison: DocumentComparison) -> Int {
-        if let new = change.new { return comparison.new.sentences[new.lowerBound].paragraph }
-        if let old = change.old { return comparison.old.sentences[old.lowerBound].paragraph }
-        return 0
     }
 
     // MARK: - Colour

@@ -15,11 +15,9 @@ enum DiffBenchmark {
         print("above the minimal one (minimal mode, run where it finishes in reasonable time).")
         print("size      edited  segment MB/s  sentence diff  engine(sent)  stdlib(sent)  ratio   word engine   word D   vs minimal")
         for size in sizes {
-            var generator = Corpus(seed: 2024)
-            let old = generator.article(bytes: size)
+            let old = Corpus.original(bytes: size)
             for rate in rates {
-                var editor = Corpus(seed: 7 + UInt64(rate * 100))
-                let new = editor.edit(old, rate: rate)
+                let new = Corpus.edited(old, rate: rate)
 
                 let segmentTime = best { _ = SentenceSegmenter.segment(old); _ = SentenceSegmenter.segment(new) }
                 let throughput = Double(old.utf8.count + new.utf8.count) / segmentTime / 1e6
@@ -88,11 +86,9 @@ enum DiffBenchmark {
     /// and edit rate, one sentence per line and one word per line.
     static func writeCorpus(to folder: String, sizes: [Int] = [1_000_000, 10_000_000], rates: [Double] = [0.01, 0.10, 0.50]) {
         for size in sizes {
-            var generator = Corpus(seed: 2024)
-            let old = generator.article(bytes: size)
+            let old = Corpus.original(bytes: size)
             for rate in rates {
-                var editor = Corpus(seed: 7 + UInt64(rate * 100))
-                let new = editor.edit(old, rate: rate)
+                let new = Corpus.edited(old, rate: rate)
                 let prefix = "\(folder)/\(label(size).replacingOccurrences(of: " ", with: ""))-\(Int(rate * 100))"
                 write(old, to: prefix, suffix: "old")
                 write(new, to: prefix, suffix: "new")
@@ -129,6 +125,18 @@ struct Corpus {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+
+    /// The benchmark's old text of a given size (seed 2024).
+    static func original(bytes: Int) -> String {
+        var generator = Corpus(seed: 2024)
+        return generator.article(bytes: bytes)
+    }
+
+    /// The benchmark's new text: `rate` of the sentences edited, one seed per rate.
+    static func edited(_ text: String, rate: Double) -> String {
+        var editor = Corpus(seed: 7 + UInt64(rate * 100))
+        return editor.edit(text, rate: rate)
     }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }

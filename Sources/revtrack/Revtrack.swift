@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RevtrackStorage
 
 /// The `revtrack` command line. Each subcommand lives in its own file under
 /// `Commands/`; this file only lists them and maps errors to exit codes.
@@ -34,7 +35,7 @@ struct Revtrack: ParsableCommand {
                 Foundation.exit(0)
             }
             let message: String
-            if error is StorageFailure || error is CommandFailure {
+            if error is StorageError || error is CommandFailure {
                 message = "revtrack: " + String(describing: error)
             } else {
                 message = fullMessage(for: error)

@@ -2,9 +2,6 @@ import Foundation
 import RevtrackRender
 import RevtrackStorage
 
-/// A storage error on its way to the user as a one-line message.
-typealias StorageFailure = StorageError
-
 /// A CLI-level problem (bad file, bad option value) with a one-line message.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String

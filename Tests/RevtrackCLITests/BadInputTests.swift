@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackTestSupport
 import Testing
 
 /// Every bad input gets one line on stderr, exit status 2, and leaves the
@@ -92,16 +93,16 @@ struct BadInputTests {
         #expect(snapshot(of: repository).filter { !$0.key.hasPrefix("objects/") } == before.filter { !$0.key.hasPrefix("objects/") })
 
         // A plain bare repository made by git is not a revtrack repository.
-        guard gitAvailable else { return }
+        guard gitIsInstalled else { return }
         let foreign = folder.file("foreign.git")
-        _ = git(["init", "--quiet", "--bare", foreign])
+        _ = runGit(["init", "--quiet", "--bare", foreign])
         let refused = try cli.run(["tracks", "--repo", foreign])
         #expect(refused.status == 2 && refused.stderr.contains("without 'revtrack.format'"))
     }
 
-    @Test("a truncated object is an error, not a hang or a crash", .enabled(if: gitAvailable, "git is not installed"))
+    @Test("a truncated object is an error, not a hang or a crash", .enabled(if: gitIsInstalled, "git is not installed"))
     func truncatedObject() throws {
-        let blob = try #require(git(["--git-dir", repository, "rev-parse", "reuters:text.txt"])).output
+        let blob = try #require(runGit(["--git-dir", repository, "rev-parse", "reuters:text.txt"])).output
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let path = repository + "/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))

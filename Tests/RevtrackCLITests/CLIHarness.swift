@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackTestSupport
 
 /// Runs the real `revtrack` binary that `swift test` built next to the test bundle.
 struct CLI {
@@ -55,55 +56,4 @@ struct CLI {
     }
 }
 
-final class TemporaryFolder {
-    let path: String
-
-    init() {
-        path = FileManager.default.temporaryDirectory.path + "/revtrack-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    @discardableResult
-    func write(_ name: String, _ contents: String) -> String { write(name, Data(contents.utf8)) }
-
-    @discardableResult
-    func write(_ name: String, _ contents: Data) -> String {
-        let target = file(name)
-        try! contents.write(to: URL(fileURLWithPath: target))
-        return target
-    }
-}
-
-let gitAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/git")
-
-func git(_ arguments: [String]) -> (status: Int32, output: String)? {
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") else { return nil }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try! process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Paths and sizes of everything under a folder: equal before and after means nothing was written.
-func snapshot(of path: String) -> [String: Int] {
-    var result: [String: Int] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: path) else { return result }
-    while let relative = enumerator.nextObject() as? String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/" + relative)
-        result[relative] = (attributes?[.size] as? Int) ?? -1
-    }
-    return result
-}
-
-let samplesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Samples/karabakh").path
+let samplesFolder = samplesRoot + "/karabakh"

@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackTestSupport
 import Testing
 
 @Suite("Concurrent writers")
@@ -39,7 +40,7 @@ struct ConcurrencyTests {
             texts.insert(try CLI(repository: repository).run(["show", "wire@\(number)"]).stdout)
         }
         #expect(texts.count == workers * addsPerWorker)
-        if let fsck = git(["--git-dir", repository, "fsck", "--strict"]) {
+        if let fsck = runGit(["--git-dir", repository, "fsck", "--strict"]) {
             #expect(fsck.status == 0, "\(fsck.output)")
         }
     }

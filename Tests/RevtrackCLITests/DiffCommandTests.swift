@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackTestSupport
 import Testing
 
 @Suite("diff and sentences")

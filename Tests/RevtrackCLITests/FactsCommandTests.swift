@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackTestSupport
 import Testing
 
 @Suite("facts, and facts in diff")

@@ -1,11 +1,9 @@
 import Foundation
 import Testing
+import RevtrackTestSupport
 @testable import RevtrackCore
 
-func sample(_ name: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try String(contentsOf: root.appendingPathComponent("Samples/karabakh/\(name)"), encoding: .utf8)
-}
+func sample(_ name: String) throws -> String { try sampleText("karabakh/" + name) }
 
 /// The changes that are not `equal`, as (operation, old text, new text).
 func edits(_ comparison: DocumentComparison) -> [(SentenceChange.Operation, String?, String?)] {

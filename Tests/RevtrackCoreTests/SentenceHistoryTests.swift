@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import RevtrackTestSupport
 @testable import RevtrackCore
 
 func stormRevisions() throws -> [String] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try (1...6).map { try String(contentsOf: root.appendingPathComponent("Samples/storm/wire-\($0).txt"), encoding: .utf8) }
+    try (1...6).map { try sampleText("storm/wire-\($0).txt") }
 }
 
 @Suite("Sentence history (blame)")

@@ -1,11 +1,9 @@
 import Foundation
 import Testing
+import RevtrackTestSupport
 @testable import RevtrackFacts
 
-func sample(_ path: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try String(contentsOf: root.appendingPathComponent("Samples/\(path)"), encoding: .utf8)
-}
+func sample(_ path: String) throws -> String { try sampleText(path) }
 
 let captureDay = CivilDate(year: 2024, month: 5, day: 15)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RevtrackTestSupport
 @testable import RevtrackStorage
 
 @Suite("Opening repositories")

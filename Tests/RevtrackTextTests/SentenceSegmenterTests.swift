@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RevtrackTestSupport
 import RevtrackText
 
 func sentences(_ text: String) -> [String] {
@@ -81,7 +82,7 @@ struct SentenceSegmenterTests {
 
     @Test("the Reuters sample", .tags(.samples))
     func reutersSample() throws {
-        let segmented = SentenceSegmenter.segment(try sampleText("reuters.txt"))
+        let segmented = SentenceSegmenter.segment(try sampleText("karabakh/reuters.txt"))
         #expect(segmented.paragraphCount == 13)
         #expect(segmented.sentences.map(\.text) == [
             "Russian troops leave Karabakh, now back under Azerbaijan's control",
@@ -105,7 +106,7 @@ struct SentenceSegmenterTests {
 
     @Test("the opinion sample", .tags(.samples))
     func opinionSample() throws {
-        let segmented = SentenceSegmenter.segment(try sampleText("opinion.txt"))
+        let segmented = SentenceSegmenter.segment(try sampleText("karabakh/opinion.txt"))
         #expect(segmented.paragraphCount == 7)
         let texts = segmented.sentences.map(\.text)
         #expect(texts.count == 26)
@@ -124,10 +125,6 @@ extension Tag {
     @Tag static var samples: Self
 }
 
-func sampleText(_ name: String) throws -> String {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    return try String(contentsOf: root.appendingPathComponent("Samples/karabakh/\(name)"), encoding: .utf8)
-}
 
 @Suite("Word tokens")
 struct WordTokenizerTests {

@@ -53,15 +53,15 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let (oldSide, newSide) = try sides()
-        let comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
+        var comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
+        if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
         let factSection = level == .sentence ? nil : facts(oldSide, newSide, comparison)
         // Colour only for a terminal, never into a file.
         let useColor = output == nil && color.enabled
         let rendered: String
         switch format {
         case .text:
-            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context,
-                                                           ignoreCosmetic: ignoreCosmetic))
+            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context))
             rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
                                        facts: factSection)
         case .sideBySide:
@@ -79,11 +79,7 @@ struct Diff: ParsableCommand {
         } else {
             StandardOutput.write(rendered)
         }
-        var differs = comparison.summary.hasDifferences
-        if ignoreCosmetic {
-            differs = comparison.changes.contains { $0.operation != .equal && !($0.operation == .modify && $0.editKind == .cosmetic) }
-        }
-        if differs { throw ExitCode(1) }
+        if comparison.summary.hasDifferences { throw ExitCode(1) }
     }
 
     private func facts(_ old: TextOperand, _ new: TextOperand, _ comparison: DocumentComparison) -> FactSection {

@@ -1,0 +1,67 @@
+import Foundation
+
+// Helpers shared by the test targets: throwaway folders, the real git CLI,
+// folder snapshots and the bundled samples.
+
+/// A throwaway folder removed when the value goes away.
+public final class TemporaryFolder {
+    public let path: String
+
+    public init() {
+        path = FileManager.default.temporaryDirectory.path + "/revtrack-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    public func file(_ name: String) -> String { path + "/" + name }
+
+    @discardableResult
+    public func write(_ name: String, _ contents: String) -> String { write(name, Data(contents.utf8)) }
+
+    @discardableResult
+    public func write(_ name: String, _ contents: Data) -> String {
+        let target = file(name)
+        try! contents.write(to: URL(fileURLWithPath: target))
+        return target
+    }
+}
+
+/// Runs the real `git` CLI; nil when git is not installed.
+public func runGit(_ arguments: [String]) -> (status: Int32, output: String)? {
+    guard let git = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first(where: FileManager.default.isExecutableFile) else {
+        return nil
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: git)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try! process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+public let gitIsInstalled = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].contains(where: FileManager.default.isExecutableFile)
+
+/// Paths and sizes of everything under a folder: equal before and after means nothing was written.
+public func snapshot(of path: String) -> [String: Int] {
+    var result: [String: Int] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: path) else { return result }
+    while let relative = enumerator.nextObject() as? String {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/" + relative)
+        result[relative] = (attributes?[.size] as? Int) ?? -1
+    }
+    return result
+}
+
+/// The package's `Samples/` folder.
+public let samplesRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Samples").path
+
+/// A bundled sample's text, e.g. `sampleText("karabakh/reuters.txt")`.
+public func sampleText(_ relativePath: String) throws -> String {
+    try String(contentsOfFile: samplesRoot + "/" + relativePath, encoding: .utf8)
+}
