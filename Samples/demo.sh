@@ -35,6 +35,7 @@ for i in 1 2 3 4 5 6; do
 done
 run log storm/wire --stat
 run blame storm/wire
+run timeline storm/wire
 run diff storm/wire@3 storm/wire@5 || true
 
 printf '\n$ git --git-dir "$REVTRACK_REPO" fsck --strict && git log --oneline --all\n'

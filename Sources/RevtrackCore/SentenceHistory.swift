@@ -15,12 +15,16 @@ public struct SentenceOrigin: Sendable, Hashable {
 /// splits and merges (the pairings of `DocumentComparison`), not only while its
 /// text stays identical.
 public struct SentenceHistory: Sendable {
+    /// Every revision's segmentation, oldest first.
+    public let segmented: [SegmentedText]
     /// The latest revision's segmentation.
-    public let latest: SegmentedText
+    public var latest: SegmentedText { segmented[segmented.count - 1] }
     /// One origin per sentence of `latest`.
     public let origins: [SentenceOrigin]
     /// The comparison of each revision with the one before (index k compares k → k + 1).
     public let steps: [DocumentComparison.Summary]
+    /// For each step, which new sentences each old sentence became (`DocumentComparison.alignment`).
+    public let alignments: [[Int: [Int]]]
 
     /// - Parameter revisions: texts, oldest first; at least one.
     public init(revisions: [String]) {
@@ -28,10 +32,14 @@ public struct SentenceHistory: Sendable {
         var current = SentenceSegmenter.segment(revisions[0])
         var origins = current.sentences.map { _ in SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0) }
         var steps: [DocumentComparison.Summary] = []
+        var alignments: [[Int: [Int]]] = []
+        var segmented = [current]
         for index in 1..<max(revisions.count, 1) {
             let next = SentenceSegmenter.segment(revisions[index])
             let comparison = DocumentComparison(old: current, new: next, wordLevel: false)
             steps.append(comparison.summary)
+            alignments.append(comparison.alignment)
+            segmented.append(next)
             var nextOrigins = [SentenceOrigin](repeating: SentenceOrigin(introduced: index, lastChanged: index, changes: 0),
                                                count: next.sentences.count)
             for change in comparison.changes {
@@ -53,8 +61,9 @@ public struct SentenceHistory: Sendable {
             current = next
             origins = nextOrigins
         }
-        latest = current
+        self.segmented = segmented
         self.origins = origins
         self.steps = steps
+        self.alignments = alignments
     }
 }

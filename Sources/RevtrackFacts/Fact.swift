@@ -24,6 +24,10 @@ public struct Fact: Sendable, Hashable, Codable {
     /// percentages and money ("%", "$").
     public var counted: String?
     public var unit: String?
+    /// Quantities: the state of what is counted, when the text gives one
+    /// ("dead" for "killed at least 12 people", "missing"), so that a toll is
+    /// followed whatever noun counts it.
+    public var state: String?
     /// Quotations: who said it, when the text says so.
     public var speaker: String?
     /// Dates: the date or period the mention resolves to (ISO 8601: 2024-05-15,
@@ -37,5 +41,23 @@ public struct Fact: Sendable, Hashable, Codable {
         self.sentence = sentence
         self.start = start
         self.end = end
+    }
+
+    /// Quantities: what is counted and in what state, as a reader says it
+    /// ("people (dead)", "Russian peacekeepers", "dead").
+    public var subject: String? {
+        guard let state else { return counted }
+        guard let counted else { return state }
+        return counted.lowercased().split(separator: " ").contains { WordLists.states[String($0)] == state }
+            ? counted : counted + " (" + state + ")"
+    }
+
+    /// The fact in a few words: value, what it counts, who said it.
+    public var summary: String {
+        switch kind {
+        case .quantity: return value + (subject.map { " " + $0 } ?? "")
+        case .date: return (resolved ?? value) + " (\"" + text + "\")"
+        case .quote: return "“" + value + "”" + (speaker.map { " — " + $0 } ?? "")
+        }
     }
 }

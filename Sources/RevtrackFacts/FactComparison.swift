@@ -21,7 +21,11 @@ public struct FactComparison: Sendable {
 
     public let entries: [Entry]
 
-    public init(old: [Fact], new: [Fact], mode: Mode) {
+    /// - Parameter alignment: for versions, which new sentences each old
+    ///   sentence became (from the sentence diff). Facts in aligned sentences
+    ///   pair first, and a date or quote edited beyond recognition in its
+    ///   sentence is still one changed fact rather than a removal and an addition.
+    public init(old: [Fact], new: [Fact], mode: Mode, alignment: [Int: [Int]] = [:]) {
         var entries: [Entry] = []
         var usedNew = Set<Int>()
         for oldFact in old {
@@ -30,7 +34,11 @@ public struct FactComparison: Sendable {
             // against "nearly 2,000 personnel").
             var best: (index: Int, affinity: Double)? = nil
             for index in new.indices where mode == .outlets || !usedNew.contains(index) {
-                let affinity = Self.affinity(oldFact, new[index], mode)
+                var affinity = Self.affinity(oldFact, new[index], mode)
+                if mode == .versions, alignment[oldFact.sentence]?.contains(new[index].sentence) == true {
+                    // Above any match by value alone (at most 3), so the same words keep their facts.
+                    affinity += affinity > 0 ? 1.5 : Self.alignedAffinity(oldFact, new[index])
+                }
                 if affinity > (best?.affinity ?? 0) { best = (index, affinity) }
             }
             guard let match = best?.index else {
@@ -69,6 +77,16 @@ public struct FactComparison: Sendable {
         }
     }
 
+    /// Two facts of one kind in a sentence and its edited version that share
+    /// nothing else: a corrected date, a rewritten quote, a number whose noun changed.
+    static func alignedAffinity(_ a: Fact, _ b: Fact) -> Double {
+        guard a.kind == b.kind else { return 0 }
+        switch a.kind {
+        case .quantity: return a.unit == b.unit ? 0.25 : 0
+        case .date, .quote: return 0.5
+        }
+    }
+
     static func relation(_ a: Fact, _ b: Fact, _ mode: Mode) -> Relation {
         let same: Bool
         switch a.kind {
@@ -91,12 +109,11 @@ public struct FactComparison: Sendable {
     /// What a quantity counts, reduced to a group or head noun: "Russian
     /// peacekeepers" and "personnel" both count troops.
     static func countedKey(_ fact: Fact) -> String? {
+        if let state = fact.state { return "state:\(state)" }
         guard let counted = fact.counted?.lowercased() else { return fact.unit }
         let beforeOf = counted.components(separatedBy: " of ").first ?? counted
         let words = beforeOf.split(separator: " ").map(String.init)
-        if let state = words.first(where: { WordLists.stateWords.contains($0) }), let group = WordLists.countedGroups[state] {
-            return "group:\(group)"
-        }
+        if let state = words.lazy.compactMap({ WordLists.states[$0] }).first { return "state:\(state)" }
         let head = words.last ?? beforeOf
         if let group = WordLists.countedGroups[head] ?? WordLists.countedGroups[beforeOf] { return "group:\(group)" }
         return head.hasSuffix("s") ? String(head.dropLast()) : head

@@ -53,23 +53,44 @@ enum QuantityExtractor {
             let last = max(nounEnd, end) - 1
 
             var fact = sentence.fact(.quantity, from: start, through: last)
-            let shown = Self.format(low) + (high != low ? "–" + Self.format(high) : "")
+            // A vague amount keeps its words ("several", "hundreds of"); its interval is in lower/upper.
+            let vague = number.words.flatMap { high != low && end == number.end ? $0 : nil }
+            let shown = vague ?? (Self.format(low) + (high != low ? "–" + Self.format(high) : ""))
             fact.value = (qualifier.map { $0 + " " } ?? "") + (unit == "%" ? shown + "%" : (unit ?? "") + shown)
             fact.qualifier = qualifier
             fact.lower = interval.lower
             fact.upper = interval.upper
             fact.counted = counted
             fact.unit = unit
+            fact.state = state(before: start, after: nounEnd, sentence)
             facts.append(fact)
             index = max(end, nounEnd)
         }
         return facts
     }
 
+    /// The state a count is in ("dead", "missing"): a state word right before
+    /// it ("killed at least 12"), right after what it counts, past auxiliaries
+    /// ("23 people were killed"), or a few words before it with nothing
+    /// counted in between ("the death toll rose to 23").
+    private static func state(before start: Int, after end: Int, _ sentence: TokenizedSentence) -> String? {
+        let tokens = sentence.tokens, lower = sentence.lower
+        if start > 0, let state = WordLists.states[lower[start - 1]] { return state }
+        var index = end
+        while index < tokens.count, index - end < 3, Grammar.stateLinks.contains(lower[index]) { index += 1 }
+        if index < tokens.count, let state = WordLists.states[lower[index]] { return state }
+        var back = start - 1
+        while back >= 0, start - back <= 4, tokens[back].kind == .word {
+            if let state = WordLists.states[lower[back]] { return state }
+            back -= 1
+        }
+        return nil
+    }
+
     /// A number at `index`: digits ("1,960", "3.5") or number words ("two",
     /// "hundreds of"), and the token after it. Years, days of the month and
     /// ordinals are not counts.
-    private static func number(at index: Int, _ sentence: TokenizedSentence) -> (low: Double, high: Double, end: Int)? {
+    private static func number(at index: Int, _ sentence: TokenizedSentence) -> (low: Double, high: Double, end: Int, words: String?)? {
         let tokens = sentence.tokens, lower = sentence.lower
         let token = tokens[index]
         if index > 0, Grammar.labels.contains(lower[index - 1]) || (index > 1 && lower[index - 1] == "." && Grammar.labels.contains(lower[index - 2])) {
@@ -81,13 +102,20 @@ enum QuantityExtractor {
             if isYearLike { return nil }
             if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }
             if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
-            return (value, value, index + 1)
+            return (value, value, index + 1, nil)
+        }
+        // "twenty-three": tens and units written as one hyphenated word.
+        let parts = lower[index].split(separator: "-")
+        if parts.count == 2, let tens = WordLists.numberWordsByFirst[String(parts[0])]?.first(where: { $0.words.count == 1 }),
+           let units = WordLists.numberWordsByFirst[String(parts[1])]?.first(where: { $0.words.count == 1 }),
+           (20...90).contains(tens.low), tens.low.truncatingRemainder(dividingBy: 10) == 0, (1...9).contains(units.low) {
+            return (tens.low + units.low, tens.low + units.low, index + 1, nil)
         }
         for entry in WordLists.numberWordsByFirst[lower[index]] ?? [] where index + entry.words.count <= tokens.count {
             if lower[index..<(index + entry.words.count)].elementsEqual(entry.words) {
                 // "one" alone is usually a pronoun ("one could admit"), not a count.
                 if entry.words == ["one"] { return nil }
-                return (entry.low, entry.high, index + entry.words.count)
+                return (entry.low, entry.high, index + entry.words.count, entry.words.joined(separator: " "))
             }
         }
         return nil

@@ -30,9 +30,15 @@ enum WordLists {
         return groups
     }()
 
-    /// Words whose group overrides the head noun's ("fallen" soldiers are dead).
-    static let stateWords: Set<String> = Set(rows("counted-groups", "tsv").filter { $0.first?.hasPrefix("!") == true }
-        .flatMap { row in row.map { $0.hasPrefix("!") ? String($0.dropFirst()) : $0 } })
+    /// State word → the state's name, the first word of its "!" line ("kills" → "dead").
+    static let states: [String: String] = {
+        var states: [String: String] = [:]
+        for row in rows("counted-groups", "tsv") where row.first?.hasPrefix("!") == true {
+            let name = String(row[0].dropFirst())
+            for word in row { states[word.hasPrefix("!") ? name : word] = name }
+        }
+        return states
+    }()
 
     static let speechVerbs: Set<String> = Set(rows("speech-verbs", "txt").map { $0[0] })
 
@@ -71,6 +77,11 @@ enum Grammar {
     static let labels: Set<String> = [
         "paragraph", "page", "section", "chapter", "article", "no", "number", "point", "item", "version",
         "revision", "route", "highway", "flight", "room", "platform", "gate", "line", "table", "figure",
+    ]
+    /// Words between a count and its state ("23 people were killed", "five people reported missing").
+    static let stateLinks: Set<String> = [
+        "were", "was", "are", "is", "have", "has", "had", "been", "being", "reported", "confirmed", "believed",
+        "feared", "presumed", "still", "now", "left", "later",
     ]
     static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
     static let currencies: Set<String> = ["$", "€", "£", "¥"]

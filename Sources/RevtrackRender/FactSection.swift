@@ -36,13 +36,4 @@ public struct FactSection: Sendable {
         default: relation.rawValue
         }
     }
-
-    /// One fact as a reader wants it: value, what it counts or who said it.
-    static func describe(_ fact: Fact) -> String {
-        switch fact.kind {
-        case .quantity: return fact.value + (fact.counted.map { " " + $0 } ?? "")
-        case .date: return (fact.resolved ?? fact.value) + " (\"" + fact.text + "\")"
-        case .quote: return "“" + fact.value + "”" + (fact.speaker.map { " — " + $0 } ?? "")
-        }
-    }
 }

@@ -55,11 +55,11 @@ public struct TextDiffRenderer {
                 var body: String
                 switch (entry.old, entry.new) {
                 case let (old?, new?) where entry.relation == .changed || entry.relation == .conflicting || entry.relation == .consistent:
-                    body = FactSection.describe(old) + "  →  " + FactSection.describe(new)
+                    body = old.summary + "  →  " + new.summary
                 case let (old?, new?):
-                    body = FactSection.describe(old) + (FactSection.describe(old) == FactSection.describe(new) ? "" : "  |  " + FactSection.describe(new))
-                case let (old?, nil): body = FactSection.describe(old)
-                case let (nil, new?): body = FactSection.describe(new)
+                    body = old.summary + (old.summary == new.summary ? "" : "  |  " + new.summary)
+                case let (old?, nil): body = old.summary
+                case let (nil, new?): body = new.summary
                 default: body = ""
                 }
                 out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"

@@ -41,13 +41,61 @@ struct BlameCommandTests {
     @Test("log --stat summarises each revision against the one before")
     func logStat() throws {
         let lines = try cli.run(["log", "wire", "--stat"]).stdout.split(separator: "\n")
-        #expect(lines[1].hasSuffix("| +1 added, ~1 modified"))
+        #expect(lines[1].hasSuffix("| +1 added, ~1 modified · facts: 1 changed"))     // the corrected surname
+        #expect(lines[3].hasSuffix("| +2 added, ~4 modified · facts: 4 changed, 1 added"))
         #expect(lines[5].hasSuffix("| ~1 modified, >1 moved"))
         #expect(lines[11].hasSuffix("| first revision"))
-        struct Entry: Decodable { struct Stat: Decodable { let added, removed, modified, moved, unchanged: Int }; let revision: Int; let stat: Stat? }
+        struct Entry: Decodable {
+            struct Stat: Decodable { struct Facts: Decodable { let changed, added, removed: Int }
+                let added, removed, modified, moved, unchanged: Int; let facts: Facts }
+            let revision: Int; let stat: Stat?
+        }
         let json = try JSONDecoder().decode([Entry].self, from: Data(try cli.run(["log", "wire", "--stat", "--format", "json"]).stdout.utf8))
         #expect(json.map(\.revision) == [6, 5, 4, 3, 2, 1])
         #expect(json[2].stat.map { ($0.modified, $0.moved) }! == (1, 1))
         #expect(json[5].stat == nil)
+        #expect(json[1].stat.map { ($0.facts.changed, $0.facts.added, $0.facts.removed) }! == (4, 1, 0))
+    }
+
+    @Test("log --since/--until restricts the range; the first revision in it still has its stat")
+    func logRange() throws {
+        let lines = try cli.run(["log", "wire", "--stat", "--since", "@3", "--until", "2025-10-14T11:15:00Z"]).stdout.split(separator: "\n")
+        #expect(lines.count == 6)
+        #expect(lines[0].hasPrefix("@5 ") && lines[4].hasPrefix("@3 "))
+        #expect(lines[5].hasSuffix("| +2 added, ~2 modified · facts: 2 changed, 2 added"))
+        let none = try cli.run(["log", "wire", "--since", "2030-01-01"])
+        #expect(none.status == 2 && none.stderr.contains("no revision of 'storm/wire' is in the range"))
+        #expect(try cli.run(["log", "wire", "--since", "yesterday"]).status == 2)
+    }
+
+    @Test("timeline follows the toll, the missing, the rescuers and the corrected speaker")
+    func timelineText() throws {
+        let text = try cli.run(["timeline", "wire"], environment: ["COLUMNS": "100"]).stdout
+        #expect(text.hasPrefix("storm/wire  @1 2025-10-14T07:15:00Z → @6 2025-10-14T12:15:00Z · 6 revisions"))
+        #expect(text.contains("  people (dead) ×2  at least 12 (@1) → at least 20 (@3) → 23 (@5)\n"))
+        #expect(text.contains("people (missing)  several (@1) → at least 5 (@5)\n"))
+        #expect(text.contains("firefighters      more than 300 (@2) → more than 500 (@5)\n"))
+        let changed = try cli.run(["timeline", "wire", "--changed"], environment: ["COLUMNS": "100"]).stdout
+        #expect(!changed.contains("42 (@3)") && changed.contains("23 (@5)"))
+    }
+
+    @Test("timeline JSON: referents with kind, label and the value at each change; --since restricts it")
+    func timelineJSON() throws {
+        struct Referent: Decodable {
+            struct Value: Decodable { let revision: Int; let date: String; let value: String? }
+            let kind: String; let label: String; let mentions: Int; let values: [Value]
+        }
+        let all = try JSONDecoder().decode([Referent].self, from: Data(try cli.run(["timeline", "wire", "--format", "json"]).stdout.utf8))
+        let toll = try #require(all.first)
+        #expect(toll.kind == "quantity" && toll.label == "people (dead)" && toll.mentions == 2)
+        #expect(toll.values.map(\.revision) == [1, 3, 5] && toll.values.map(\.value) == ["at least 12", "at least 20", "23"])
+        #expect(toll.values[1].date == "2025-10-14T09:15:00Z")
+        let quote = try #require(all.first { $0.kind == "quote" })
+        #expect(quote.values.map(\.revision) == [2, 6])
+        #expect(quote.values[1].value?.hasSuffix("— Loulé mayor Joaquim Serrano") == true)
+
+        let late = try JSONDecoder().decode([Referent].self, from: Data(try cli.run(["timeline", "wire", "--format", "json", "--since", "4"]).stdout.utf8))
+        let lateToll = try #require(late.first { $0.label == "people (dead)" && $0.mentions == 2 })
+        #expect(lateToll.values.map(\.revision) == [4, 5] && lateToll.values.map(\.value) == ["at least 20", "23"])
     }
 }

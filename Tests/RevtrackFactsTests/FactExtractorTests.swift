@@ -110,6 +110,54 @@ struct CountedKeyTests {
         fallen.counted = "fallen soldiers"
         #expect(FactComparison.countedKey(troops) == FactComparison.countedKey({ var f = troops; f.counted = "personnel"; return f }()))
         #expect(FactComparison.countedKey(fallen) != FactComparison.countedKey(troops))
-        #expect(FactComparison.countedKey(fallen) == "group:2")
+        #expect(FactComparison.countedKey(fallen) == "state:dead")
+    }
+
+    @Test("the state of a count: a verb before it, a verb after what it counts, a toll before it")
+    func stateOfCounts() {
+        func states(_ text: String) -> [String] {
+            FactExtractor.extract(from: text, reference: captureDay).filter { $0.kind == .quantity }
+                .map { "\($0.value) \($0.subject ?? "-")" }
+        }
+        #expect(states("The storm killed at least 12 people and injured 40 others.") == ["at least 12 people (dead)", "40 others (injured)"])
+        #expect(states("Twenty-three people were killed and dozens of homes destroyed.").first == "23 people (dead)")
+        #expect(states("Several people were reported missing near the town.") == ["several people (missing)"])
+        #expect(states("The death toll rose to 23 on Wednesday.") == ["23 dead"])
+        #expect(states("Police detained 15 protesters.") == ["15 protesters (arrested)"])
+        #expect(states("Rescuers found 300 fallen soldiers.") == ["300 fallen soldiers"])
+        #expect(states("The company hired 300 workers.") == ["300 workers"])
+    }
+}
+
+@Suite("Fact timeline")
+struct FactTimelineTests {
+    func revision(_ number: Int, _ text: String, alignment: [Int: [Int]] = [:]) -> FactTimeline.Revision {
+        FactTimeline.Revision(number: number, date: "2025-10-14", facts: FactExtractor.extract(from: text, reference: captureDay),
+                              alignment: alignment)
+    }
+
+    @Test("mentions that change together are one referent; a value that leaves the story is 'gone'")
+    func chains() {
+        let timeline = FactTimeline(revisions: [
+            revision(1, "Flood kills 12\n\nThe flood killed 12 people, officials said. About 300 soldiers were deployed."),
+            revision(2, "Flood kills 20\n\nThe flood killed 20 people, officials said. About 300 soldiers were deployed.",
+                     alignment: [0: [0], 1: [1], 2: [2]]),
+            revision(3, "Flood kills 20\n\nThe flood killed 20 people, officials said.", alignment: [0: [0], 1: [1]]),
+        ])
+        #expect(timeline.referents.count == 2)
+        let toll = timeline.referents[0]
+        #expect(toll.label == "people (dead)" && toll.mentions == 2 && toll.values.map(\.value) == ["12", "20"])
+        let troops = timeline.referents[1]
+        #expect(troops.values.map(\.value) == ["about 300", nil] && troops.values.map(\.revision) == [1, 3])
+        #expect(timeline.steps == [FactTimeline.Step(changed: 2), FactTimeline.Step(removed: 1)])
+    }
+
+    @Test("a corrected date in an edited sentence is one changed fact, thanks to the sentence alignment")
+    func alignedDate() {
+        let old = FactExtractor.extract(from: "The talks ended on Tuesday, officials said.", reference: captureDay)
+        let new = FactExtractor.extract(from: "The talks ended on Monday, officials said.", reference: captureDay)
+        #expect(FactComparison(old: old, new: new, mode: .versions).count(.changed) == 0)
+        let aligned = FactComparison(old: old, new: new, mode: .versions, alignment: [0: [0]])
+        #expect(aligned.count(.changed) == 1 && aligned.count(.added) == 0)
     }
 }

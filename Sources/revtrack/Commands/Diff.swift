@@ -92,7 +92,7 @@ struct Diff: ParsableCommand {
         let today = civilDate(Date())
         let oldFacts = FactExtractor.extract(from: comparison.old, reference: old.revision.map { civilDate($0.captured) } ?? today)
         let newFacts = FactExtractor.extract(from: comparison.new, reference: new.revision.map { civilDate($0.captured) } ?? today)
-        return FactSection(FactComparison(old: oldFacts, new: newFacts, mode: mode), mode: mode)
+        return FactSection(FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: comparison.alignment), mode: mode)
     }
 
     private func sides() throws -> (TextOperand, TextOperand) {

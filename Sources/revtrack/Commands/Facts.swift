@@ -31,7 +31,7 @@ struct Facts: ParsableCommand {
                 out += "\(kind == .quantity ? "quantities" : kind.rawValue + "s") (\(group.count))\n"
                 for fact in group {
                     var line = "  s\(fact.sentence + 1)  " + safe(fact.value)
-                    if let counted = fact.counted { line += "  — " + safe(counted) }
+                    if let subject = fact.subject { line += "  — " + safe(subject) }
                     if let speaker = fact.speaker { line += "  — " + safe(speaker) }
                     if fact.kind == .date { line += "  (\"" + safe(fact.text) + "\")" }
                     out += line + "\n"
