@@ -27,6 +27,34 @@ struct SentenceHistoryTests {
         #expect(history.steps[2] == .init(unchanged: 5, added: 0, removed: 0, modified: 1, moved: 1))
     }
 
+    @Test("200 generated revisions: repeated edits counted, a deleted and re-added sentence is a new appearance")
+    func longHistory() {
+        let places = ["Arden", "Brill", "Calder", "Dunmore", "Elgin", "Fenwick", "Garth", "Halsey", "Ilford", "Jarrow",
+                      "Kelso", "Lydd", "Marlow", "Nairn", "Oban", "Penrith", "Quorn", "Rye", "Selby", "Thame"]
+        func sentence(_ index: Int, revision: Int) -> String {
+            switch index {
+            case 3: return "The council in \(places[3]) counted \(100 + revision / 10) votes for the proposal."
+            default: return "Officials in \(places[index]) said the meeting on item \(index) would resume next week."
+            }
+        }
+        let revisions = (0..<200).map { revision -> String in
+            var order = Array(0..<20)
+            if (50..<120).contains(revision) { order.removeAll { $0 == 7 } }     // deleted at 50, back at 120
+            if revision >= 80 { order.removeAll { $0 == 12 }; order.append(12) }  // moved to the end at 80
+            return order.map { sentence($0, revision: revision) }.joined(separator: "\n")
+        }
+        let history = SentenceHistory(revisions: revisions)
+        func origin(_ prefix: String) -> SentenceOrigin? {
+            zip(history.latest.sentences, history.origins).first { $0.0.text.hasPrefix(prefix) }?.1
+        }
+        #expect(history.origins.count == 20)
+        #expect(origin("The council in Dunmore")! == SentenceOrigin(introduced: 0, lastChanged: 190, changes: 19))
+        #expect(origin("Officials in Halsey")! == SentenceOrigin(introduced: 120, lastChanged: 120, changes: 0),
+                "re-added after its deletion: a new appearance, not the old sentence")
+        #expect(origin("Officials in Marlow")! == SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0), "moved, never edited")
+        #expect(history.steps[49].removed == 1 && history.steps[119].added == 1 && history.steps[79].moved == 1)
+    }
+
     @Test("a single revision: everything introduced there, nothing changed")
     func single() {
         let history = SentenceHistory(revisions: ["One. Two."])

@@ -10,7 +10,8 @@ struct Blame: ParsableCommand {
         discussion: """
             A sentence keeps its origin through edits, moves, splits and merges. Text output shows \
             @N (introduced), ~@M ×K (last edited in revision M, K edits) and the capture time of the \
-            last change beside each sentence.
+            last change beside each sentence. A sentence deleted and later added back is a new \
+            appearance: it is blamed on the revision that brought it back.
             """
     )
 
