@@ -7,7 +7,7 @@ import Foundation
 /// Every method copies what it reads into Swift values and frees the C objects
 /// before returning, so no C pointer outlives the call that made it.
 final class GitRepository {
-    private let pointer: OpaquePointer
+    let pointer: OpaquePointer
     let path: String
 
     private init(pointer: OpaquePointer, path: String) {

@@ -13,6 +13,13 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case damagedRepository(path: String, detail: String)
     case busy(track: String)
     case git(path: String, GitError)
+    case invalidRemote(String, String)
+    case unknownRemote(String, known: [String])
+    /// The remote could not be reached or read (network, authentication, damage).
+    case remote(name: String, url: String, GitError)
+    case notARevtrackRemote(name: String, url: String, reason: String)
+    case diverged(remote: String, tracks: [String])
+    case pushRejected(remote: String, track: String, reason: String)
 
     public var description: String {
         switch self {
@@ -42,6 +49,20 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "track '\(track)' is being written by other processes; gave up after repeated retries"
         case let .git(path, error):
             return "repository '\(path)': \(error)"
+        case let .invalidRemote(name, reason):
+            return "remote '\(name)': \(reason)"
+        case let .unknownRemote(name, known):
+            if known.isEmpty { return "unknown remote '\(name)': no remotes are configured (add one with 'revtrack remote add NAME URL')" }
+            return "unknown remote '\(name)' (remotes: \(known.joined(separator: ", ")))"
+        case let .remote(name, url, error):
+            return "remote '\(name)' (\(url)): \(error.message)"
+        case let .notARevtrackRemote(name, url, reason):
+            return "remote '\(name)' (\(url)) is not a revtrack repository: \(reason); nothing was changed"
+        case let .diverged(remote, tracks):
+            let list = tracks.prefix(5).joined(separator: ", ") + (tracks.count > 5 ? ", …" : "")
+            return "push refused: \(tracks.count == 1 ? "track" : "tracks") \(list) \(tracks.count == 1 ? "has" : "have") revisions on '\(remote)' that are not here; run 'revtrack pull \(remote)' first (nothing was sent)"
+        case let .pushRejected(remote, track, reason):
+            return "push to '\(remote)' rejected for track '\(track)': \(reason); run 'revtrack pull \(remote)' and push again"
         }
     }
 }

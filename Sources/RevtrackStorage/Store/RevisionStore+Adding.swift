@@ -61,18 +61,7 @@ extension RevisionStore {
 
             let metadata = RevisionMetadata(track: track.rawValue, title: title, url: url,
                                             captured: captured, bytes: bytes.count, revision: number)
-            let metaBytes: [UInt8]
-            do { metaBytes = try metadata.encoded() } catch {
-                throw .invalidText("cannot encode metadata: \(error)")
-            }
-            let message = (title ?? "\(track) revision \(number)") + "\n"
-            let commit = try git { () throws(GitError) in
-                let metaBlob = try repository.writeBlob(metaBytes)
-                let tree = try repository.writeTree([("meta.json", metaBlob), ("text.txt", textBlob)])
-                return try repository.writeCommit(tree: tree, parent: parent, message: message,
-                                                  time: Int64(captured.timeIntervalSince1970),
-                                                  authorName: "revtrack", authorEmail: "revtrack@localhost")
-            }
+            let commit = try writeRevision(text: textBlob, metadata: metadata, parent: parent)
             let outcome = try git { () throws(GitError) in
                 try repository.compareAndSwap(track.referenceName, to: commit, expected: parent,
                                               logMessage: "revtrack add: \(track)@\(number)")
@@ -89,9 +78,26 @@ extension RevisionStore {
         }
     }
 
+    /// Writes a revision's commit (meta.json, tree, commit) without moving
+    /// any branch; its time is the capture time.
+    func writeRevision(text textBlob: ObjectID, metadata: RevisionMetadata, parent: ObjectID?) throws(StorageError) -> ObjectID {
+        let metaBytes: [UInt8]
+        do { metaBytes = try metadata.encoded() } catch {
+            throw .invalidText("cannot encode metadata: \(error)")
+        }
+        let message = (metadata.title ?? "\(metadata.track) revision \(metadata.revision)") + "\n"
+        return try git { () throws(GitError) in
+            let metaBlob = try repository.writeBlob(metaBytes)
+            let tree = try repository.writeTree([("meta.json", metaBlob), ("text.txt", textBlob)])
+            return try repository.writeCommit(tree: tree, parent: parent, message: message,
+                                              time: Int64(metadata.captured.timeIntervalSince1970),
+                                              authorName: "revtrack", authorEmail: "revtrack@localhost")
+        }
+    }
+
     /// A new track cannot be a folder of an existing one or the reverse
     /// (`karabakh` beside `karabakh/reuters`): git stores refs as files.
-    private func checkNoConflict(for track: TrackName) throws(StorageError) {
+    func checkNoConflict(for track: TrackName) throws(StorageError) {
         for existing in try trackNames() {
             if existing.rawValue.hasPrefix(track.rawValue + "/") || track.rawValue.hasPrefix(existing.rawValue + "/") {
                 throw .trackNameConflict(track.rawValue, existing: existing.rawValue)

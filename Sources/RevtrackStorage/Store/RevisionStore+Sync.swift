@@ -1,0 +1,350 @@
+import Foundation
+
+/// A configured git remote.
+public struct RemoteInfo: Sendable, Hashable {
+    public let name: String
+    public let url: String
+}
+
+/// What a pull or push did to one track.
+public struct TrackSync: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// Both sides hold the same revisions.
+        case upToDate = "up-to-date"
+        /// The track did not exist on the receiving side.
+        case created
+        /// The receiving side only lacked newer revisions.
+        case fastForwarded = "fast-forward"
+        /// Pull: both sides added revisions; the local-only ones were re-created
+        /// on top of the remote's.
+        case replayed
+        /// Pull: only the local side has new revisions (push them).
+        case localAhead = "local-ahead"
+        /// Push: only the remote has new revisions (pull them).
+        case remoteAhead = "remote-ahead"
+    }
+
+    public let track: TrackName
+    public let outcome: Outcome
+    /// Revisions received (pull) or sent (push).
+    public let revisions: Int
+    /// Pull of a diverged track: local-only revisions re-created on top of the remote's…
+    public let replayed: Int
+    /// …and those left out because their text equals the revision they would follow.
+    public let dropped: Int
+
+    /// Whether this side or the remote changed.
+    public var changedSomething: Bool { [.created, .fastForwarded, .replayed].contains(outcome) }
+}
+
+/// What a pull, push or clone did.
+public struct SyncReport: Sendable {
+    public let remote: String
+    public let tracks: [TrackSync]
+    /// Objects received from the remote by the fetch that every sync starts with.
+    public let objectsReceived: Int
+}
+
+/// Sharing through git remotes: revtrack's tracks are plain branches, so any
+/// git server stores and serves them; libgit2 moves the objects. The rules
+/// revtrack adds are the ones an append-only archive needs: local tracks are
+/// never forced, a diverged track is reconciled by replaying the local-only
+/// captures on top of the remote ones (nothing is dropped but exact repeats),
+/// and a push never rewrites the remote.
+extension RevisionStore {
+    public func remotes() throws(StorageError) -> [RemoteInfo] {
+        try git { () throws(GitError) in try repository.remotes() }.map { RemoteInfo(name: $0.name, url: $0.url) }
+    }
+
+    /// Adds a remote. A local path is stored absolute, so the remote keeps
+    /// working from any folder.
+    public func addRemote(_ name: String, url: String) throws(StorageError) {
+        guard GitRepository.isValidRemoteName(name) else {
+            throw .invalidRemote(name, "not a valid remote name (letters, digits, '-', '_', '.', '/')")
+        }
+        if try remotes().contains(where: { $0.name == name }) {
+            throw .invalidRemote(name, "a remote of that name exists (remove it first)")
+        }
+        let url = Self.normalizedURL(url)
+        guard !url.isEmpty else { throw .invalidRemote(name, "the URL is empty") }
+        try git { () throws(GitError) in try repository.createRemote(name, url: url) }
+    }
+
+    public func removeRemote(_ name: String) throws(StorageError) {
+        _ = try remote(named: name)
+        try git { () throws(GitError) in try repository.deleteRemote(name) }
+    }
+
+    /// Fetches the remote and brings its tracks here: new tracks are created,
+    /// tracks that are behind fast-forward, and diverged tracks keep every
+    /// local capture by replaying it on top of the remote's revisions.
+    /// - Parameter tracks: names of remote tracks (exact or last segment); empty: all.
+    public func pull(from remoteName: String = "origin", tracks: [String] = [],
+                     progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> SyncReport {
+        let (remoteTips, objects) = try fetchRemoteTracks(remoteName, progress: progress)
+        var results: [TrackSync] = []
+        for track in try select(tracks, among: Array(remoteTips.keys), remote: remoteName) {
+            results.append(try pullTrack(track, remoteTip: remoteTips[track]!))
+        }
+        return SyncReport(remote: remoteName, tracks: results, objectsReceived: objects)
+    }
+
+    /// Sends local tracks to the remote. Refused, with nothing sent, when a
+    /// track has diverged from the remote's: pull first. The remote itself
+    /// accepts only fast-forwards, so a push racing another one fails cleanly.
+    /// - Parameter tracks: local track names; empty: all.
+    public func push(to remoteName: String = "origin", tracks: [String] = [],
+                     progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> SyncReport {
+        let (remoteTips, objects) = try fetchRemoteTracks(remoteName, progress: progress)
+        let selected = tracks.isEmpty ? try trackNames() : try tracks.map { (name) throws(StorageError) in try resolveTrack(name) }
+        var results: [TrackSync] = []
+        var diverged: [String] = []
+        for track in selected {
+            guard let local = try tip(of: track) else { continue }
+            guard let remote = remoteTips[track] else {
+                results.append(TrackSync(track: track, outcome: .created, revisions: try chainLength(from: local, to: nil),
+                                         replayed: 0, dropped: 0))
+                continue
+            }
+            let outcome: TrackSync.Outcome
+            if local == remote { outcome = .upToDate }
+            else if try isDescendant(local, of: remote) { outcome = .fastForwarded }
+            else if try isDescendant(remote, of: local) { outcome = .remoteAhead }
+            else { diverged.append(track.rawValue); continue }
+            results.append(TrackSync(track: track, outcome: outcome,
+                                     revisions: outcome == .fastForwarded ? try chainLength(from: local, to: remote) : 0,
+                                     replayed: 0, dropped: 0))
+        }
+        guard diverged.isEmpty else { throw .diverged(remote: remoteName, tracks: diverged) }
+        let references = results.filter(\.changedSomething).map(\.track.referenceName)
+        if !references.isEmpty {
+            let url = try remote(named: remoteName).url
+            let session = TransferSession(progress: progress)
+            let rejected: [(ref: String, reason: String)]
+            do { rejected = try repository.push(remote: remoteName, references: references, session: session) } catch {
+                throw .remote(name: remoteName, url: url, error)
+            }
+            if let first = rejected.first {
+                throw .pushRejected(remote: remoteName, track: String(first.ref.dropFirst("refs/heads/".count)), reason: first.reason)
+            }
+        }
+        return SyncReport(remote: remoteName, tracks: results, objectsReceived: objects)
+    }
+
+    /// Creates a revtrack repository at `path` from a remote one (`origin`).
+    /// On failure nothing is left behind at `path`.
+    public static func clone(from url: String, to path: String,
+                             progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> (RevisionStore, SyncReport) {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let store = try create(at: path)
+        do {
+            try store.addRemote("origin", url: url)
+            return (store, try store.pull(from: "origin", progress: progress))
+        } catch {
+            if existed {
+                for item in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                    try? FileManager.default.removeItem(atPath: (path as NSString).appendingPathComponent(item))
+                }
+            } else {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            throw error
+        }
+    }
+
+    // MARK: - Internals
+
+    private func remote(named name: String) throws(StorageError) -> RemoteInfo {
+        let all = try remotes()
+        guard let remote = all.first(where: { $0.name == name }) else {
+            throw .unknownRemote(name, known: all.map(\.name))
+        }
+        return remote
+    }
+
+    /// Fetches into `refs/remotes/NAME/` and checks that what arrived is a
+    /// revtrack archive; if not, those refs are put back as they were.
+    private func fetchRemoteTracks(_ name: String, progress: ((TransferProgress) -> Void)?)
+        throws(StorageError) -> (tips: [TrackName: ObjectID], objects: Int)
+    {
+        let remote = try remote(named: name)
+        let prefix = "refs/remotes/\(name)/"
+        let before = try git { () throws(GitError) in try repository.references(under: prefix) }
+        try checkLocalRemote(remote)
+        let session = TransferSession(progress: progress)
+        let objects: Int
+        do { objects = try repository.fetch(remote: name, session: session) } catch {
+            throw .remote(name: name, url: remote.url, error)
+        }
+        let after = try git { () throws(GitError) in try repository.references(under: prefix) }
+        var tips: [TrackName: ObjectID] = [:]
+        var problem: String? = nil
+        for (reference, target) in after {
+            let branch = String(reference.dropFirst(prefix.count))
+            if branch == "HEAD" { continue }
+            guard let track = try? TrackName(branch) else {
+                problem = "branch '\(branch)' is not a track name"
+                break
+            }
+            if let detail = revisionProblem(target) {
+                problem = "branch '\(branch)' does not hold revtrack revisions (\(detail))"
+                break
+            }
+            tips[track] = target
+        }
+        if let problem {
+            let previous = Dictionary(before.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a })
+            for (reference, target) in after where previous[reference] != target {
+                if let old = previous[reference] {
+                    _ = try? repository.compareAndSwap(reference, to: old, expected: target, logMessage: "revtrack: undo fetch")
+                } else {
+                    try? repository.deleteReference(reference)
+                }
+            }
+            throw .notARevtrackRemote(name: name, url: remote.url, reason: problem)
+        }
+        return (tips, objects)
+    }
+
+    /// A remote on this machine is read directly by libgit2: refuse it when a
+    /// loose object is damaged, which libgit2 1.5 would loop on forever.
+    private func checkLocalRemote(_ remote: RemoteInfo) throws(StorageError) {
+        let path: String
+        if remote.url.hasPrefix("file://") { path = String(remote.url.dropFirst("file://".count)) }
+        else if remote.url.hasPrefix("/") { path = remote.url }
+        else { return }
+        if let object = GitRepository.damagedLooseObject(inRepositoryAt: path) {
+            throw .remote(name: remote.name, url: remote.url,
+                          GitError(code: -1, errorClass: 0, message: "the repository is damaged: loose object \(object) is truncated or corrupt",
+                                   function: "inflate"))
+        }
+    }
+
+    /// Why a commit is not a revtrack revision, or nil when it is one.
+    private func revisionProblem(_ id: ObjectID) -> String? {
+        guard let commit = try? repository.commit(id) else { return "commit \(id.short) cannot be read" }
+        guard (try? repository.treeEntry(commit.tree, named: "text.txt")) ?? nil != nil else { return "no text.txt" }
+        guard (try? metadata(of: commit)) != nil else { return "no valid meta.json" }
+        return nil
+    }
+
+    private func pullTrack(_ track: TrackName, remoteTip: ObjectID) throws(StorageError) -> TrackSync {
+        while true {
+            let local = try tip(of: track)
+            let result: TrackSync
+            let newTip: ObjectID
+            if let local {
+                var ahead = false
+                if local != remoteTip { ahead = try isDescendant(local, of: remoteTip) }
+                if local == remoteTip || ahead {
+                    return TrackSync(track: track, outcome: ahead ? .localAhead : .upToDate,
+                                     revisions: 0, replayed: 0, dropped: 0)
+                }
+                if try isDescendant(remoteTip, of: local) {
+                    newTip = remoteTip
+                    result = TrackSync(track: track, outcome: .fastForwarded,
+                                       revisions: try chainLength(from: remoteTip, to: local), replayed: 0, dropped: 0)
+                } else {
+                    let replay = try replayLocalRevisions(local, onto: remoteTip)
+                    newTip = replay.tip
+                    result = TrackSync(track: track, outcome: .replayed, revisions: replay.received,
+                                       replayed: replay.replayed, dropped: replay.dropped)
+                }
+            } else {
+                try checkNoConflict(for: track)
+                newTip = remoteTip
+                result = TrackSync(track: track, outcome: .created, revisions: try chainLength(from: remoteTip, to: nil),
+                                   replayed: 0, dropped: 0)
+            }
+            let swap = try git { () throws(GitError) in
+                try repository.compareAndSwap(track.referenceName, to: newTip, expected: local,
+                                              logMessage: "revtrack pull: \(track) (\(result.outcome.rawValue))")
+            }
+            if swap == .updated { return result }
+            // A local `add` moved the track meanwhile: start again from its new tip.
+        }
+    }
+
+    /// Re-creates the revisions only `local` has on top of `remote`, in capture
+    /// order, each with its own metadata and capture time and the next revision
+    /// number; a revision whose text equals the one it would follow is left out.
+    private func replayLocalRevisions(_ local: ObjectID, onto remote: ObjectID)
+        throws(StorageError) -> (tip: ObjectID, received: Int, replayed: Int, dropped: Int)
+    {
+        let base = try git { () throws(GitError) in try repository.mergeBase(local, remote) }
+        var localOnly: [(commit: GitRepository.Commit, metadata: RevisionMetadata)] = []
+        var cursor: ObjectID? = local
+        while let id = cursor, id != base {
+            let commit = try read("commit \(id.short)") { () throws(GitError) in try repository.commit(id) }
+            localOnly.append((commit, try metadata(of: commit)))
+            cursor = commit.parents.first
+        }
+        localOnly.reverse()
+        let ordered = localOnly.enumerated().sorted { ($0.element.metadata.captured, $0.offset) < ($1.element.metadata.captured, $1.offset) }
+
+        var parent = remote
+        var parentCommit = try read("commit \(remote.short)") { () throws(GitError) in try repository.commit(remote) }
+        var parentNumber = try metadata(of: parentCommit).revision
+        var parentText = try textBlob(of: parentCommit)
+        var replayed = 0, dropped = 0
+        for (_, revision) in ordered {
+            let text = try textBlob(of: revision.commit)
+            if text == parentText { dropped += 1; continue }
+            var metadata = revision.metadata
+            metadata.revision = parentNumber + 1
+            parent = try writeRevision(text: text, metadata: metadata, parent: parent)
+            parentCommit = try read("commit \(parent.short)") { () throws(GitError) in try repository.commit(parent) }
+            parentNumber = metadata.revision
+            parentText = text
+            replayed += 1
+        }
+        return (parent, try chainLength(from: remote, to: base), replayed, dropped)
+    }
+
+    private func textBlob(of commit: GitRepository.Commit) throws(StorageError) -> ObjectID {
+        let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
+            try repository.treeEntry(commit.tree, named: "text.txt")
+        }
+        guard let blob else { throw .damagedRepository(path: path, detail: "commit \(commit.id.short) has no text.txt") }
+        return blob
+    }
+
+    /// Revisions from `tip` back to (not including) `stop`, following first parents.
+    private func chainLength(from tip: ObjectID, to stop: ObjectID?) throws(StorageError) -> Int {
+        var count = 0
+        var cursor: ObjectID? = tip
+        while let id = cursor, id != stop {
+            count += 1
+            cursor = try read("commit \(id.short)") { () throws(GitError) in try repository.commit(id) }.parents.first
+        }
+        return count
+    }
+
+    private func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(StorageError) -> Bool {
+        try git { () throws(GitError) in try repository.isDescendant(commit, of: ancestor) }
+    }
+
+    /// Track names as typed (exact, or an unambiguous last segment) among `candidates`.
+    private func select(_ names: [String], among candidates: [TrackName], remote: String) throws(StorageError) -> [TrackName] {
+        guard !names.isEmpty else { return candidates.sorted() }
+        return try names.map { (name) throws(StorageError) in
+            if let exact = candidates.first(where: { $0.rawValue == name }) { return exact }
+            let bySegment = candidates.filter { $0.lastSegment == name }
+            switch bySegment.count {
+            case 1: return bySegment[0]
+            case 0: throw .unknownTrack(name, known: candidates.map(\.rawValue).sorted())
+            default: throw .ambiguousTrack(name, candidates: bySegment.map(\.rawValue).sorted())
+            }
+        }
+    }
+
+    /// Local paths become absolute; URLs (`scheme://`) and scp-style
+    /// `user@host:path` stay as given.
+    static func normalizedURL(_ url: String) -> String {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        if trimmed.contains("://") { return trimmed }
+        if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return trimmed }
+        guard !trimmed.isEmpty else { return trimmed }
+        return URL(fileURLWithPath: trimmed).standardizedFileURL.path
+    }
+}
