@@ -41,3 +41,10 @@ run diff storm/wire@3 storm/wire@5 || true
 printf '\n$ git --git-dir "$REVTRACK_REPO" fsck --strict && git log --oneline --all\n'
 git --git-dir "$REVTRACK_REPO" fsck --strict 2>&1 | grep -v '^notice: HEAD points to an unborn branch' || true
 git --git-dir "$REVTRACK_REPO" log --oneline --all
+
+# Sharing through any git server: a bare repository stands in for it here.
+git init -q --bare "$work/server.git"
+run remote add origin "$work/server.git"
+run push
+run clone "$work/server.git" "$work/laptop"
+run log storm/wire --repo "$work/laptop" --since @5
