@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "revtrack-bench",
-            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore"]
+            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts"]
         ),
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),

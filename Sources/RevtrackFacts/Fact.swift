@@ -1,8 +1,18 @@
-/// A fact mentioned in a text: a quantity, a date or a quotation, with the
-/// sentence it came from and its exact place.
+/// A fact mentioned in a text: a quantity, a date, a quotation, an entity
+/// (person, place, organisation) or an attributed claim, with the sentence it
+/// came from and its exact place.
 public struct Fact: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case quantity, date, quote
+        case quantity, date, quote, person, place, organisation, claim
+
+        /// "quantities", "people", "claims": how listings head a group.
+        public var plural: String {
+            switch self {
+            case .quantity: "quantities"
+            case .person: "people"
+            default: rawValue + "s"
+            }
+        }
     }
 
     public var kind: Kind
@@ -33,6 +43,13 @@ public struct Fact: Sendable, Hashable, Codable {
     /// Dates: the date or period the mention resolves to (ISO 8601: 2024-05-15,
     /// 2023-09, 2023, 1990s).
     public var resolved: String?
+    /// People: the title or role the text gives ("colonel general", "foreign minister").
+    public var title: String?
+    /// Organisations: the acronym the text uses for it ("RPC", "INEC").
+    public var acronym: String?
+    /// Claims: the verb of saying, in its base form ("say", "accuse", "deny");
+    /// the source is in `speaker`.
+    public var verb: String?
 
     public init(kind: Kind, text: String, value: String, sentence: Int, start: Int, end: Int) {
         self.kind = kind
@@ -58,6 +75,10 @@ public struct Fact: Sendable, Hashable, Codable {
         case .quantity: return value + (subject.map { " " + $0 } ?? "")
         case .date: return (resolved ?? value) + " (\"" + text + "\")"
         case .quote: return "“" + value + "”" + (speaker.map { " — " + $0 } ?? "")
+        case .person: return (title.map { $0 + " " } ?? "") + value
+        case .place: return value
+        case .organisation: return value + (acronym.map { " (" + $0 + ")" } ?? "")
+        case .claim: return (speaker ?? "?") + " " + (verb ?? "said") + ": " + value
         }
     }
 }

@@ -74,7 +74,47 @@ public struct FactComparison: Sendable {
             let similarity = wordSimilarity(a.value, b.value)
             guard similarity >= 0.5 else { return 0 }
             return similarity + (a.speaker != nil && a.speaker == b.speaker ? 1 : 0)
+        case .person:
+            if a.value.lowercased() == b.value.lowercased() { return 3 }
+            if surname(a.value) == surname(b.value) { return 2 }
+            // A corrected spelling: same first name, surname one or two letters off ("Serano" → "Serrano").
+            let wa = a.value.lowercased().split(separator: " "), wb = b.value.lowercased().split(separator: " ")
+            guard wa.count > 1, wa.count == wb.count, wa.first == wb.first, let sa = wa.last, let sb = wb.last,
+                  min(sa.count, sb.count) >= 5, editDistance(Array(sa), Array(sb)) <= 2 else { return 0 }
+            return 1
+        case .place:
+            return a.value.lowercased() == b.value.lowercased() ? 3 : 0
+        case .organisation:
+            if a.value.lowercased() == b.value.lowercased() { return 3 }
+            return a.acronym != nil && a.acronym == b.acronym ? 2 : 0
+        case .claim:
+            let similarity = wordSimilarity(a.value, b.value)
+            let sameSource = a.speaker.map(surname) == b.speaker.map(surname)
+            guard similarity >= (sameSource ? 0.3 : 0.6) else { return 0 }
+            return similarity + (sameSource ? 1 : 0)
         }
+    }
+
+    /// A claim's source reduced to its head word ("Analysts at Deutsche Bank" →
+    /// "analysts", "Chief Justice Maria Okonkwo" → "okonkwo").
+    public static func sourceHead(_ source: String) -> String { ClaimExtractor.head(source) }
+
+    /// Levenshtein distance, for short words only.
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The last word of a name, lowercased: how a later mention names a person.
+    static func surname(_ name: String) -> String {
+        String(name.split(separator: " ").last ?? Substring(name)).lowercased()
     }
 
     /// Two facts of one kind in a sentence and its edited version that share
@@ -83,7 +123,8 @@ public struct FactComparison: Sendable {
         guard a.kind == b.kind else { return 0 }
         switch a.kind {
         case .quantity: return a.unit == b.unit ? 0.25 : 0
-        case .date, .quote: return 0.5
+        case .date, .quote, .claim: return 0.5
+        case .person, .place, .organisation: return 0   // entities match by name only
         }
     }
 
@@ -92,7 +133,10 @@ public struct FactComparison: Sendable {
         switch a.kind {
         case .quantity: same = a.value == b.value
         case .date: same = a.resolved == b.resolved
-        case .quote: same = a.value == b.value && a.speaker == b.speaker
+        case .quote, .claim: same = a.value == b.value && a.speaker == b.speaker
+        case .person: same = a.value == b.value && a.title == b.title
+        case .place: same = true
+        case .organisation: same = a.value == b.value
         }
         switch mode {
         case .versions: return same ? .unchanged : .changed
@@ -101,7 +145,8 @@ public struct FactComparison: Sendable {
             switch a.kind {
             case .quantity: return overlaps(a, b) ? .consistent : .conflicting
             case .date: return .consistent      // matched only when the periods overlap
-            case .quote: return .consistent     // the same words, partly
+            case .quote, .claim: return .consistent   // the same words, partly
+            case .person, .place, .organisation: return .consistent   // named differently
             }
         }
     }

@@ -144,6 +144,8 @@ public struct FactTimeline: Sendable {
             }
         case .date: return "date “\(fact.text)”"
         case .quote: return "quote" + (fact.speaker.map { " — " + $0 } ?? "")
+        case .person, .place, .organisation: return fact.value
+        case .claim: return "claim — " + (fact.speaker ?? "unattributed")
         }
     }
 
@@ -154,6 +156,10 @@ public struct FactTimeline: Sendable {
         case .quantity: fact.value
         case .date: fact.resolved ?? fact.value
         case .quote: "“" + fact.value + "”" + (Self.label(fact) == label ? "" : fact.speaker.map { " — " + $0 } ?? " — no speaker")
+        case .person: fact.title.map { $0 + " " + fact.value } ?? fact.value
+        case .place: "named"
+        case .organisation: fact.summary
+        case .claim: fact.value + (Self.label(fact) == label ? "" : " — " + (fact.speaker ?? "unattributed"))
         }
         return Value(revision: revision.number, date: revision.date, value: value, text: fact.text)
     }

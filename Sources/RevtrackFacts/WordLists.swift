@@ -40,6 +40,19 @@ enum WordLists {
         return states
     }()
 
+    /// Places, lowercased (multi-word names joined by single spaces).
+    static let places: Set<String> = Set(rows("places", "txt").map { $0[0].lowercased() })
+    /// Organisations known by name alone, lowercased.
+    static let organisations: Set<String> = Set(rows("organisations", "txt").map { $0[0].lowercased() })
+    /// Last words that make a name an organisation, as written ("Party", "AG").
+    static let organisationHeads: Set<String> = Set(rows("organisation-heads", "txt").map { $0[0] })
+    /// Nationality adjective (lowercased) → its place, or "-".
+    static let demonyms: [String: String] = Dictionary(rows("demonyms", "tsv").map { ($0[0].lowercased(), $0[1]) },
+                                                       uniquingKeysWith: { a, _ in a })
+    /// Verbs of reported speech and belief → base form ("accused" → "accuse").
+    static let claimVerbs: [String: String] = Dictionary(rows("claim-verbs", "tsv").map { ($0[0], $0[1]) },
+                                                         uniquingKeysWith: { a, _ in a })
+
     static let speechVerbs: Set<String> = Set(rows("speech-verbs", "txt").map { $0[0] })
 
     static let roles: Set<String> = Set(rows("roles", "txt").map { $0[0] })
@@ -83,6 +96,37 @@ enum Grammar {
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "reported", "confirmed", "believed",
         "feared", "presumed", "still", "now", "left", "later",
     ]
+    /// Words capitalized only because they open a sentence or a quotation.
+    static let openers: Set<String> = [
+        "the", "a", "an", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
+        "his", "her", "their", "our", "my", "your", "but", "and", "or", "so", "yet", "in", "on", "at", "as", "by",
+        "for", "from", "after", "before", "despite", "during", "with", "without", "while", "when", "where", "if",
+        "although", "though", "since", "until", "today", "yesterday", "tomorrow", "there", "here", "what", "who",
+        "which", "why", "how", "some", "many", "most", "more", "all", "every", "each", "no", "not", "one", "two",
+        "however", "meanwhile", "also", "still", "now", "then", "firstly", "secondly", "finally", "of", "to",
+        "nearly", "about", "around", "almost", "only", "even", "just", "once", "both", "either", "neither",
+        "reporting", "writing", "editing", "additional", "photo", "caption", "by",
+    ]
+    /// Named events, not people ("Storm Elena", "Operation Iron Swords").
+    static let eventNouns: Set<String> = ["storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "battle", "war", "treaty", "summit", "festival", "cup", "prize", "award"]
+    /// Nouns that stand for a claim denied or disputed ("a claim the ministry denies").
+    static let claimNouns: Set<String> = ["claim", "charge", "something", "allegation", "accusation", "assertion", "view", "report"]
+    /// Words between a subject and its verb ("has also said", "now expects").
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "is", "are", "was", "were", "be", "been", "also", "now", "still", "repeatedly", "previously",
+        "later", "already", "again", "would", "will", "could", "may", "might", "did", "does", "do", "not", "never", "widely",
+    ]
+    /// Words that end a subject phrase when walking back from its verb.
+    static let clauseBreaks: Set<String> = ["and", "but", "while", "whereas", "although", "because", "as", "after", "when", "if", "what"]
+    static let quoteMarks: Set<String> = ["\"", "“", "”", "'", "‘", "’"]
+    /// Nouns after which "of X" names a place ("the town of Darende").
+    static let placeNouns: Set<String> = [
+        "town", "city", "village", "province", "region", "district", "county", "state", "port", "capital", "island",
+        "republic", "suburb", "outskirts", "area", "municipality",
+    ]
+    static func isDateWord(_ word: String) -> Bool {
+        months[word] != nil || weekdays[word] != nil || weekdays[word.replacingOccurrences(of: "'s", with: "")] != nil
+    }
     static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
     static let currencies: Set<String> = ["$", "€", "£", "¥"]
 }

@@ -51,7 +51,7 @@ public struct TextDiffRenderer {
                 case .changed, .conflicting: .yellow
                 default: .dim
                 }
-                let kind = (entry.old ?? entry.new)!.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+                let kind = (entry.old ?? entry.new)!.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
                 var body: String
                 switch (entry.old, entry.new) {
                 case let (old?, new?) where entry.relation == .changed || entry.relation == .conflicting || entry.relation == .consistent:

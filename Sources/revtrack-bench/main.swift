@@ -1,7 +1,6 @@
 import Foundation
-import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pairing] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pairing] [facts [-v]] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -19,11 +18,17 @@ for suite in suites {
         DiffBenchmark.run()
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     case "pairing": PairingMeasurement.run()
+    case "facts", "-v":
+        if suite == "facts" {
+            let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("Samples").path
+            FactsEvaluation.run(samples: samples, verbose: arguments.contains("-v"))
+        }
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     default:
-        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pairing\n".utf8))
+        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pairing, facts\n".utf8))
         exit(2)
     }
 }

@@ -41,8 +41,8 @@ struct BlameCommandTests {
     @Test("log --stat summarises each revision against the one before")
     func logStat() throws {
         let lines = try cli.run(["log", "wire", "--stat"]).stdout.split(separator: "\n")
-        #expect(lines[1].hasSuffix("| +1 added, ~1 modified · facts: 1 changed"))     // the corrected surname
-        #expect(lines[3].hasSuffix("| +2 added, ~4 modified · facts: 4 changed, 1 added"))
+        #expect(lines[1].hasSuffix("| +1 added, ~1 modified · facts: 2 changed"))     // the corrected surname: the quote's speaker and the person
+        #expect(lines[3].hasSuffix("| +2 added, ~4 modified · facts: 6 changed, 7 added"))
         #expect(lines[5].hasSuffix("| ~1 modified, >1 moved"))
         #expect(lines[11].hasSuffix("| first revision"))
         struct Entry: Decodable {
@@ -54,7 +54,7 @@ struct BlameCommandTests {
         #expect(json.map(\.revision) == [6, 5, 4, 3, 2, 1])
         #expect(json[2].stat.map { ($0.modified, $0.moved) }! == (1, 1))
         #expect(json[5].stat == nil)
-        #expect(json[1].stat.map { ($0.facts.changed, $0.facts.added, $0.facts.removed) }! == (4, 1, 0))
+        #expect(json[1].stat.map { ($0.facts.changed, $0.facts.added, $0.facts.removed) }! == (6, 7, 0))
     }
 
     @Test("log --since/--until restricts the range; the first revision in it still has its stat")
@@ -62,7 +62,7 @@ struct BlameCommandTests {
         let lines = try cli.run(["log", "wire", "--stat", "--since", "@3", "--until", "2025-10-14T11:15:00Z"]).stdout.split(separator: "\n")
         #expect(lines.count == 6)
         #expect(lines[0].hasPrefix("@5 ") && lines[4].hasPrefix("@3 "))
-        #expect(lines[5].hasSuffix("| +2 added, ~2 modified · facts: 2 changed, 2 added"))
+        #expect(lines[5].hasSuffix("| +2 added, ~2 modified · facts: 3 changed, 4 added"))
         let none = try cli.run(["log", "wire", "--since", "2030-01-01"])
         #expect(none.status == 2 && none.stderr.contains("no revision of 'storm/wire' is in the range"))
         #expect(try cli.run(["log", "wire", "--since", "yesterday"]).status == 2)
@@ -86,13 +86,16 @@ struct BlameCommandTests {
             let kind: String; let label: String; let mentions: Int; let values: [Value]
         }
         let all = try JSONDecoder().decode([Referent].self, from: Data(try cli.run(["timeline", "wire", "--format", "json"]).stdout.utf8))
-        let toll = try #require(all.first)
+        let toll = try #require(all.first { $0.kind == "quantity" })
         #expect(toll.kind == "quantity" && toll.label == "people (dead)" && toll.mentions == 2)
         #expect(toll.values.map(\.revision) == [1, 3, 5] && toll.values.map(\.value) == ["at least 12", "at least 20", "23"])
         #expect(toll.values[1].date == "2025-10-14T09:15:00Z")
         let quote = try #require(all.first { $0.kind == "quote" })
         #expect(quote.values.map(\.revision) == [2, 6])
         #expect(quote.values[1].value?.hasSuffix("— Loulé mayor Joaquim Serrano") == true)
+        let mayor = try #require(all.first { $0.kind == "person" && $0.label == "Joaquim Serano" })
+        #expect(mayor.values.map(\.value) == ["mayor Joaquim Serano", "mayor Joaquim Serrano"], "a corrected name is a change, not a new person")
+        #expect(all.contains { $0.kind == "person" && $0.label == "Ana Lopes" && $0.values.map(\.revision) == [5] }, "enters the story at @5")
 
         let late = try JSONDecoder().decode([Referent].self, from: Data(try cli.run(["timeline", "wire", "--format", "json", "--since", "4"]).stdout.utf8))
         let lateToll = try #require(late.first { $0.label == "people (dead)" && $0.mentions == 2 })

@@ -24,7 +24,7 @@ struct DiffCommandTests {
               It rained.
 
             facts
-              changed  quantity a total of 1960 peacekeepers  →  a total of 2000 peacekeepers
+              changed  quantity     a total of 1960 peacekeepers  →  a total of 2000 peacekeepers
 
             """)
         let same = try cli.run(["diff", old, "file:" + old])

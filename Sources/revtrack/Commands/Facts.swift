@@ -28,12 +28,15 @@ struct Facts: ParsableCommand {
             for kind in Fact.Kind.allCases {
                 let group = facts.filter { $0.kind == kind }
                 guard !group.isEmpty else { continue }
-                out += "\(kind == .quantity ? "quantities" : kind.rawValue + "s") (\(group.count))\n"
+                out += "\(kind.plural) (\(group.count))\n"
                 for fact in group {
                     var line = "  s\(fact.sentence + 1)  " + safe(fact.value)
                     if let subject = fact.subject { line += "  — " + safe(subject) }
                     if let speaker = fact.speaker { line += "  — " + safe(speaker) }
                     if fact.kind == .date { line += "  (\"" + safe(fact.text) + "\")" }
+                    if let title = fact.title { line += "  — " + safe(title) }
+                    if let acronym = fact.acronym { line += "  (" + safe(acronym) + ")" }
+                    if let verb = fact.verb { line += "  — " + verb }
                     out += line + "\n"
                 }
                 out += "\n"

@@ -50,7 +50,7 @@ struct Timeline: ParsableCommand {
         for kind in Fact.Kind.allCases {
             let group = referents.filter { $0.kind == kind }
             guard !group.isEmpty else { continue }
-            out += "\n\(kind == .quantity ? "quantities" : kind.rawValue + "s")\n"
+            out += "\n\(kind.plural)\n"
             let labels = group.map { safe($0.label) + ($0.mentions > 1 ? " ×\($0.mentions)" : "") }
             let labelWidth = min(labels.map(\.count).max() ?? 0, 28)
             for (referent, label) in zip(group, labels) {

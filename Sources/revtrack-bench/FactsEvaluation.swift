@@ -1,0 +1,111 @@
+import Foundation
+import RevtrackFacts
+
+/// Precision and recall of the fact extractor against the hand-labelled
+/// tables in Samples/facts (format in its README), and extraction speed on 1 MB.
+enum FactsEvaluation {
+    struct Item: Hashable {
+        let kind: String
+        let key: String
+        let attributes: [String]
+    }
+
+    static let texts: [(text: String, gold: String, reference: CivilDate)] = [
+        ("karabakh/reuters.txt", "facts/reuters.gold.tsv", CivilDate(year: 2024, month: 5, day: 15)),
+        ("karabakh/opinion.txt", "facts/opinion.gold.tsv", CivilDate(year: 2024, month: 5, day: 16)),
+        ("facts/court-ruling.txt", "facts/court-ruling.gold.tsv", CivilDate(year: 2026, month: 3, day: 5)),
+        ("facts/earthquake-update.txt", "facts/earthquake-update.gold.tsv", CivilDate(year: 2025, month: 11, day: 10)),
+        ("facts/markets-brief.txt", "facts/markets-brief.gold.tsv", CivilDate(year: 2025, month: 9, day: 18)),
+    ]
+
+    static func run(samples: String, verbose: Bool) {
+        var totals: [String: (tp: Int, fp: Int, fn: Int, attributes: Int)] = [:]
+        var corpus = ""
+        for entry in texts {
+            guard let text = try? String(contentsOfFile: samples + "/" + entry.text, encoding: .utf8),
+                  let gold = try? String(contentsOfFile: samples + "/" + entry.gold, encoding: .utf8) else {
+                print("cannot read \(entry.text) or \(entry.gold) under \(samples)"); exit(2)
+            }
+            corpus += text + "\n\n"
+            let expected = gold.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { line -> Item in
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).lowercased() }
+                return Item(kind: fields[0], key: fields[1], attributes: Array(fields.dropFirst(2)))
+            }
+            var found = FactExtractor.extract(from: text, reference: entry.reference).map(item)
+            for kind in Set(expected.map(\.kind) + found.map(\.kind)) {
+                var tally = totals[kind] ?? (0, 0, 0, 0)
+                for wanted in expected where wanted.kind == kind {
+                    if let match = found.firstIndex(where: { $0.kind == kind && $0.key == wanted.key }) {
+                        tally.tp += 1
+                        let got = found.remove(at: match)
+                        if got.attributes.prefix(wanted.attributes.count) == wanted.attributes[...] { tally.attributes += 1 }
+                        else if verbose { print("  \(entry.text): \(kind) \(wanted.key): attributes \(got.attributes) ≠ \(wanted.attributes)") }
+                    } else {
+                        tally.fn += 1
+                        if verbose { print("  \(entry.text): missed \(kind) \(wanted.key)") }
+                    }
+                }
+                let extra = found.filter { $0.kind == kind }
+                tally.fp += extra.count
+                if verbose { for item in extra { print("  \(entry.text): extra \(kind) \(item.key)") } }
+                found.removeAll { $0.kind == kind }
+                totals[kind] = tally
+            }
+        }
+        print("kind          precision  recall    F1   attributes right (of matched)")
+        var all = (tp: 0, fp: 0, fn: 0, attributes: 0)
+        for kind in ["quantity", "date", "quote", "person", "place", "organisation", "claim"] {
+            guard let t = totals[kind] else { continue }
+            all.tp += t.tp; all.fp += t.fp; all.fn += t.fn; all.attributes += t.attributes
+            print(row(kind, t))
+        }
+        print(row("all", all))
+
+        // Speed: the five texts repeated to 1 MB, best of three.
+        var big = ""
+        while big.utf8.count < 1_000_000 { big += corpus }
+        var best = Double.infinity
+        var count = 0
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            count = FactExtractor.extract(from: big, reference: CivilDate(year: 2025, month: 1, day: 1)).count
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        print(String(format: "extraction: %.2f MB in %.3f s (%d facts), %.2f s per MB", Double(big.utf8.count) / 1e6, best, count,
+                     best / (Double(big.utf8.count) / 1e6)))
+    }
+
+    static func row(_ kind: String, _ t: (tp: Int, fp: Int, fn: Int, attributes: Int)) -> String {
+        let precision = t.tp + t.fp == 0 ? 1 : Double(t.tp) / Double(t.tp + t.fp)
+        let recall = t.tp + t.fn == 0 ? 1 : Double(t.tp) / Double(t.tp + t.fn)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        return kind.padding(toLength: 13, withPad: " ", startingAt: 0)
+            + String(format: "%6.2f     %6.2f  %5.2f   %d/%d   (tp %d, fp %d, fn %d)", precision, recall, f1, t.attributes, t.tp, t.tp, t.fp, t.fn)
+    }
+
+    /// A fact as the gold tables write it.
+    static func item(_ fact: Fact) -> Item {
+        func lower(_ text: String?) -> String { text?.lowercased() ?? "-" }
+        switch fact.kind {
+        case .quantity:
+            var key = fact.value
+            if let qualifier = fact.qualifier, key.hasPrefix(qualifier + " ") { key = String(key.dropFirst(qualifier.count + 1)) }
+            let counted = fact.counted.map { counted -> String in
+                let beforeOf = counted.components(separatedBy: " of ").first ?? counted
+                return String(beforeOf.split(separator: " ").last ?? "").lowercased()
+            }
+            return Item(kind: "quantity", key: key.lowercased(), attributes: [lower(fact.qualifier), counted ?? "-"])
+        case .date:
+            return Item(kind: "date", key: lower(fact.resolved ?? fact.value), attributes: [fact.text.lowercased()])
+        case .quote:
+            let words = fact.value.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.prefix(3)
+            let speaker = fact.speaker.map { String($0.split(separator: " ").last ?? "").lowercased() } ?? "-"
+            return Item(kind: "quote", key: words.joined(separator: " "), attributes: [speaker])
+        case .person: return Item(kind: "person", key: fact.value.lowercased(), attributes: [lower(fact.title)])
+        case .place: return Item(kind: "place", key: fact.value.lowercased(), attributes: [])
+        case .organisation: return Item(kind: "organisation", key: fact.value.lowercased(), attributes: [lower(fact.acronym)])
+        case .claim:
+            return Item(kind: "claim", key: FactComparison.sourceHead(fact.speaker ?? ""), attributes: [lower(fact.verb)])
+        }
+    }
+}
