@@ -162,3 +162,54 @@ struct FactTimelineTests {
         #expect(aligned.count(.changed) == 1 && aligned.count(.added) == 0)
     }
 }
+
+@Suite("Entities and claims")
+struct EntityAndClaimTests {
+    func facts(_ path: String, _ reference: CivilDate = captureDay) throws -> [Fact] {
+        FactExtractor.extract(from: try sample(path), reference: reference)
+    }
+
+    @Test("the Reuters sample: people with titles, places, organisations; later surnames are mentions")
+    func reutersEntities() throws {
+        let all = try facts("karabakh/reuters.txt")
+        #expect(all.filter { $0.kind == .person }.map { [$0.value, $0.title ?? "-"] } == [
+            ["Aziz Karimov", "-"], ["Nailia Bagirova", "-"], ["Yevgeny Nikiforov", "colonel general"],
+            ["Kerim Valiyev", "colonel general"], ["Mark Trevelyan", "-"], ["Ros Russell", "-"],
+        ])
+        #expect(Set(all.filter { $0.kind == .place }.map(\.value)) ==
+                ["Karabakh", "Azerbaijan", "Khojaly", "Russia", "Armenia", "South Caucasus", "Moscow"])
+        #expect(all.filter { $0.kind == .organisation }.map(\.value).contains("Collective Security Treaty Organisation"))
+    }
+
+    @Test("the opinion sample: an acronym spelled out elsewhere in the text, a title from a later mention")
+    func opinionEntities() throws {
+        let all = try facts("karabakh/opinion.txt", CivilDate(year: 2024, month: 5, day: 16))
+        let rpc = try #require(all.first { $0.kind == .organisation && $0.acronym == "RPC" })
+        #expect(rpc.value == "Russian peacekeeping contingent")
+        #expect(all.first { $0.value == "Ilham Aliyev" }?.title == "president", "named bare first, with his title later")
+        #expect(all.first { $0.value == "Sergey Lavrov" }?.title == "foreign minister")
+    }
+
+    @Test("claims: source, verb and claim, with pronouns, trailing attributions and denials")
+    func claims() throws {
+        let all = try facts("karabakh/reuters.txt").filter { $0.kind == .claim }
+        let rows = all.map { [FactComparison.sourceHead($0.speaker ?? ""), $0.verb ?? "-"] }
+        #expect(rows.contains(["armenia", "accuse"]), "\"It has accused Moscow…\": it is Armenia")
+        #expect(rows.contains(["azerbaijan", "deny"]))
+        #expect(rows.contains(["nikiforov", "say"]))
+        let text = "Twelve people died, the agency said. Officials said the bridge would reopen on Friday. \"We are safe,\" he said."
+        let simple = FactExtractor.extract(from: text, reference: captureDay).filter { $0.kind == .claim }
+        #expect(simple.map { [$0.speaker ?? "-", $0.verb ?? "-", $0.value] } == [
+            ["agency", "say", "Twelve people died"], ["Officials", "say", "the bridge would reopen on Friday"],
+        ], "a direct quotation is a quote, not a claim")
+    }
+
+    @Test("acronyms defined in parentheses link later mentions")
+    func acronyms() {
+        let text = "The Independent National Electoral Commission (INEC) declared the result. INEC said turnout was 27%."
+        let all = FactExtractor.extract(from: text, reference: captureDay)
+        #expect(all.filter { $0.kind == .organisation }.map { [$0.value, $0.acronym ?? "-"] } ==
+                [["Independent National Electoral Commission", "INEC"]])
+        #expect(all.first { $0.kind == .claim }?.speaker == "INEC")
+    }
+}

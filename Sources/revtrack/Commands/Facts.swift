@@ -5,7 +5,7 @@ import RevtrackStorage
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the facts of a revision or file: quantities, dates and quotations.",
+        abstract: "List the facts of a revision or file: quantities, dates, quotations, people, places, organisations and claims.",
         discussion: "Dates resolve against the article's own date when it states one, else the revision's capture time (today for a file)."
     )
 
