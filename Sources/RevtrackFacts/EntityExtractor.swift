@@ -45,7 +45,7 @@ enum EntityExtractor {
         }
     }
 
-    static func extract(_ sentences: [TokenizedSentence], text: String) -> [Fact] {
+    static func extract(_ sentences: [TokenizedSentence]) -> [Fact] {
         var table = Table()
         for sentence in sentences {
             for run in runs(in: sentence) { classify(run, &table, sentences: sentences) }
@@ -139,10 +139,9 @@ enum EntityExtractor {
             || (words.count > 1 && WordLists.organisationHeads.contains(words[words.count - 1]))
         // "Azerbaijan and Armenia", "Ilham Aliyev and Vladimir Putin": two names, not one.
         if !isOrganisation, let and = lowered.firstIndex(where: { $0 == "and" || $0 == "&" }), and > 0, and < words.count - 1 {
-            let sentenceFirst = first
-            classify(Run(sentence: sentence, first: sentenceFirst, last: sentenceFirst + and - 1, words: Array(words[..<and])),
+            classify(Run(sentence: sentence, first: first, last: first + and - 1, words: Array(words[..<and])),
                      &table, sentences: sentences)
-            classify(Run(sentence: sentence, first: sentenceFirst + and + 1, last: run.last, words: Array(words[(and + 1)...])),
+            classify(Run(sentence: sentence, first: first + and + 1, last: run.last, words: Array(words[(and + 1)...])),
                      &table, sentences: sentences)
             return
         }

@@ -17,7 +17,7 @@ public enum FactExtractor {
             facts += DateExtractor.extract(sentence, reference: articleDate)
         }
         facts += QuotationExtractor.extract(sentences, text: segmented.text)
-        facts += EntityExtractor.extract(sentences, text: segmented.text)
+        facts += EntityExtractor.extract(sentences)
         facts += ClaimExtractor.extract(sentences)
         return facts.sorted { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
     }
