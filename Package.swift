@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender"]),
+        .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,12 +1,14 @@
 import RevtrackCore
+import RevtrackFacts
 import RevtrackText
 
 /// A standalone HTML report: inline CSS, no scripts, opens offline. Every piece
 /// of article text and metadata is escaped, so a hostile page cannot inject
 /// markup or script into the report.
 public enum HTMLDiffRenderer {
-    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide) -> String {
-        let summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
+    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil) -> String {
+        var summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
+        if let facts { summary += " · " + facts.summary }
         var rows = ""
         var previousParagraph: Int? = nil
         for change in comparison.changes {
@@ -40,6 +42,12 @@ public enum HTMLDiffRenderer {
             del { background: #f8c4c4; text-decoration: line-through; }
             ins { background: #b9e8b9; text-decoration: none; }
             .kind, .from { font: .75em system-ui, sans-serif; color: #666; margin-left: .4em; }
+            h2 { font: 600 1.05em system-ui, sans-serif; margin: 1.5em 0 .4em; }
+            table.facts td { border-top: 1px solid #eee; }
+            table.facts td.relation, table.facts td.fact-kind { width: 8em; font: .85em system-ui, sans-serif; color: #555; }
+            tr.changed td.relation, tr.conflicting td.relation { color: #a15c00; font-weight: 600; }
+            tr.added td.relation, tr.only-new td.relation { color: #1f7a1f; }
+            tr.removed td.relation, tr.only-old td.relation { color: #b22222; }
             </style>
             </head>
             <body>
@@ -52,10 +60,24 @@ public enum HTMLDiffRenderer {
             <table>
             <colgroup><col><col class="mark"><col></colgroup>
             \(rows)</table>
+            \(facts.map(factTable) ?? "")
             </body>
             </html>
 
             """
+    }
+
+    /// The fact section: one row per fact entry, old and new side by side.
+    private static func factTable(_ facts: FactSection) -> String {
+        let rows = facts.visible.map { entry -> String in
+            let kind = (entry.old ?? entry.new)!.kind.rawValue
+            return "<tr class=\"\(entry.relation.rawValue)\"><td class=\"relation\">\(escape(FactSection.label(entry.relation)))</td>"
+                + "<td class=\"fact-kind\">\(kind)</td><td>\(escape(entry.old?.summary ?? ""))</td><td>\(escape(entry.new?.summary ?? ""))</td></tr>"
+        }
+        guard !rows.isEmpty else { return "<h2>Facts</h2>\n<p class=\"summary\">\(escape(facts.summary))</p>" }
+        return "<h2>Facts</h2>\n<table class=\"facts\">\n<colgroup><col><col><col><col></colgroup>\n"
+            + "<tr><td class=\"relation\"></td><td class=\"fact-kind\"></td><td><b>old</b></td><td><b>new</b></td></tr>\n"
+            + rows.joined(separator: "\n") + "\n</table>"
     }
 
     private static func row(_ change: SentenceChange, _ comparison: DocumentComparison) -> String {

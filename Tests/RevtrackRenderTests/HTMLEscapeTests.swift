@@ -10,3 +10,25 @@ struct HTMLEscapeTests {
         #expect(HTMLDiffRenderer.escape("“Ünïcode” — ok") == "“Ünïcode” — ok")
     }
 }
+
+import RevtrackCore
+import RevtrackFacts
+
+@Suite("HTML report facts")
+struct HTMLFactTableTests {
+    @Test("the report has a fact table; a hostile quote in it is escaped")
+    func factTable() {
+        let old = "The mayor said 12 people died. \"<script>alert(1)</script>,\" he said."
+        let new = "The mayor said 20 people died. \"<script>alert(1)</script>,\" he said."
+        let comparison = DocumentComparison(old: old, new: new)
+        let reference = CivilDate(year: 2025, month: 1, day: 1)
+        let facts = FactSection(FactComparison(old: FactExtractor.extract(from: comparison.old, reference: reference),
+                                               new: FactExtractor.extract(from: comparison.new, reference: reference),
+                                               mode: .versions, alignment: comparison.alignment), mode: .versions)
+        let html = HTMLDiffRenderer.render(comparison, old: DiffSide(spec: "a"), new: DiffSide(spec: "b"), facts: facts)
+        #expect(html.contains("<h2>Facts</h2>"))
+        #expect(html.contains("<tr class=\"changed\"><td class=\"relation\">changed</td><td class=\"fact-kind\">quantity</td><td>12 people (dead)</td><td>20 people (dead)</td></tr>"))
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+    }
+}

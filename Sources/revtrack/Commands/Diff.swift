@@ -70,7 +70,7 @@ struct Diff: ParsableCommand {
         case .json:
             rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection)
         case .html:
-            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side)
+            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection)
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(rendered.utf8)) else {
