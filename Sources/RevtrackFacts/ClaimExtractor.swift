@@ -17,8 +17,6 @@ enum ClaimExtractor {
             if words.count >= 2, !WordLists.organisationHeads.contains(String(words[words.count - 1])),
                !WordLists.places.contains(name.lowercased()) {
                 lastPerson = name
-            } else if let person = lastPerson, head(person) == name.lowercased() {
-                lastPerson = person
             }
         }
         for sentence in sentences {
@@ -55,9 +53,9 @@ enum ClaimExtractor {
                     // A passive ("were rejected as invalid") reports no one's claim.
                     let passive = index > 0 && ["was", "were", "is", "are", "be", "been", "being"].contains(lower[index - 1])
                         && !(index + 1 < tokens.count && lower[index + 1] == "by")
-                    // "a claim the commission denies", "something Azerbaijan denies".
                     // "five people reported missing": a participle, not a report.
                     if passive || (index + 1 < tokens.count && WordLists.states[lower[index + 1]] != nil) { continue }
+                    // "a claim the commission denies", "something Azerbaijan denies".
                     if let noun = (max(0, index - 4)..<index).last(where: { Grammar.claimNouns.contains(lower[$0]) }), noun > 0 {
                         sourceRange = (noun + 1)..<index
                         let comma = tokens[..<noun].lastIndex { $0.text == "," } ?? 0

@@ -4,10 +4,12 @@ import Foundation
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let suites = arguments.isEmpty ? ["storage", "diff"] : arguments
+let flags = Set(arguments.filter { $0.hasPrefix("-") })
+let named = arguments.filter { !$0.hasPrefix("-") }
+let suites = named.isEmpty ? ["storage", "diff"] : named
 
-if arguments.first == "write", arguments.count == 2 {
-    DiffBenchmark.writeCorpus(to: arguments[1])
+if named.first == "write", named.count == 2 {
+    DiffBenchmark.writeCorpus(to: named[1])
     exit(0)
 }
 
@@ -18,12 +20,10 @@ for suite in suites {
         DiffBenchmark.run()
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     case "pairing": PairingMeasurement.run()
-    case "facts", "-v":
-        if suite == "facts" {
-            let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("Samples").path
-            FactsEvaluation.run(samples: samples, verbose: arguments.contains("-v"))
-        }
+    case "facts":
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples").path
+        FactsEvaluation.run(samples: samples, verbose: flags.contains("-v"))
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")

@@ -36,36 +36,33 @@ final class GitDaemon {
         process.waitUntilExit()
     }
 
-    static func freePort() -> Int? {
+    /// A TCP socket and 127.0.0.1:`port` as a `sockaddr`, for `body`; the socket is closed afterwards.
+    static func withLoopbackSocket<T>(port: Int, _ body: (Int32, UnsafeMutablePointer<sockaddr>) -> T?) -> T? {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { return nil }
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(socket, raw, length) == 0 && getsockname(socket, raw, &length) == 0
-            }
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { body(socket, $0) }
         }
-        return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
+    }
+
+    /// A port the kernel hands out for port 0, free a moment ago.
+    static func freePort() -> Int? {
+        withLoopbackSocket(port: 0) { socket, address in
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            guard bind(socket, address, length) == 0, getsockname(socket, address, &length) == 0 else { return nil }
+            return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+        }
     }
 
     static func canConnect(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return false }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
+        withLoopbackSocket(port: port) { socket, address in
+            connect(socket, address, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        } ?? false
     }
 }
 

@@ -149,46 +149,57 @@ extension GitRepository {
         try check(git_remote_delete(pointer, name), "git_remote_delete(\(name))")
     }
 
-    /// Fetches the remote's branches into `refs/remotes/NAME/`. Returns the
-    /// number of objects received.
-    func fetch(remote name: String, session: TransferSession) throws(GitError) -> Int {
+    /// Looks up a remote for one transfer, after refusing a damaged remote on
+    /// this machine: libgit2 1.5 reads such a remote's objects directly and
+    /// would loop forever on a truncated loose object (`revtrack_loose_object_state`).
+    private func withRemote<T>(_ name: String, _ body: (OpaquePointer?) throws(GitError) -> T) throws(GitError) -> T {
         var remote: OpaquePointer?
         try check(git_remote_lookup(&remote, pointer, name), "git_remote_lookup(\(name))")
         defer { git_remote_free(remote) }
-        var options = git_fetch_options()
-        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
-        options.callbacks = session.callbacks()
-        options.prune = GIT_FETCH_PRUNE
-        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
-        options.update_fetchhead = 0
-        let result = withExtendedLifetime(session) { git_remote_fetch(remote, nil, &options, "revtrack fetch") }
-        if result < 0 { throw session.error(result, "git_remote_fetch(\(name))") }
-        return Int(session.lastReceived.received_objects)
+        let url = git_remote_url(remote).map { String(cString: $0) } ?? ""
+        let localPath = url.hasPrefix("file://") ? String(url.dropFirst("file://".count)) : url.hasPrefix("/") ? url : nil
+        if let localPath, let object = Self.damagedLooseObject(inRepositoryAt: localPath) {
+            throw GitError(code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_ZLIB.rawValue),
+                           message: "the repository is damaged: loose object \(object) is truncated or corrupt", function: "inflate")
+        }
+        return try body(remote)
+    }
+
+    /// Fetches the remote's branches into `refs/remotes/NAME/`. Returns the
+    /// number of objects received.
+    func fetch(remote name: String, session: TransferSession) throws(GitError) -> Int {
+        try withRemote(name) { (remote) throws(GitError) in
+            var options = git_fetch_options()
+            try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "git_fetch_options_init")
+            options.callbacks = session.callbacks()
+            options.prune = GIT_FETCH_PRUNE
+            options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+            options.update_fetchhead = 0
+            let result = withExtendedLifetime(session) { git_remote_fetch(remote, nil, &options, "revtrack fetch") }
+            if result < 0 { throw session.error(result, "git_remote_fetch(\(name))") }
+            return Int(session.lastReceived.received_objects)
+        }
     }
 
     /// Pushes each `refs/heads/T` to the same name on the remote, never
     /// forced: the remote refuses anything but a fast-forward. Returns the refs
     /// the remote rejected, with its reason.
     func push(remote name: String, references: [String], session: TransferSession) throws(GitError) -> [(ref: String, reason: String)] {
-        var remote: OpaquePointer?
-        try check(git_remote_lookup(&remote, pointer, name), "git_remote_lookup(\(name))")
-        defer { git_remote_free(remote) }
-        var options = git_push_options()
-        try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
-        options.callbacks = session.callbacks()
-        let refspecs = references.map { "\($0):\($0)" }
-        let result = withStringArray(refspecs) { array in
-            withExtendedLifetime(session) { git_remote_push(remote, &array, &options) }
+        try withRemote(name) { (remote) throws(GitError) in
+            var options = git_push_options()
+            try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
+            options.callbacks = session.callbacks()
+            let refspecs = references.map { "\($0):\($0)" }
+            let result = withStringArray(refspecs) { array in
+                withExtendedLifetime(session) { git_remote_push(remote, &array, &options) }
+            }
+            if result < 0 { throw session.error(result, "git_remote_push(\(name))") }
+            return session.rejected
         }
-        if result < 0 { throw session.error(result, "git_remote_push(\(name))") }
-        return session.rejected
     }
 
-    /// The first truncated or corrupt loose object of the repository at
-    /// `path`, if any. libgit2 1.5 reads another repository's objects directly
-    /// when fetching from or pushing to a local path, and would loop forever on
-    /// such an object (see `revtrack_loose_object_state`).
-    static func damagedLooseObject(inRepositoryAt path: String) -> String? {
+    /// The first truncated or corrupt loose object of the repository at `path`, if any.
+    private static func damagedLooseObject(inRepositoryAt path: String) -> String? {
         let fileManager = FileManager.default
         for objects in [path + "/objects", path + "/.git/objects"] where fileManager.fileExists(atPath: objects) {
             for folder in (try? fileManager.contentsOfDirectory(atPath: objects)) ?? []

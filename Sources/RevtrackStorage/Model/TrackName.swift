@@ -27,6 +27,18 @@ public struct TrackName: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public var description: String { rawValue }
 
+    /// The track among `candidates` that `name` means: the exact name, or a
+    /// last segment that names exactly one of them.
+    static func match(_ name: String, among candidates: [TrackName]) throws(StorageError) -> TrackName {
+        if let exact = candidates.first(where: { $0.rawValue == name }) { return exact }
+        let bySegment = candidates.filter { $0.lastSegment == name }
+        switch bySegment.count {
+        case 1: return bySegment[0]
+        case 0: throw .unknownTrack(name, known: candidates.map(\.rawValue).sorted())
+        default: throw .ambiguousTrack(name, candidates: bySegment.map(\.rawValue).sorted())
+        }
+    }
+
     public static func < (lhs: TrackName, rhs: TrackName) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Why `name` cannot be a track name, or nil when it can.

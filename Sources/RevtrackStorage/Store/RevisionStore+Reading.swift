@@ -34,14 +34,7 @@ extension RevisionStore {
     /// Resolves what the user typed to a track: the exact name, or a last
     /// segment that names exactly one track.
     public func resolveTrack(_ name: String) throws(StorageError) -> TrackName {
-        let all = try trackNames()
-        if let exact = all.first(where: { $0.rawValue == name }) { return exact }
-        let bySegment = all.filter { $0.lastSegment == name }
-        switch bySegment.count {
-        case 1: return bySegment[0]
-        case 0: throw .unknownTrack(name, known: all.map(\.rawValue))
-        default: throw .ambiguousTrack(name, candidates: bySegment.map(\.rawValue))
-        }
+        try TrackName.match(name, among: try trackNames())
     }
 
     /// The commit at the tip of a track, or nil when the track does not exist.

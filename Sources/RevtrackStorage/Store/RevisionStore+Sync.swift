@@ -83,7 +83,10 @@ extension RevisionStore {
                      progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> SyncReport {
         let (remoteTips, objects) = try fetchRemoteTracks(remoteName, progress: progress)
         var results: [TrackSync] = []
-        for track in try select(tracks, among: Array(remoteTips.keys), remote: remoteName) {
+        let candidates = Array(remoteTips.keys)
+        let selected = tracks.isEmpty ? candidates.sorted()
+            : try tracks.map { (name) throws(StorageError) in try TrackName.match(name, among: candidates) }
+        for track in selected {
             results.append(try pullTrack(track, remoteTip: remoteTips[track]!))
         }
         return SyncReport(remote: remoteName, tracks: results, objectsReceived: objects)
@@ -170,7 +173,6 @@ extension RevisionStore {
         let remote = try remote(named: name)
         let prefix = "refs/remotes/\(name)/"
         let before = try git { () throws(GitError) in try repository.references(under: prefix) }
-        try checkLocalRemote(remote)
         let session = TransferSession(progress: progress)
         let objects: Int
         do { objects = try repository.fetch(remote: name, session: session) } catch {
@@ -204,20 +206,6 @@ extension RevisionStore {
             throw .notARevtrackRemote(name: name, url: remote.url, reason: problem)
         }
         return (tips, objects)
-    }
-
-    /// A remote on this machine is read directly by libgit2: refuse it when a
-    /// loose object is damaged, which libgit2 1.5 would loop on forever.
-    private func checkLocalRemote(_ remote: RemoteInfo) throws(StorageError) {
-        let path: String
-        if remote.url.hasPrefix("file://") { path = String(remote.url.dropFirst("file://".count)) }
-        else if remote.url.hasPrefix("/") { path = remote.url }
-        else { return }
-        if let object = GitRepository.damagedLooseObject(inRepositoryAt: path) {
-            throw .remote(name: remote.name, url: remote.url,
-                          GitError(code: -1, errorClass: 0, message: "the repository is damaged: loose object \(object) is truncated or corrupt",
-                                   function: "inflate"))
-        }
     }
 
     /// Why a commit is not a revtrack revision, or nil when it is one.
@@ -283,9 +271,9 @@ extension RevisionStore {
         let ordered = localOnly.enumerated().sorted { ($0.element.metadata.captured, $0.offset) < ($1.element.metadata.captured, $1.offset) }
 
         var parent = remote
-        var parentCommit = try read("commit \(remote.short)") { () throws(GitError) in try repository.commit(remote) }
-        var parentNumber = try metadata(of: parentCommit).revision
-        var parentText = try textBlob(of: parentCommit)
+        let remoteCommit = try read("commit \(remote.short)") { () throws(GitError) in try repository.commit(remote) }
+        var parentNumber = try metadata(of: remoteCommit).revision
+        var parentText = try textBlob(of: remoteCommit)
         var replayed = 0, dropped = 0
         for (_, revision) in ordered {
             let text = try textBlob(of: revision.commit)
@@ -293,7 +281,6 @@ extension RevisionStore {
             var metadata = revision.metadata
             metadata.revision = parentNumber + 1
             parent = try writeRevision(text: text, metadata: metadata, parent: parent)
-            parentCommit = try read("commit \(parent.short)") { () throws(GitError) in try repository.commit(parent) }
             parentNumber = metadata.revision
             parentText = text
             replayed += 1
@@ -322,20 +309,6 @@ extension RevisionStore {
 
     private func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(StorageError) -> Bool {
         try git { () throws(GitError) in try repository.isDescendant(commit, of: ancestor) }
-    }
-
-    /// Track names as typed (exact, or an unambiguous last segment) among `candidates`.
-    private func select(_ names: [String], among candidates: [TrackName], remote: String) throws(StorageError) -> [TrackName] {
-        guard !names.isEmpty else { return candidates.sorted() }
-        return try names.map { (name) throws(StorageError) in
-            if let exact = candidates.first(where: { $0.rawValue == name }) { return exact }
-            let bySegment = candidates.filter { $0.lastSegment == name }
-            switch bySegment.count {
-            case 1: return bySegment[0]
-            case 0: throw .unknownTrack(name, known: candidates.map(\.rawValue).sorted())
-            default: throw .ambiguousTrack(name, candidates: bySegment.map(\.rawValue).sorted())
-            }
-        }
     }
 
     /// Local paths become absolute; URLs (`scheme://`) and scp-style
