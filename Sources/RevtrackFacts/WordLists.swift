@@ -53,6 +53,9 @@ enum WordLists {
     static let claimVerbs: [String: String] = Dictionary(rows("claim-verbs", "tsv").map { ($0[0], $0[1]) },
                                                          uniquingKeysWith: { a, _ in a })
 
+    /// Word families for framing contrasts: name, "verb" or "noun", members.
+    static let framingFamilies: [[String]] = rows("framing-terms", "tsv")
+
     static let speechVerbs: Set<String> = Set(rows("speech-verbs", "txt").map { $0[0] })
 
     static let roles: Set<String> = Set(rows("roles", "txt").map { $0[0] })

@@ -5,10 +5,13 @@ import RevtrackFacts
 public struct FactSection: Sendable {
     public let comparison: FactComparison
     public let mode: FactComparison.Mode
+    /// Words two outlets choose differently for one referent (outlets only).
+    public let framing: [FramingContrast]
 
-    public init(_ comparison: FactComparison, mode: FactComparison.Mode) {
+    public init(_ comparison: FactComparison, mode: FactComparison.Mode, framing: [FramingContrast] = []) {
         self.comparison = comparison
         self.mode = mode
+        self.framing = framing
     }
 
     /// Entries worth showing: everything but unchanged facts of two versions.
@@ -17,16 +20,30 @@ public struct FactSection: Sendable {
         return order.flatMap { relation in comparison.entries.filter { $0.relation == relation } }
     }
 
+    /// Whether the two sides differ in any fact or its wording.
+    public var hasDifferences: Bool {
+        !framing.isEmpty || comparison.entries.contains { ![.unchanged, .shared].contains($0.relation) }
+    }
+
     /// "facts: 2 changed, 1 added" or "facts: 1 shared, 2 consistent, 9 only in old, 8 only in new".
     public var summary: String {
         let order: [FactComparison.Relation] = mode == .versions
             ? [.changed, .added, .removed]
             : [.shared, .consistent, .conflicting, .onlyOld, .onlyNew]
-        let parts = order.compactMap { relation -> String? in
+        var parts = order.compactMap { relation -> String? in
             let count = comparison.count(relation)
             return count == 0 ? nil : "\(count) \(Self.label(relation))"
         }
+        if !framing.isEmpty { parts.append("\(framing.count) framing contrast" + (framing.count == 1 ? "" : "s")) }
         return "facts: " + (parts.isEmpty ? "no changes" : parts.joined(separator: ", "))
+    }
+
+    /// "“recaptured” ×2  vs  “liberated”": a contrast's two wordings.
+    static func wording(_ contrast: FramingContrast) -> (old: String, new: String) {
+        func usage(_ usage: FramingContrast.Usage) -> String {
+            "“" + usage.phrase + "”" + (usage.count > 1 ? " ×\(usage.count)" : "")
+        }
+        return (usage(contrast.old), usage(contrast.new))
     }
 
     static func label(_ relation: FactComparison.Relation) -> String {

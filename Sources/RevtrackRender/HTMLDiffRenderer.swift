@@ -6,12 +6,14 @@ import RevtrackText
 /// of article text and metadata is escaped, so a hostile page cannot inject
 /// markup or script into the report.
 public enum HTMLDiffRenderer {
-    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil) -> String {
+    /// - Parameter sentences: false for a facts-only report (`--level facts`).
+    public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil,
+                              sentences: Bool = true) -> String {
         var summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
         if let facts { summary += " · " + facts.summary }
         var rows = ""
         var previousParagraph: Int? = nil
-        for change in comparison.changes {
+        for change in comparison.changes where sentences {
             let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph { rows += "<tr class=\"break\"><td colspan=\"3\"></td></tr>\n" }
             previousParagraph = paragraph
@@ -45,6 +47,8 @@ public enum HTMLDiffRenderer {
             h2 { font: 600 1.05em system-ui, sans-serif; margin: 1.5em 0 .4em; }
             table.facts td { border-top: 1px solid #eee; }
             table.facts td.relation, table.facts td.fact-kind { width: 8em; font: .85em system-ui, sans-serif; color: #555; }
+            table.facts tr.framing td { background: #eef6fb; }
+            table.facts span.referent { color: #555; font-size: .85em; }
             tr.changed td.relation, tr.conflicting td.relation { color: #a15c00; font-weight: 600; }
             tr.added td.relation, tr.only-new td.relation { color: #1f7a1f; }
             tr.removed td.relation, tr.only-old td.relation { color: #b22222; }
@@ -57,9 +61,7 @@ public enum HTMLDiffRenderer {
             <p>New: \(escape(new.headline))</p>
             </header>
             <p class="summary">\(escape(summary))</p>
-            <table>
-            <colgroup><col><col class="mark"><col></colgroup>
-            \(rows)</table>
+            \(sentences ? "<table>\n<colgroup><col><col class=\"mark\"><col></colgroup>\n" + rows + "</table>" : "")
             \(facts.map(factTable) ?? "")
             </body>
             </html>
@@ -69,11 +71,17 @@ public enum HTMLDiffRenderer {
 
     /// The fact section: one row per fact entry, old and new side by side.
     private static func factTable(_ facts: FactSection) -> String {
-        let rows = facts.visible.map { entry -> String in
+        let entries = facts.visible.map { entry -> String in
             let kind = (entry.old ?? entry.new)!.kind.rawValue
             return "<tr class=\"\(entry.relation.rawValue)\"><td class=\"relation\">\(escape(FactSection.label(entry.relation)))</td>"
                 + "<td class=\"fact-kind\">\(kind)</td><td>\(escape(entry.old?.summary ?? ""))</td><td>\(escape(entry.new?.summary ?? ""))</td></tr>"
         }
+        let framing = facts.framing.map { contrast -> String in
+            let (old, new) = FactSection.wording(contrast)
+            return "<tr class=\"framing\"><td class=\"relation\">framing</td><td class=\"fact-kind\">\(escape(contrast.family))</td>"
+                + "<td>\(escape(old))</td><td>\(escape(new)) <span class=\"referent\">(\(escape(contrast.referent)))</span></td></tr>"
+        }
+        let rows = entries + framing
         guard !rows.isEmpty else { return "<h2>Facts</h2>\n<p class=\"summary\">\(escape(facts.summary))</p>" }
         return "<h2>Facts</h2>\n<table class=\"facts\">\n<colgroup><col><col><col><col></colgroup>\n"
             + "<tr><td class=\"relation\"></td><td class=\"fact-kind\"></td><td><b>old</b></td><td><b>new</b></td></tr>\n"

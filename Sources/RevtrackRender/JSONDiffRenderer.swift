@@ -7,19 +7,22 @@ import RevtrackText
 /// documented in docs/json-schema.md; Foundation's encoder escapes quotes,
 /// backslashes and control characters, so any article text gives valid JSON.
 public enum JSONDiffRenderer {
+    /// - Parameter sentences: false leaves `sentences` out (`--level facts`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
-                              facts: FactSection? = nil) throws -> String {
+                              facts: FactSection? = nil, sentences: Bool = true) throws -> String {
         var summary = Summary(comparison.summary)
         if let facts {
             var counts: [String: Int] = [:]
             for entry in facts.comparison.entries { counts[entry.relation.rawValue, default: 0] += 1 }
+            if facts.mode == .outlets { counts["framing"] = facts.framing.count }
             summary.facts = counts
         }
         let document = Document(
             old: old, new: new, summary: summary,
-            sentences: comparison.changes.map { Entry($0, comparison) },
+            sentences: sentences ? comparison.changes.map { Entry($0, comparison) } : nil,
             facts: facts.map { section in section.comparison.entries.map(FactEntry.init) },
-            factMode: facts.map { $0.mode == .versions ? "versions" : "outlets" })
+            factMode: facts.map { $0.mode == .versions ? "versions" : "outlets" },
+            framing: facts.flatMap { $0.mode == .outlets ? $0.framing : nil })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
@@ -30,9 +33,10 @@ public enum JSONDiffRenderer {
         let old: DiffSide
         let new: DiffSide
         let summary: Summary
-        let sentences: [Entry]
+        let sentences: [Entry]?
         let facts: [FactEntry]?
         let factMode: String?
+        let framing: [FramingContrast]?
     }
 
     struct FactEntry: Encodable {

@@ -11,9 +11,12 @@ public struct TextDiffRenderer {
         public var color = false
         /// Unchanged sentences shown around each change; nil shows everything.
         public var context: Int? = 1
-        public init(color: Bool = false, context: Int? = 1) {
+        /// False shows only the header, the summary and the facts (`--level facts`).
+        public var sentences = true
+        public init(color: Bool = false, context: Int? = 1, sentences: Bool = true) {
             self.color = color
             self.context = context
+            self.sentences = sentences
         }
     }
 
@@ -32,7 +35,7 @@ public struct TextDiffRenderer {
         let visible = ContextWindow.visibleIndices(changes, context: options.context)
         var previousShown: Int? = nil
         var previousParagraph: Int? = nil
-        for (index, change) in changes.enumerated() where visible.contains(index) {
+        for (index, change) in changes.enumerated() where options.sentences && visible.contains(index) {
             if let previous = previousShown, index > previous + 1 { out += paint("  ⋯", .dim) + "\n" }
             let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out += "\n" }
@@ -40,8 +43,9 @@ public struct TextDiffRenderer {
             previousShown = index
             out += line(change, comparison) + "\n"
         }
-        if let facts, !facts.visible.isEmpty, comparison.summary.hasDifferences {
-            out += "\n" + paint("facts", .bold) + "\n"
+        if let facts, !facts.visible.isEmpty || !facts.framing.isEmpty,
+           comparison.summary.hasDifferences || !options.sentences {
+            out += (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
             let width = facts.visible.map { FactSection.label($0.relation).count }.max() ?? 0
             for entry in facts.visible {
                 let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
@@ -63,6 +67,12 @@ public struct TextDiffRenderer {
                 default: body = ""
                 }
                 out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
+            }
+            for contrast in facts.framing {
+                let label = "framing".padding(toLength: max(width, 7), withPad: " ", startingAt: 0)
+                let (old, new) = FactSection.wording(contrast)
+                let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
+                out += "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
             }
         }
         return out

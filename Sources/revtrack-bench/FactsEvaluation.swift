@@ -1,5 +1,6 @@
 import Foundation
 import RevtrackFacts
+import RevtrackText
 
 /// Precision and recall of the fact extractor against the hand-labelled
 /// tables in Samples/facts (format in its README), and extraction speed on 1 MB.
@@ -73,6 +74,36 @@ enum FactsEvaluation {
         }
         print(String(format: "extraction: %.2f MB in %.3f s (%d facts), %.2f s per MB", Double(big.utf8.count) / 1e6, best, count,
                      best / (Double(big.utf8.count) / 1e6)))
+        outlets(samples: samples)
+    }
+
+    /// Comparing two outlets (facts, then framing contrasts) is quadratic in
+    /// the facts and the framing words: measured on the two samples, then on
+    /// both repeated to about 50 KB each (a very long feature).
+    static func outlets(samples: String) {
+        guard let reuters = try? String(contentsOfFile: samples + "/karabakh/reuters.txt", encoding: .utf8),
+              let opinion = try? String(contentsOfFile: samples + "/karabakh/opinion.txt", encoding: .utf8) else { return }
+        for target in [0, 50_000] {
+            var (a, b) = (reuters, opinion)
+            while a.utf8.count < target { a += "\n\n" + reuters }
+            while b.utf8.count < target { b += "\n\n" + opinion }
+            let (old, new) = (SentenceSegmenter.segment(a), SentenceSegmenter.segment(b))
+            let day = CivilDate(year: 2024, month: 5, day: 16)
+            let (oldFacts, newFacts) = (FactExtractor.extract(from: old, reference: day), FactExtractor.extract(from: new, reference: day))
+            var best = (facts: Double.infinity, framing: Double.infinity)
+            var found = 0
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let comparison = FactComparison(old: oldFacts, new: newFacts, mode: .outlets)
+                let middle = DispatchTime.now().uptimeNanoseconds
+                found = FramingContrast.find(old: old, new: new, oldFacts: oldFacts, newFacts: newFacts, comparison: comparison).count
+                let end = DispatchTime.now().uptimeNanoseconds
+                best = (min(best.facts, Double(middle - start) / 1e9), min(best.framing, Double(end - middle) / 1e9))
+            }
+            print(String(format: "outlets %3.0f KB + %3.0f KB: fact comparison %.3f s (%d × %d facts), framing %.3f s (%d contrasts)",
+                         Double(a.utf8.count) / 1e3, Double(b.utf8.count) / 1e3, best.facts, oldFacts.count, newFacts.count,
+                         best.framing, found))
+        }
     }
 
     static func row(_ kind: String, _ t: (tp: Int, fp: Int, fn: Int, attributes: Int)) -> String {

@@ -117,3 +117,59 @@ struct HTMLBrowserTests {
         #expect(dom.contains("<title>revtrack: "))
     }
 }
+
+@Suite("diff --level facts and framing contrasts")
+struct FactLevelTests {
+    let folder = TemporaryFolder()
+    var cli: CLI { CLI(repository: folder.file("archive")) }
+
+    struct Document: Decodable {
+        struct Usage: Decodable { let phrase: String; let term: String; let sentence: Int; let count: Int }
+        struct Contrast: Decodable { let family: String; let old: Usage; let new: Usage; let referent: String }
+        struct Summary: Decodable { let facts: [String: Int]? }
+        let summary: Summary
+        let sentences: [DiffFormatsTests.Document.Entry]?
+        let framing: [Contrast]?
+    }
+
+    @Test("two outlets: the text names the framing contrasts; JSON carries them; HTML shows them escaped")
+    func framing() throws {
+        let reuters = samplesRoot + "/karabakh/reuters.txt", opinion = samplesRoot + "/karabakh/opinion.txt"
+        let text = try cli.run(["diff", "--facts-as", "outlets", "--color", "never", reuters, opinion])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("  framing      “recaptured” ×2  vs  “liberated”  (taking territory; Azerbaijan)\n"), "\(text.stdout)")
+        #expect(text.stdout.contains("3 framing contrasts"))
+
+        let json = try cli.run(["diff", "--facts-as", "outlets", "--format", "json", reuters, opinion])
+        let document = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
+        #expect(document.framing?.map(\.new.term) == ["personnel", "liberate", "anti-terrorist operation"])
+        #expect(document.framing?[2].old.phrase == "lightning offensive" && document.framing?[2].family == "military action")
+        #expect(document.summary.facts?["framing"] == 3)
+
+        let html = try cli.run(["diff", "--facts-as", "outlets", "--format", "html", reuters, opinion])
+        #expect(html.stdout.contains("<tr class=\"framing\"><td class=\"relation\">framing</td><td class=\"fact-kind\">taking territory</td><td>“recaptured” ×2</td>"))
+    }
+
+    @Test("--level facts shows only facts, leaves sentences out of JSON, and exits 1 only when facts differ")
+    func factsOnly() throws {
+        let old = folder.write("a.txt", "At least 12 people were killed on Monday. Rain fell.")
+        let reworded = folder.write("b.txt", "At least 12 people were killed on Monday. Heavy rain fell all day.")
+        let revised = folder.write("c.txt", "At least 20 people were killed on Monday. Rain fell.")
+
+        let same = try cli.run(["diff", "--level", "facts", old, reworded])
+        #expect(same.status == 0, "rewording without a fact change: \(same.stdout)")
+        #expect(!same.stdout.contains("Heavy"))
+
+        let changed = try cli.run(["diff", "--level", "facts", "--color", "never", old, revised])
+        #expect(changed.status == 1)
+        #expect(changed.stdout.contains("changed  quantity     at least 12 people (dead)  →  at least 20 people (dead)"), "\(changed.stdout)")
+        #expect(!changed.stdout.contains("[-12-]"))
+
+        let json = try cli.run(["diff", "--level", "facts", "--format", "json", old, revised])
+        let document = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
+        #expect(document.sentences == nil && document.summary.facts?["changed"] == 1)
+
+        let sideBySide = try cli.run(["diff", "--level", "facts", "--format", "side-by-side", old, revised])
+        #expect(sideBySide.status == 2 && sideBySide.stderr.contains("--level facts has no side-by-side view"))
+    }
+}

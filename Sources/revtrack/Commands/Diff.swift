@@ -38,7 +38,7 @@ struct Diff: ParsableCommand {
     @Flag(help: "Hide edits that only change whitespace, punctuation, letter case or quote style.")
     var ignoreCosmetic = false
 
-    @Option(help: "What to compute and show: sentence (no word-level changes) or word.")
+    @Option(help: "What to compute and show: sentence (no word-level changes or facts), word, or facts (only the fact comparison; the exit status then says whether facts differ).")
     var level: DiffLevel = .word
 
     @Option(help: "Compare facts as two versions of one story (changed/added/removed) or as two outlets (shared/consistent/conflicting/only in one). Default: outlets for revisions of two different tracks, versions otherwise.")
@@ -49,6 +49,7 @@ struct Diff: ParsableCommand {
 
     func validate() throws {
         if context < 0 { throw ValidationError("--context must be 0 or more") }
+        if level == .facts, format == .sideBySide { throw ValidationError("--level facts has no side-by-side view; use text, json or html") }
     }
 
     func run() throws {
@@ -56,21 +57,24 @@ struct Diff: ParsableCommand {
         var comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
         if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
         let factSection = level == .sentence ? nil : facts(oldSide, newSide, comparison)
+        let sentences = level != .facts
         // Colour only for a terminal, never into a file.
         let useColor = output == nil && color.enabled
         let rendered: String
         switch format {
         case .text:
-            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context))
+            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context, sentences: sentences))
             rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
                                        facts: factSection)
         case .sideBySide:
             rendered = SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
                 .render(comparison, old: oldSide.side, new: newSide.side)
         case .json:
-            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection)
+            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                                   sentences: sentences)
         case .html:
-            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection)
+            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                               sentences: sentences)
         }
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(rendered.utf8)) else {
@@ -79,7 +83,8 @@ struct Diff: ParsableCommand {
         } else {
             StandardOutput.write(rendered)
         }
-        if comparison.summary.hasDifferences { throw ExitCode(1) }
+        let differ = if let factSection, !sentences { factSection.hasDifferences } else { comparison.summary.hasDifferences }
+        if differ { throw ExitCode(1) }
     }
 
     private func facts(_ old: TextOperand, _ new: TextOperand, _ comparison: DocumentComparison) -> FactSection {
@@ -92,7 +97,11 @@ struct Diff: ParsableCommand {
         let today = civilDate(Date())
         let oldFacts = FactExtractor.extract(from: comparison.old, reference: old.revision.map { civilDate($0.captured) } ?? today)
         let newFacts = FactExtractor.extract(from: comparison.new, reference: new.revision.map { civilDate($0.captured) } ?? today)
-        return FactSection(FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: comparison.alignment), mode: mode)
+        let facts = FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: comparison.alignment)
+        let framing = mode == .outlets
+            ? FramingContrast.find(old: comparison.old, new: comparison.new, oldFacts: oldFacts, newFacts: newFacts, comparison: facts)
+            : []
+        return FactSection(facts, mode: mode, framing: framing)
     }
 
     private func sides() throws -> (TextOperand, TextOperand) {
@@ -121,7 +130,7 @@ enum FactMode: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum DiffLevel: String, ExpressibleByArgument, CaseIterable {
-    case sentence, word
+    case sentence, word, facts
 }
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
