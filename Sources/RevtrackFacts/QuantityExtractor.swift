@@ -18,6 +18,8 @@ enum QuantityExtractor {
                 low *= factor; high *= factor; end += 1
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
+            // "180 million euros": a currency named after the amount.
+            if unit == nil, end < tokens.count, let sign = Grammar.currencyWords[lower[end]] { unit = sign; end += 1 }
             if index > 0, Grammar.currencies.contains(tokens[index - 1].text) { unit = tokens[index - 1].text }
 
             // A qualifier right before the number ("more than", "a total of").
@@ -121,7 +123,10 @@ enum QuantityExtractor {
         return nil
     }
 
+    /// "16400000" for 16.4 × 10⁶ (16399999.999999998 in binary floating point).
     static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        let whole = value.rounded()
+        let isWhole = abs(value - whole) <= 1e-9 * max(1, abs(value))
+        return isWhole && abs(value) < 1e15 ? String(Int64(whole)) : String(value)
     }
 }

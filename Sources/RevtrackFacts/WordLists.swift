@@ -85,6 +85,8 @@ enum Grammar {
     static let stops: Set<String> = [
         "had", "have", "has", "was", "were", "is", "are", "be", "been", "will", "would", "could", "can", "may",
         "in", "at", "on", "to", "for", "from", "by", "with", "and", "or", "but", "that", "who", "which", "as",
+        "near", "outside", "inside", "off", "along", "against", "among", "amid", "behind", "beyond", "through",
+        "throughout", "toward", "towards", "within", "without", "via", "upon", "under", "over", "around",
         "than", "since", "after", "before", "during", "into", "across", "per", "each", "a", "an", "the", "this",
         "it", "they", "he", "she", "we", "said", "says", "between", "while", "when", "where", "if", "not",
         "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "percent", "%",
@@ -132,4 +134,9 @@ enum Grammar {
     }
     static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
     static let currencies: Set<String> = ["$", "€", "£", "¥"]
+    /// Currencies named after an amount, as the sign a key uses ("pounds" is
+    /// left out: it is also a weight).
+    static let currencyWords: [String: String] = [
+        "dollars": "$", "dollar": "$", "euros": "€", "euro": "€", "yen": "¥", "sterling": "£",
+    ]
 }

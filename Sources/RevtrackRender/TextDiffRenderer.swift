@@ -46,7 +46,7 @@ public struct TextDiffRenderer {
         if let facts, !facts.visible.isEmpty || !facts.framing.isEmpty,
            comparison.summary.hasDifferences || !options.sentences {
             out += (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
-            let width = facts.visible.map { FactSection.label($0.relation).count }.max() ?? 0
+            let width = (facts.visible.map { FactSection.label($0.relation).count } + (facts.framing.isEmpty ? [] : [7])).max() ?? 0
             for entry in facts.visible {
                 let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
                 let style: Style = switch entry.relation {
@@ -69,7 +69,7 @@ public struct TextDiffRenderer {
                 out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
             }
             for contrast in facts.framing {
-                let label = "framing".padding(toLength: max(width, 7), withPad: " ", startingAt: 0)
+                let label = "framing".padding(toLength: width, withPad: " ", startingAt: 0)
                 let (old, new) = FactSection.wording(contrast)
                 let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
                 out += "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"

@@ -24,6 +24,15 @@ struct FactExtractorTests {
         #expect(facts.first { $0.value == "more than 110" }?.upper == 165)
     }
 
+    @Test("decimal millions stay whole, currencies named after the amount, 'as much as', counts end before 'near'")
+    func amounts() {
+        let facts = FactExtractor.extract(
+            from: "Nearly 16.4 million people could vote. Costs may reach 180 million euros. Shares fell as much as 7.5%. Police held 12 people near parliament.",
+            reference: CivilDate(year: 2025, month: 1, day: 1)).filter { $0.kind == .quantity }
+        #expect(facts.map(\.value) == ["nearly 16400000", "€180000000", "as much as 7.5%", "12"])
+        #expect(facts.map { $0.counted ?? "-" } == ["people", "-", "-", "people"])
+    }
+
     @Test("the Reuters sample: dates resolved against the caption's date, not the capture time")
     func reutersDates() throws {
         let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: CivilDate(year: 2026, month: 1, day: 1))
