@@ -20,6 +20,20 @@ public struct FactSection: Sendable {
         return order.flatMap { relation in comparison.entries.filter { $0.relation == relation } }
     }
 
+    /// A line of the fact section: a fact entry or a framing contrast.
+    enum Row {
+        case entry(FactComparison.Entry)
+        case framing(FramingContrast)
+    }
+
+    /// The visible entries with the framing contrasts after what both outlets
+    /// report and before what only one does: they are about shared referents.
+    var rows: [Row] {
+        let entries = visible
+        let split = entries.firstIndex { $0.relation == .onlyOld || $0.relation == .onlyNew } ?? entries.count
+        return entries[..<split].map(Row.entry) + framing.map(Row.framing) + entries[split...].map(Row.entry)
+    }
+
     /// Whether the two sides differ in any fact or its wording.
     public var hasDifferences: Bool {
         !framing.isEmpty || comparison.entries.contains { ![.unchanged, .shared].contains($0.relation) }

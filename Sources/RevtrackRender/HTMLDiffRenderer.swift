@@ -69,19 +69,20 @@ public enum HTMLDiffRenderer {
             """
     }
 
-    /// The fact section: one row per fact entry, old and new side by side.
+    /// The fact section: one row per fact entry or framing contrast, old and new side by side.
     private static func factTable(_ facts: FactSection) -> String {
-        let entries = facts.visible.map { entry -> String in
-            let kind = (entry.old ?? entry.new)!.kind.rawValue
-            return "<tr class=\"\(entry.relation.rawValue)\"><td class=\"relation\">\(escape(FactSection.label(entry.relation)))</td>"
-                + "<td class=\"fact-kind\">\(kind)</td><td>\(escape(entry.old?.summary ?? ""))</td><td>\(escape(entry.new?.summary ?? ""))</td></tr>"
+        let rows = facts.rows.map { row -> String in
+            switch row {
+            case .entry(let entry):
+                let kind = (entry.old ?? entry.new)!.kind.rawValue
+                return "<tr class=\"\(entry.relation.rawValue)\"><td class=\"relation\">\(escape(FactSection.label(entry.relation)))</td>"
+                    + "<td class=\"fact-kind\">\(kind)</td><td>\(escape(entry.old?.summary ?? ""))</td><td>\(escape(entry.new?.summary ?? ""))</td></tr>"
+            case .framing(let contrast):
+                let (old, new) = FactSection.wording(contrast)
+                return "<tr class=\"framing\"><td class=\"relation\">framing</td><td class=\"fact-kind\">\(escape(contrast.family))</td>"
+                    + "<td>\(escape(old))</td><td>\(escape(new)) <span class=\"referent\">(\(escape(contrast.referent)))</span></td></tr>"
+            }
         }
-        let framing = facts.framing.map { contrast -> String in
-            let (old, new) = FactSection.wording(contrast)
-            return "<tr class=\"framing\"><td class=\"relation\">framing</td><td class=\"fact-kind\">\(escape(contrast.family))</td>"
-                + "<td>\(escape(old))</td><td>\(escape(new)) <span class=\"referent\">(\(escape(contrast.referent)))</span></td></tr>"
-        }
-        let rows = entries + framing
         guard !rows.isEmpty else { return "<h2>Facts</h2>\n<p class=\"summary\">\(escape(facts.summary))</p>" }
         return "<h2>Facts</h2>\n<table class=\"facts\">\n<colgroup><col><col><col><col></colgroup>\n"
             + "<tr><td class=\"relation\"></td><td class=\"fact-kind\"></td><td><b>old</b></td><td><b>new</b></td></tr>\n"

@@ -47,7 +47,15 @@ public struct TextDiffRenderer {
            comparison.summary.hasDifferences || !options.sentences {
             out += (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
             let width = (facts.visible.map { FactSection.label($0.relation).count } + (facts.framing.isEmpty ? [] : [7])).max() ?? 0
-            for entry in facts.visible {
+            for row in facts.rows {
+                guard case .entry(let entry) = row else {
+                    guard case .framing(let contrast) = row else { continue }
+                    let label = "framing".padding(toLength: width, withPad: " ", startingAt: 0)
+                    let (old, new) = FactSection.wording(contrast)
+                    let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
+                    out += "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
+                    continue
+                }
                 let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
                 let style: Style = switch entry.relation {
                 case .added, .onlyNew: .green
@@ -67,12 +75,6 @@ public struct TextDiffRenderer {
                 default: body = ""
                 }
                 out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
-            }
-            for contrast in facts.framing {
-                let label = "framing".padding(toLength: width, withPad: " ", startingAt: 0)
-                let (old, new) = FactSection.wording(contrast)
-                let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
-                out += "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
             }
         }
         return out
