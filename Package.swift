@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Data flows one way: storage → text → diff → facts → core → render → CLI.
+// Data flows one way: storage → text → diff → facts → core → render → CLI;
+// capture (pages → article text) stands apart and feeds the CLI.
 // A target names only targets to its left.
 let package = Package(
     name: "revtrack",
@@ -13,6 +14,7 @@ let package = Package(
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
         .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
+        .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -25,6 +27,13 @@ let package = Package(
             providers: [.apt(["libgit2-dev"])]
         ),
         .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
+        // libxml2's HTML parser; only RevtrackCapture may import it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "RevtrackCapture", dependencies: ["CLibXML2"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
@@ -38,6 +47,7 @@ let package = Package(
                 "RevtrackCore",
                 "RevtrackFacts",
                 "RevtrackRender",
+                "RevtrackCapture",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +62,7 @@ let package = Package(
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts"]),
+        .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what revtrack needs on a fresh Debian machine: libgit2 (headers and
-# pkg-config file) and git itself (the tests check interoperability with it).
+# Installs what revtrack needs on a fresh Debian machine: libgit2 and libxml2
+# (headers and pkg-config files) and git itself (the tests check interoperability with it).
 # --browser also installs Chromium, which the HTML report test loads the
 # report in (the test is skipped without it).
 set -euo pipefail
@@ -9,6 +9,7 @@ if [ "${1:-}" = "--browser" ]; then
   command -v chromium >/dev/null || need+=(chromium)
 fi
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
+pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
