@@ -127,9 +127,8 @@ enum ClaimExtractor {
         if let cut = words.firstIndex(where: { ["of", "from", "at", "in", "for", "with"].contains($0.lowercased()) }), cut > 0 {
             words = Array(words[..<cut])
         }
-        var last = (words.last ?? source).trimmingCharacters(in: ["(", ")", ",", "\"", "“", "”"])
-        for suffix in ["'s", "’s"] where last.hasSuffix(suffix) { last = String(last.dropLast(2)) }
-        return last.lowercased()
+        let last = (words.last ?? source).trimmingCharacters(in: ["(", ")", ",", "\"", "“", "”"])
+        return Grammar.strippingPossessive(last).lowercased()
     }
 
     /// The subject right before a verb, past auxiliaries and adverbs ("has

@@ -141,20 +141,18 @@ struct FramingText {
     private(set) var occurrences: [Occurrence] = []
     private let factsBySentence: [Int: [Fact]]
     /// Every base form any word of the text may have.
-    private let lemmas: Set<String>
+    private var lemmas: Set<String> = []
 
     init(_ text: SegmentedText, facts: [Fact]) {
         sentences = text.sentences.enumerated().map { TokenizedSentence(index: $0, sentence: $1) }
         factsBySentence = Dictionary(grouping: facts, by: \.sentence)
-        var lemmas = Set<String>()
-        for sentence in sentences {
-            for word in sentence.lower { lemmas.formUnion(FramingLexicon.lemmas(word)) }
-        }
-        self.lemmas = lemmas
         let lexicon = FramingLexicon.shared
         for sentence in sentences {
+            // Every token's possible base forms, computed once for the matches and `uses`.
+            let forms = sentence.lower.map(FramingLexicon.lemmas)
+            for tokenForms in forms { lemmas.formUnion(tokenForms) }
             for last in sentence.tokens.indices where sentence.tokens[last].kind == .word {
-                for match in lexicon.matches(ending: last, in: sentence) {
+                for match in lexicon.matches(ending: last, forms: forms) {
                     let isVerb = lexicon.families[match.family].isVerb
                     var first = match.first
                     if !isVerb { first = modifiersStart(before: first, in: sentence) }
@@ -236,8 +234,8 @@ struct FramingText {
         while start > 0, end - start < 5, tokens[start - 1].kind == .word, !Grammar.stops.contains(lower[start - 1]),
               !Grammar.clauseBreaks.contains(lower[start - 1]), !Grammar.openers.contains(lower[start - 1]) { start -= 1 }
         guard start < end else { return nil }
-        let words = (start..<end).map { Self.strippingPossessive(lower[$0]) }
-        let written = (start..<end).map { Self.strippingPossessive(tokens[$0].text) }
+        let words = (start..<end).map { Grammar.strippingPossessive(lower[$0]) }
+        let written = (start..<end).map { Grammar.strippingPossessive(tokens[$0].text) }
         let phrase = words.joined(separator: " ")
         if WordLists.places.contains(phrase) { return Actor(key: phrase, name: written.joined(separator: " ")) }
         if WordLists.places.contains(words[words.count - 1]) {
@@ -270,10 +268,6 @@ struct FramingText {
         }
     }
 
-    private static func strippingPossessive(_ word: String) -> String {
-        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { return String(word.dropLast(2)) }
-        return word
-    }
 }
 
 /// The word families of `framing-terms.tsv`, indexed by the last word of each form.
@@ -323,15 +317,14 @@ struct FramingLexicon: Sendable {
         self.familiesOfTerm = familiesOfTerm
     }
 
-    /// The longest member of each family ending at token `last`.
-    func matches(ending last: Int, in sentence: TokenizedSentence) -> [Match] {
+    /// The longest member of each family ending at token `last`; `forms`
+    /// holds each token's possible base forms (`lemmas`).
+    func matches(ending last: Int, forms: [[String]]) -> [Match] {
         var found: [Int: Match] = [:]
-        for lemma in Self.lemmas(sentence.lower[last]) {
-            for form in formsByLast[lemma] ?? [] where found[form.family] == nil || found[form.family]!.first > last - form.words.count + 1 {
+        for lemma in forms[last] {
+            for form in formsByLast[lemma] ?? [] {
                 let first = last - form.words.count + 1
-                guard first >= 0, (0..<(form.words.count - 1)).allSatisfy({
-                    Self.lemmas(sentence.lower[first + $0]).contains(form.words[$0])
-                }) else { continue }
+                guard first >= 0, (0..<(form.words.count - 1)).allSatisfy({ forms[first + $0].contains(form.words[$0]) }) else { continue }
                 if let existing = found[form.family], existing.first <= first { continue }
                 found[form.family] = Match(family: form.family, term: form.term, first: first)
             }
@@ -356,8 +349,7 @@ struct FramingLexicon: Sendable {
     /// The forms a word may be inflected from: itself, and without regular
     /// endings ("liberated" → "liberate", "shelling" → "shell", "casualties" → "casualty").
     static func lemmas(_ word: String) -> [String] {
-        var word = word
-        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { word = String(word.dropLast(2)) }
+        let word = Grammar.strippingPossessive(word)
         var forms = [word]
         func strip(_ suffix: String, add: String = "") {
             guard word.hasSuffix(suffix), word.count > suffix.count + 2 else { return }

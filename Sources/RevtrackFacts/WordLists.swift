@@ -129,6 +129,11 @@ enum Grammar {
         "town", "city", "village", "province", "region", "district", "county", "state", "port", "capital", "island",
         "republic", "suburb", "outskirts", "area", "municipality",
     ]
+    /// "Azerbaijan’s" → "Azerbaijan".
+    static func strippingPossessive(_ word: String) -> String {
+        for suffix in ["'s", "’s"] where word.hasSuffix(suffix) { return String(word.dropLast(2)) }
+        return word
+    }
     static func isDateWord(_ word: String) -> Bool {
         months[word] != nil || weekdays[word] != nil || weekdays[word.replacingOccurrences(of: "'s", with: "")] != nil
     }

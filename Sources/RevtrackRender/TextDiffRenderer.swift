@@ -48,36 +48,42 @@ public struct TextDiffRenderer {
             out += (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
             let width = (facts.visible.map { FactSection.label($0.relation).count } + (facts.framing.isEmpty ? [] : [7])).max() ?? 0
             for row in facts.rows {
-                guard case .entry(let entry) = row else {
-                    guard case .framing(let contrast) = row else { continue }
-                    let label = "framing".padding(toLength: width, withPad: " ", startingAt: 0)
-                    let (old, new) = FactSection.wording(contrast)
-                    let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
-                    out += "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
-                    continue
+                switch row {
+                case .entry(let entry): out += factLine(entry, labelWidth: width)
+                case .framing(let contrast): out += framingLine(contrast, labelWidth: width)
                 }
-                let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
-                let style: Style = switch entry.relation {
-                case .added, .onlyNew: .green
-                case .removed, .onlyOld: .red
-                case .changed, .conflicting: .yellow
-                default: .dim
-                }
-                let kind = (entry.old ?? entry.new)!.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                var body: String
-                switch (entry.old, entry.new) {
-                case let (old?, new?) where entry.relation == .changed || entry.relation == .conflicting || entry.relation == .consistent:
-                    body = old.summary + "  →  " + new.summary
-                case let (old?, new?):
-                    body = old.summary + (old.summary == new.summary ? "" : "  |  " + new.summary)
-                case let (old?, nil): body = old.summary
-                case let (nil, new?): body = new.summary
-                default: body = ""
-                }
-                out += "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
             }
         }
         return out
+    }
+
+    private func factLine(_ entry: FactComparison.Entry, labelWidth width: Int) -> String {
+        let label = FactSection.label(entry.relation).padding(toLength: width, withPad: " ", startingAt: 0)
+        let style: Style = switch entry.relation {
+        case .added, .onlyNew: .green
+        case .removed, .onlyOld: .red
+        case .changed, .conflicting: .yellow
+        default: .dim
+        }
+        let kind = (entry.old ?? entry.new)!.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let body: String
+        switch (entry.old, entry.new) {
+        case let (old?, new?) where entry.relation == .changed || entry.relation == .conflicting || entry.relation == .consistent:
+            body = old.summary + "  →  " + new.summary
+        case let (old?, new?):
+            body = old.summary + (old.summary == new.summary ? "" : "  |  " + new.summary)
+        case let (old?, nil): body = old.summary
+        case let (nil, new?): body = new.summary
+        default: body = ""
+        }
+        return "  " + paint(label, style) + "  " + kind + " " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
+    }
+
+    private func framingLine(_ contrast: FramingContrast, labelWidth width: Int) -> String {
+        let label = "framing".padding(toLength: width, withPad: " ", startingAt: 0)
+        let (old, new) = FactSection.wording(contrast)
+        let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
+        return "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
     }
 
     public func summaryLine(_ comparison: DocumentComparison) -> String {
