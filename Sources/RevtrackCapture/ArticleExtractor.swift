@@ -12,6 +12,9 @@ public struct ExtractedArticle: Sendable, Equatable {
     public var modified: String?
     /// `<link rel="canonical">`, when the page names one.
     public var canonicalURL: String?
+
+    /// The text as revtrack stores and prints it: a text file, ending in a newline.
+    public var textFile: String { text + "\n" }
 }
 
 public enum ExtractionError: Error, Equatable, CustomStringConvertible {
@@ -34,8 +37,10 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible {
 /// score); without navigation, scripts, share bars, related links or cookie
 /// banners.
 public enum ArticleExtractor {
-    public static func extract(html data: Data, selector: CSSSelector? = nil) throws(ExtractionError) -> ExtractedArticle {
-        guard let document = HTMLParser.parse(data) else { throw .notHTML }
+    /// - Parameter encoding: the charset the server declared, which overrides the page's own `<meta charset>`.
+    public static func extract(html data: Data, selector: CSSSelector? = nil,
+                               encoding: String? = nil) throws(ExtractionError) -> ExtractedArticle {
+        guard let document = HTMLParser.parse(data, encoding: encoding) else { throw .notHTML }
         let metadata = PageMetadata(document)
         let root: HTMLElement
         if let selector {

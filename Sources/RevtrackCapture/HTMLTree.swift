@@ -71,6 +71,12 @@ public enum HTMLParser {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        // An encoding libxml2 does not know would fail the whole parse: fall back to the page's own.
+        let encoding = encoding.flatMap { name -> String? in
+            guard let handler = xmlFindCharEncodingHandler(name) else { return nil }
+            xmlCharEncCloseFunc(handler)
+            return name
+        }
         let document: htmlDocPtr? = data.withUnsafeBytes { buffer in
             htmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, encoding, options)
         }

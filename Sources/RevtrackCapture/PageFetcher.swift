@@ -3,53 +3,175 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// A page as fetched: what a capture records for provenance.
+/// A page as fetched: what a capture records for provenance, and the
+/// validators the next conditional request sends back.
 public struct FetchedPage: Sendable {
     public let data: Data
     public let status: Int
     /// The URL after redirects.
     public let finalURL: URL?
     public let fetched: Date
+    /// `Content-Type` as the server sent it.
+    public let contentType: String?
+    public let validators: CacheValidators
+
+    /// Whether the bytes cannot be a web page or feed: a declared non-text
+    /// type, or NUL bytes near the start (what `file(1)` checks).
+    public var isBinary: Bool {
+        if let type = contentType?.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces),
+           !type.isEmpty, !(type.hasPrefix("text/") || type.contains("html") || type.contains("xml") || type.contains("json")) {
+            return true
+        }
+        return data.prefix(4096).contains(0)
+    }
+}
+
+/// `ETag` and `Last-Modified` of the last answer: sent back as `If-None-Match`
+/// and `If-Modified-Since`, so an unchanged page costs the server a 304.
+public struct CacheValidators: Sendable, Hashable, Codable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    public var isEmpty: Bool { etag == nil && lastModified == nil }
+}
+
+/// What a fetch came back with.
+public enum FetchResult: Sendable {
+    case page(FetchedPage)
+    /// 304: the page is as it was when the validators were taken.
+    case notModified
 }
 
 public enum FetchError: Error, Equatable, CustomStringConvertible {
+    case unsupportedScheme(url: String)
     case transport(url: String, reason: String)
     case status(url: String, code: Int)
+    case tooLarge(url: String, limit: Int)
 
     public var description: String {
         switch self {
+        case .unsupportedScheme(let url): "\(url): not an http or https URL"
         case .transport(let url, let reason): "\(url): \(reason)"
         case .status(let url, let code): "\(url): HTTP \(code) \(HTTPURLResponse.localizedString(forStatusCode: code))"
+        case .tooLarge(let url, let limit): "\(url): larger than \(limit) bytes; not fetched"
+        }
+    }
+
+    /// Whether the host (not the page) is in trouble: what back-off is for.
+    public var isHostFailure: Bool {
+        switch self {
+        case .transport: true
+        case .status(_, let code): code == 429 || code >= 500
+        case .unsupportedScheme, .tooLarge: false
         }
     }
 }
 
-/// Fetches one page with URLSession: a timeout, redirects followed, and an
-/// error for anything but a 2xx answer, so a failed fetch is never stored
-/// as a revision of the article.
+/// Fetches one page with URLSession: a timeout, redirects followed, a cap on
+/// the download, conditional requests, and an error for anything but a 2xx
+/// or 304 answer, so a failed fetch is never stored as a revision.
 public enum PageFetcher {
-    public static func fetch(_ url: URL, timeout: TimeInterval = 30) throws(FetchError) -> FetchedPage {
-        /// Written by the session's queue before the semaphore is signalled, read after.
-        final class Outcome: @unchecked Sendable { var result: Result<FetchedPage, FetchError>? }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
+    /// 10 MiB: no article page is larger; a bigger answer is a file or a trap.
+    public static let defaultMaximumBytes = 10 << 20
+
+    public static func fetch(_ url: URL, timeout: TimeInterval = 30, maximumBytes: Int = defaultMaximumBytes,
+                             validators: CacheValidators = CacheValidators()) throws(FetchError) -> FetchResult {
+        guard ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw .unsupportedScheme(url: url.absoluteString)
+        }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("revtrack (news revision tracker)", forHTTPHeaderField: "User-Agent")
-        let session = URLSession(configuration: .ephemeral)
+        if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let lastModified = validators.lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
+        let download = Download(url: url, limit: maximumBytes)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        session.dataTask(with: request) { data, response, error in
-            defer { done.signal() }
+        session.dataTask(with: request).resume()
+        // The request's own timeout is per idle interval; this bounds the whole exchange.
+        if download.done.wait(timeout: .now() + timeout * 4) == .timedOut {
+            session.invalidateAndCancel()
+            throw .transport(url: url.absoluteString, reason: "timed out after \(Int(timeout * 4)) s")
+        }
+        return try download.result()
+    }
+}
+
+/// Collects one answer, cancelling it as soon as it exceeds the cap.
+private final class Download: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    let url: URL
+    let limit: Int
+    let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var data = Data()
+    private var response: HTTPURLResponse?
+    private var failure: FetchError?
+
+    init(url: URL, limit: Int) {
+        self.url = url
+        self.limit = limit
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.response = response as? HTTPURLResponse
+        if response.expectedContentLength > Int64(limit) {
+            failure = .tooLarge(url: url.absoluteString, limit: limit)
+            completionHandler(.cancel)
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil else { return }
+        self.data.append(data)
+        if self.data.count > limit {
+            failure = .tooLarge(url: url.absoluteString, limit: limit)
+            self.data = Data()
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        lock.lock()
+        if failure == nil {
             if let error {
-                outcome.result = .failure(.transport(url: url.absoluteString, reason: error.localizedDescription))
-            } else if let http = response as? HTTPURLResponse {
-                outcome.result = (200..<300).contains(http.statusCode)
-                    ? .success(FetchedPage(data: data ?? Data(), status: http.statusCode, finalURL: http.url, fetched: Date()))
-                    : .failure(.status(url: url.absoluteString, code: http.statusCode))
-            } else {
-                outcome.result = .failure(.transport(url: url.absoluteString, reason: "not an HTTP response"))
+                failure = .transport(url: url.absoluteString, reason: error.localizedDescription)
+            } else if response == nil {
+                response = task.response as? HTTPURLResponse
+                if response == nil { failure = .transport(url: url.absoluteString, reason: "not an HTTP response") }
             }
-        }.resume()
-        done.wait()
-        return try outcome.result!.get()
+        }
+        lock.unlock()
+        done.signal()
+    }
+
+    func result() throws(FetchError) -> FetchResult {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        guard let response else { throw .transport(url: url.absoluteString, reason: "no answer") }
+        if response.statusCode == 304 { return .notModified }
+        guard (200..<300).contains(response.statusCode) else {
+            throw .status(url: url.absoluteString, code: response.statusCode)
+        }
+        let headers = response.allHeaderFields
+        func header(_ name: String) -> String? {
+            headers.first { ($0.key as? String)?.lowercased() == name.lowercased() }?.value as? String
+        }
+        return .page(FetchedPage(data: data, status: response.statusCode, finalURL: response.url, fetched: Date(),
+                                 contentType: header("Content-Type"),
+                                 validators: CacheValidators(etag: header("ETag"), lastModified: header("Last-Modified"))))
     }
 }

@@ -43,6 +43,8 @@ struct RevisionJSON: Encodable {
     let title: String?
     let url: String?
     let bytes: Int
+    /// Provenance of a revision captured from a URL.
+    let page: PageProvenance?
 
     init(_ revision: Revision) {
         track = revision.track.rawValue
@@ -53,5 +55,6 @@ struct RevisionJSON: Encodable {
         title = revision.title
         url = revision.metadata.url
         bytes = revision.metadata.bytes
+        page = revision.metadata.page
     }
 }

@@ -1,11 +1,6 @@
 import Foundation
 import RevtrackTestSupport
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
-
-private let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 @Suite("revtrack extract")
 struct ExtractCommandTests {
@@ -40,26 +35,17 @@ struct ExtractCommandTests {
         #expect(empty.status == 2 && empty.stderr.contains("no article text"))
     }
 
-    @Test("from a URL on a loopback server: the page, a 404, a closed port",
-          .enabled(if: python != nil, "python3 serves the pages"))
+    @Test("from a URL on a loopback server: the page in its declared charset, a 404, a closed port")
     func url() throws {
-        let port = try #require(GitDaemon.freePort())
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: python!)
-        server.arguments = ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", pages]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
-        for _ in 0..<100 {
-            if GitDaemon.canConnect(port) { break }
-            usleep(50_000)
-        }
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let latin1 = try Data(contentsOf: URL(fileURLWithPath: pages + "/latin1.html"))
+        server.route("/latin1.html", .init(headers: [("Content-Type", "text/html")], body: latin1))
 
-        let page = try cli.run(["extract", "http://127.0.0.1:\(port)/latin1.html"])
+        let page = try cli.run(["extract", server.url("/latin1.html")])
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.stdout == (try sampleText("pages/latin1.expected.txt")))
-        let missing = try cli.run(["extract", "http://127.0.0.1:\(port)/missing.html"])
+        let missing = try cli.run(["extract", server.url("/missing.html")])
         #expect(missing.status == 2 && missing.stderr.contains("HTTP 404"))
         let closed = try cli.run(["extract", "http://127.0.0.1:1/page.html"])
         #expect(closed.status == 2 && closed.stderr.contains("127.0.0.1:1/page.html"))

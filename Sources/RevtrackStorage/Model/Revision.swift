@@ -28,18 +28,22 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
     /// Position on the track when the commit was made. A commit's ancestry never
     /// changes, so this stays true; it spares `add` a walk of the whole history.
     public var revision: Int
+    /// How the page was fetched, for revisions captured from a URL.
+    public var page: PageProvenance?
 
-    public init(track: String, title: String?, url: String?, captured: Date, bytes: Int, revision: Int) {
+    public init(track: String, title: String?, url: String?, captured: Date, bytes: Int, revision: Int,
+                page: PageProvenance? = nil) {
         self.track = track
         self.title = title
         self.url = url
         self.captured = captured
         self.bytes = bytes
         self.revision = revision
+        self.page = page
     }
 
     enum CodingKeys: String, CodingKey {
-        case track, title, url, captured, bytes, revision
+        case track, title, url, captured, bytes, revision, page
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +59,7 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
         captured = date
         bytes = try container.decode(Int.self, forKey: .bytes)
         revision = try container.decode(Int.self, forKey: .revision)
+        page = try container.decodeIfPresent(PageProvenance.self, forKey: .page)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,6 +70,7 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
         try container.encode(CaptureTime.format(captured), forKey: .captured)
         try container.encode(bytes, forKey: .bytes)
         try container.encode(revision, forKey: .revision)
+        try container.encodeIfPresent(page, forKey: .page)
     }
 
     func encoded() throws -> [UInt8] {
@@ -75,6 +81,34 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
 
     static func decode(_ bytes: [UInt8]) throws -> RevisionMetadata {
         try JSONDecoder().decode(RevisionMetadata.self, from: Data(bytes))
+    }
+}
+
+/// Where a captured text came from, kept so that an auditor can tell what the
+/// server said, not only what revtrack extracted: the answer's status, where
+/// redirects ended, and the times the page itself claims (which publishers
+/// change silently, too).
+public struct PageProvenance: Hashable, Sendable, Codable {
+    /// The HTTP status of the answer the text was extracted from.
+    public var status: Int
+    /// The URL after redirects, when it differs from the requested one.
+    public var finalURL: String?
+    /// The page's own published and modified times, exactly as it states them.
+    public var published: String?
+    public var modified: String?
+    /// The CSS selector the text was extracted with, if any.
+    public var selector: String?
+    /// Whether the raw page is stored beside the text as `source.html`.
+    public var keptHTML: Bool?
+
+    public init(status: Int, finalURL: String? = nil, published: String? = nil, modified: String? = nil,
+                selector: String? = nil, keptHTML: Bool? = nil) {
+        self.status = status
+        self.finalURL = finalURL
+        self.published = published
+        self.modified = modified
+        self.selector = selector
+        self.keptHTML = keptHTML
     }
 }
 

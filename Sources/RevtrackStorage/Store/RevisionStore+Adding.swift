@@ -21,20 +21,29 @@ extension RevisionStore {
     /// before the branch moves, and the branch moves by compare-and-swap, so two
     /// processes adding at once both land, one after the other. A lost race
     /// leaves only an unreferenced commit, which `git gc` removes.
+    /// - Parameters:
+    ///   - page: provenance of a text captured from a URL.
+    ///   - sourceHTML: the raw page, stored as `source.html` in the same commit.
+    ///     An unchanged text stores nothing, even when the page's markup changed.
     public func add(
         text rawText: String,
         to track: TrackName,
         title: String? = nil,
         url: String? = nil,
-        captured: Date = Date()
+        captured: Date = Date(),
+        page: PageProvenance? = nil,
+        sourceHTML: [UInt8]? = nil
     ) throws(StorageError) -> AddOutcome {
         let text = try ArticleText.normalize(rawText)
         let bytes = Array(text.utf8)
         let title = title.flatMap(Self.singleLine)
         let url = url.flatMap(Self.singleLine)
         let captured = CaptureTime.wholeSeconds(captured)
+        var page = page.map(Self.singleLine)
+        page?.keptHTML = sourceHTML == nil ? nil : true
         let textBlob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
 
+        var htmlBlob: ObjectID? = nil
         var generator = SystemRandomNumberGenerator()
         let deadline = Date().addingTimeInterval(120)
         var attempt = 0
@@ -60,8 +69,11 @@ extension RevisionStore {
             }
 
             let metadata = RevisionMetadata(track: track.rawValue, title: title, url: url,
-                                            captured: captured, bytes: bytes.count, revision: number)
-            let commit = try writeRevision(text: textBlob, metadata: metadata, parent: parent)
+                                            captured: captured, bytes: bytes.count, revision: number, page: page)
+            if htmlBlob == nil, let sourceHTML {
+                htmlBlob = try git { () throws(GitError) in try repository.writeBlob(sourceHTML) }
+            }
+            let commit = try writeRevision(text: textBlob, metadata: metadata, parent: parent, sourceHTML: htmlBlob)
             let outcome = try git { () throws(GitError) in
                 try repository.compareAndSwap(track.referenceName, to: commit, expected: parent,
                                               logMessage: "revtrack add: \(track)@\(number)")
@@ -80,7 +92,8 @@ extension RevisionStore {
 
     /// Writes a revision's commit (meta.json, tree, commit) without moving
     /// any branch; its time is the capture time.
-    func writeRevision(text textBlob: ObjectID, metadata: RevisionMetadata, parent: ObjectID?) throws(StorageError) -> ObjectID {
+    func writeRevision(text textBlob: ObjectID, metadata: RevisionMetadata, parent: ObjectID?,
+                       sourceHTML: ObjectID? = nil) throws(StorageError) -> ObjectID {
         let metaBytes: [UInt8]
         do { metaBytes = try metadata.encoded() } catch {
             throw .invalidText("cannot encode metadata: \(error)")
@@ -88,7 +101,9 @@ extension RevisionStore {
         let message = (metadata.title ?? "\(metadata.track) revision \(metadata.revision)") + "\n"
         return try git { () throws(GitError) in
             let metaBlob = try repository.writeBlob(metaBytes)
-            let tree = try repository.writeTree([("meta.json", metaBlob), ("text.txt", textBlob)])
+            var entries = [("meta.json", metaBlob), ("text.txt", textBlob)]
+            if let sourceHTML { entries.insert(("source.html", sourceHTML), at: 1) }
+            let tree = try repository.writeTree(entries)
             return try repository.writeCommit(tree: tree, parent: parent, message: message,
                                               time: Int64(metadata.captured.timeIntervalSince1970),
                                               authorName: "revtrack", authorEmail: "revtrack@localhost")
@@ -103,6 +118,15 @@ extension RevisionStore {
                 throw .trackNameConflict(track.rawValue, existing: existing.rawValue)
             }
         }
+    }
+
+    private static func singleLine(_ page: PageProvenance) -> PageProvenance {
+        var page = page
+        page.finalURL = page.finalURL.flatMap(singleLine)
+        page.published = page.published.flatMap(singleLine)
+        page.modified = page.modified.flatMap(singleLine)
+        page.selector = page.selector.flatMap(singleLine)
+        return page
     }
 
     private static func singleLine(_ text: String) -> String? {

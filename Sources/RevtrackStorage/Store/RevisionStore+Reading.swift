@@ -100,6 +100,21 @@ extension RevisionStore {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The raw page kept with `--keep-html`, byte for byte as the server sent
+    /// it; nil when the revision was stored without it.
+    public func sourceHTML(of revision: Revision) throws(StorageError) -> [UInt8]? {
+        let commit = try read("revision \(revision.spec) (\(revision.id.short))") { () throws(GitError) in
+            try repository.commit(revision.id)
+        }
+        let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
+            try repository.treeEntry(commit.tree, named: "source.html")
+        }
+        guard let blob else { return nil }
+        return try read("source.html of commit \(commit.id.short)") { () throws(GitError) in
+            try repository.blobContents(blob)
+        }
+    }
+
     // MARK: - Internals
 
     private func revision(commitPrefix prefix: String) throws(StorageError) -> Revision {

@@ -280,7 +280,10 @@ extension RevisionStore {
             if text == parentText { dropped += 1; continue }
             var metadata = revision.metadata
             metadata.revision = parentNumber + 1
-            parent = try writeRevision(text: text, metadata: metadata, parent: parent)
+            let html = try read("tree of commit \(revision.commit.id.short)") { () throws(GitError) in
+                try repository.treeEntry(revision.commit.tree, named: "source.html")
+            }
+            parent = try writeRevision(text: text, metadata: metadata, parent: parent, sourceHTML: html)
             parentNumber = metadata.revision
             parentText = text
             replayed += 1

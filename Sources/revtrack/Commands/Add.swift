@@ -1,11 +1,17 @@
 import ArgumentParser
 import Foundation
+import RevtrackCapture
 import RevtrackStorage
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Store a new revision of a track's text.",
-        discussion: "Prints TRACK@N and the short commit id, or 'unchanged' when the text equals the latest revision."
+        abstract: "Store a new revision of a track's text, from a file or straight from a web page.",
+        discussion: """
+            Prints TRACK@N and the short commit id, or 'unchanged' when the text equals the latest revision. \
+            With --url and no FILE the page is fetched and its article text stored, with the HTTP status, \
+            the final URL after redirects and the page's own published and modified times in meta.json; \
+            the track then remembers its URL (and selector) for 'revtrack watch'.
+            """
     )
 
     @OptionGroup var repository: RepositoryOptions
@@ -13,14 +19,20 @@ struct Add: ParsableCommand {
     @Argument(help: "The track, e.g. reuters or karabakh/reuters.")
     var track: String
 
-    @Argument(help: "The text file to store; - reads standard input.")
-    var file: String
+    @Argument(help: "The text file to store; - reads standard input. Without it, --url is fetched.")
+    var file: String?
 
-    @Option(help: "The article's title.")
+    @Option(help: "The article's title (default for a fetched page: its headline).")
     var title: String?
 
-    @Option(help: "The source URL.")
+    @Option(help: "The source URL: fetched when no FILE is given, else only recorded.")
     var url: String?
+
+    @Option(help: "A CSS selector for the article's region on the fetched page (tag, .class, #id, descendants).")
+    var selector: String?
+
+    @Flag(help: "Also store the fetched page, byte for byte, as source.html in the same commit.")
+    var keepHTML = false
 
     @Option(help: ArgumentHelp("Capture time, ISO 8601 (default: now).", valueName: "time"))
     var date: String?
@@ -34,7 +46,25 @@ struct Add: ParsableCommand {
             }
             captured = parsed
         }
-        let text = try ArticleText.decode(try InputFile.read(file))
+        let text: String
+        var title = self.title
+        var page: PageProvenance? = nil
+        var sourceHTML: [UInt8]? = nil
+        if let file {
+            guard selector == nil, !keepHTML else {
+                throw CommandFailure("--selector and --keep-html apply to a fetched page: give --url without FILE")
+            }
+            text = try ArticleText.decode(try InputFile.read(file))
+        } else {
+            guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
+            guard let webURL = CaptureInput.webURL(url) else { throw CommandFailure("\(url): not an http or https URL") }
+            let fetched = try CaptureInput.capture(webURL, selector: try CaptureInput.selector(selector))
+            text = fetched.article.textFile
+            title = title ?? fetched.article.title
+            if date == nil { captured = fetched.page.fetched }
+            page = PageProvenance(fetched, requested: webURL, selector: selector)
+            if keepHTML { sourceHTML = Array(fetched.page.data) }
+        }
 
         let store: RevisionStore
         if FileManager.default.fileExists(atPath: repository.path) {
@@ -43,19 +73,40 @@ struct Add: ParsableCommand {
             store = try RevisionStore.create(at: repository.path)
             StandardError.write("revtrack: created repository at \(repository.path)")
         }
-        // A short name adds to the one existing track it names; otherwise it is a new track.
-        let track: TrackName
-        do {
-            track = try store.resolveTrack(named.rawValue)
-        } catch StorageError.unknownTrack {
-            track = named
+        let track = try Self.existingOrNew(named, in: store)
+        let outcome = try store.add(text: text, to: track, title: title, url: url, captured: captured,
+                                    page: page, sourceHTML: sourceHTML)
+        if file == nil, let url {
+            try store.updateWatchList("watch \(track)") { list in
+                list.watch(WatchList.Page(track: track.rawValue, url: url, selector: selector,
+                                          feed: list.page(for: track)?.feed))
+            }
         }
-        switch try store.add(text: text, to: track, title: title, url: url, captured: captured) {
+        switch outcome {
         case .added(let revision):
             print("\(revision.spec) \(revision.id.short)")
         case .unchanged(let revision):
             print("\(revision.spec) \(revision.id.short) unchanged")
         }
+    }
+}
+
+extension Add {
+    /// A short name adds to the one existing track it names; otherwise it is a new track.
+    static func existingOrNew(_ named: TrackName, in store: RevisionStore) throws -> TrackName {
+        do { return try store.resolveTrack(named.rawValue) } catch StorageError.unknownTrack { return named }
+    }
+}
+
+extension PageProvenance {
+    /// What a fetched page tells about itself, for meta.json.
+    init(_ captured: CapturedPage, requested: URL, selector: String?) {
+        let final = captured.page.finalURL.flatMap { $0 == requested ? nil : $0.absoluteString }
+        self.init(status: captured.page.status,
+                  finalURL: final,
+                  published: captured.article.published,
+                  modified: captured.article.modified,
+                  selector: selector)
     }
 }
 

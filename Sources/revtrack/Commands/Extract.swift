@@ -23,20 +23,24 @@ struct Extract: ParsableCommand {
     var format: ListFormat = .text
 
     func run() throws {
-        let css = try selector.map { text in
-            guard let css = CSSSelector(text) else {
-                throw CommandFailure("'\(text)' is not a supported selector (tag, .class, #id, compounds and descendants)")
-            }
-            return css
-        }
-        let (data, finalURL) = try Self.load(source)
+        let css = try CaptureInput.selector(selector)
         let article: ExtractedArticle
-        do { article = try ArticleExtractor.extract(html: data, selector: css) } catch {
-            throw CommandFailure("\(source): \(error)")
+        var finalURL: String? = nil
+        if let url = CaptureInput.webURL(source) {
+            let captured = try CaptureInput.capture(url, selector: css)
+            article = captured.article
+            finalURL = captured.page.finalURL?.absoluteString
+        } else {
+            guard let data = FileManager.default.contents(atPath: source) else {
+                throw CommandFailure("\(source): no such file or URL")
+            }
+            do { article = try ArticleExtractor.extract(html: data, selector: css) } catch {
+                throw CommandFailure("\(source): \(error)")
+            }
         }
         switch format {
         case .text:
-            StandardOutput.write(TerminalText.escapingControls(article.text, keepNewlines: true) + "\n")
+            StandardOutput.write(TerminalText.escapingControls(article.textFile, keepNewlines: true))
         case .json:
             struct Output: Encodable {
                 let title, published, modified, canonicalURL, finalURL: String?
@@ -46,18 +50,34 @@ struct Extract: ParsableCommand {
                                  canonicalURL: article.canonicalURL, finalURL: finalURL, text: article.text))
         }
     }
+}
 
-    /// The page's bytes, from a URL or a file, and the URL after redirects.
-    static func load(_ source: String) throws -> (Data, String?) {
-        if let url = URL(string: source), ["http", "https"].contains(url.scheme?.lowercased() ?? "") {
-            do {
-                let page = try PageFetcher.fetch(url)
-                return (page.data, page.finalURL?.absoluteString)
-            } catch { throw CommandFailure("\(error)") }
+/// Pages as `extract`, `add --url` and `watch` read them.
+enum CaptureInput {
+    static func selector(_ text: String?) throws -> CSSSelector? {
+        guard let text else { return nil }
+        guard let css = CSSSelector(text) else {
+            throw CommandFailure("'\(text)' is not a supported selector (tag, .class, #id, compounds and descendants)")
         }
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw CommandFailure("\(source): no such file or URL")
+        return css
+    }
+
+    /// The URL when `text` names a web page; a string with another scheme
+    /// (`ftp:`, `file:`) is refused rather than read as a file name.
+    static func webURL(_ text: String) -> URL? {
+        guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return nil }
+        return URL(string: text)
+    }
+
+    /// Fetches and extracts, or fails with a one-line error.
+    static func capture(_ url: URL, selector: CSSSelector?) throws -> CapturedPage {
+        do {
+            guard let captured = try PageCapture.capture(url, selector: selector) else {
+                throw CommandFailure("\(url.absoluteString): the server answered 304 Not Modified to a plain request")
+            }
+            return captured
+        } catch let error as CaptureError {
+            throw CommandFailure(error.description)
         }
-        return (data, nil)
     }
 }
