@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Data flows one way: storage → text → diff → facts → core → render → CLI;
-// capture (pages → article text) stands apart and feeds the CLI.
+// capture (pages → article text) stands apart; watch joins capture, storage
+// and core to poll pages and feeds for the CLI.
 // A target names only targets to its left.
 let package = Package(
     name: "revtrack",
@@ -15,6 +16,7 @@ let package = Package(
         .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
         .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
+        .library(name: "RevtrackWatch", targets: ["RevtrackWatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "RevtrackCapture", dependencies: ["CLibXML2"]),
+        // Polling watched pages and feeds: capture in, revisions and capture logs out.
+        .target(name: "RevtrackWatch", dependencies: ["RevtrackStorage", "RevtrackCapture", "RevtrackCore"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
@@ -48,6 +52,7 @@ let package = Package(
                 "RevtrackFacts",
                 "RevtrackRender",
                 "RevtrackCapture",
+                "RevtrackWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +68,7 @@ let package = Package(
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackWatchTests", dependencies: ["RevtrackWatch", "RevtrackCapture", "RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

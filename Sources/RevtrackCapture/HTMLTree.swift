@@ -87,7 +87,8 @@ public enum HTMLParser {
     }
 
     /// Copies an element and its subtree (iteratively: pages nest deeply).
-    private static func copy(_ root: xmlNodePtr) -> HTMLElement {
+    /// XML documents are copied the same way, with local names (`atom:link` → `link`).
+    static func copy(_ root: xmlNodePtr) -> HTMLElement {
         let top = HTMLElement(name: name(root), attributes: attributes(root))
         var stack: [(xmlNodePtr, HTMLElement)] = [(root, top)]
         while let (node, element) = stack.popLast() {

@@ -33,6 +33,12 @@ public enum CaptureError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Whether the host, not the page, is in trouble: what back-off is for.
+    public var isHostFailure: Bool {
+        if case .fetch(let error) = self { return error.isHostFailure }
+        return false
+    }
+
     /// HTTP 404 or 410: the page is gone, which is news, not a failure.
     public var isGone: Bool {
         if case .fetch(.status(_, let code)) = self { return code == 404 || code == 410 }

@@ -94,10 +94,11 @@ public enum PageFetcher {
         let session = URLSession(configuration: configuration, delegate: download, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         session.dataTask(with: request).resume()
-        // The request's own timeout is per idle interval; this bounds the whole exchange.
-        if download.done.wait(timeout: .now() + timeout * 4) == .timedOut {
+        // The request's own timeout is an idle interval, which a server that
+        // trickles bytes never reaches; this bounds the whole exchange.
+        if download.done.wait(timeout: .now() + timeout) == .timedOut {
             session.invalidateAndCancel()
-            throw .transport(url: url.absoluteString, reason: "timed out after \(Int(timeout * 4)) s")
+            throw .transport(url: url.absoluteString, reason: "no complete answer within \(timeout.formatted(.number)) s")
         }
         return try download.result()
     }

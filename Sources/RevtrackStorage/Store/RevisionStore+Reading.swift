@@ -42,6 +42,17 @@ extension RevisionStore {
         try git { () throws(GitError) in try repository.referenceTarget(track.referenceName) }
     }
 
+    /// The newest revision without walking the history (its number is the one
+    /// its metadata records); nil when the track does not exist yet.
+    public func latestRevision(of track: TrackName) throws(StorageError) -> Revision? {
+        guard let tip = try tip(of: track) else { return nil }
+        let commit = try read("track '\(track)' points to commit \(tip.short), which cannot be read") {
+            () throws(GitError) in try repository.commit(tip)
+        }
+        let metadata = try metadata(of: commit)
+        return Revision(track: track, number: metadata.revision, id: tip, metadata: metadata)
+    }
+
     /// A track's revisions, oldest first (index + 1 is the revision number).
     public func revisions(of track: TrackName) throws(StorageError) -> [Revision] {
         guard let tip = try tip(of: track) else {

@@ -11,12 +11,15 @@ public struct WatchList: Hashable, Sendable, Codable {
         public var selector: String?
         /// The feed the page was found in, if any.
         public var feed: String?
+        /// Whether each capture also keeps the raw page as `source.html`.
+        public var keepHTML: Bool?
 
-        public init(track: String, url: String, selector: String? = nil, feed: String? = nil) {
+        public init(track: String, url: String, selector: String? = nil, feed: String? = nil, keepHTML: Bool? = nil) {
             self.track = track
             self.url = url
             self.selector = selector
             self.feed = feed
+            self.keepHTML = keepHTML
         }
     }
 
@@ -26,11 +29,13 @@ public struct WatchList: Hashable, Sendable, Codable {
         public var url: String
         /// The selector for the item pages.
         public var selector: String?
+        public var keepHTML: Bool?
 
-        public init(name: String, url: String, selector: String? = nil) {
+        public init(name: String, url: String, selector: String? = nil, keepHTML: Bool? = nil) {
             self.name = name
             self.url = url
             self.selector = selector
+            self.keepHTML = keepHTML
         }
     }
 
@@ -143,6 +148,14 @@ extension RevisionStore {
         try appendDocument(to: Self.captureReference(track), named: "capture.json", message: line, time: event.time) {
             (_) throws(StorageError) -> CaptureEvent? in event
         }
+    }
+
+    /// The track's most recent failed or removed capture.
+    public func lastCaptureEvent(of track: TrackName) throws(StorageError) -> CaptureEvent? {
+        guard let tip = try git({ () throws(GitError) in try repository.referenceTarget(Self.captureReference(track)) }) else {
+            return nil
+        }
+        return try document(CaptureEvent.self, named: "capture.json", in: tip)
     }
 
     /// The track's failed and removed captures, oldest first.

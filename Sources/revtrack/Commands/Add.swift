@@ -79,7 +79,7 @@ struct Add: ParsableCommand {
         if file == nil, let url {
             try store.updateWatchList("watch \(track)") { list in
                 list.watch(WatchList.Page(track: track.rawValue, url: url, selector: selector,
-                                          feed: list.page(for: track)?.feed))
+                                          feed: list.page(for: track)?.feed, keepHTML: keepHTML ? true : nil))
             }
         }
         switch outcome {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RevtrackCore
 import RevtrackFacts
 import RevtrackStorage
@@ -33,11 +34,14 @@ struct Log: ParsableCommand {
     @Flag(help: "Add each revision's changes against the one before: sentences added, removed, modified, moved, and facts changed, added, removed.")
     var stat = false
 
+    @Flag(help: "Also list failed captures (HTTP errors, timeouts, paywall stubs) and removals that 'watch' recorded, among the revisions.")
+    var captures = false
+
     @OptionGroup var range: RevisionRangeOptions
 
     func run() throws {
         let store = try repository.open()
-        let name = try store.resolveTrack(track)
+        guard let name = try trackOrCaptureLog(store) else { return }
         let all = try store.revisions(of: name)
         let oldestFirst = try range.select(all, track: name.description)
         let revisions = oldestFirst.reversed()
@@ -50,6 +54,13 @@ struct Log: ParsableCommand {
             for (index, step) in history.sentences.steps.enumerated() {
                 stats[history.revisions[index + 1].number] = Stat(sentences: step, facts: history.facts.steps[index])
             }
+        }
+        // Capture events inside the listed range of time, newest first.
+        var events: [CaptureEvent] = []
+        if captures {
+            let after = oldestFirst[0].number > 1 ? all[oldestFirst[0].number - 2].captured : Date.distantPast
+            let until = oldestFirst.last!.number < all.count ? all[oldestFirst.last!.number].captured : Date.distantFuture
+            events = try store.captureEvents(of: name).filter { $0.time >= after && $0.time < until }.reversed()
         }
         switch format {
         case .json:
@@ -65,10 +76,23 @@ struct Log: ParsableCommand {
                 }
                 enum Key: String, CodingKey { case stat }
             }
-            try printJSON(revisions.map { Entry(revision: RevisionJSON($0), stat: stats[$0.number]) })
+            let entries = revisions.map { Entry(revision: RevisionJSON($0), stat: stats[$0.number]) }
+            if captures {
+                struct Mixed: Encodable {
+                    let revisions: [Entry]
+                    let captures: [CaptureEvent]
+                }
+                try printJSON(Mixed(revisions: entries, captures: events))
+            } else {
+                try printJSON(entries)
+            }
         case .text:
             let width = String(revisions.first?.number ?? 0).count + 1
             for revision in revisions {
+                while let event = events.first, event.time >= revision.captured {
+                    print(Self.captureLine(event, width: width))
+                    events.removeFirst()
+                }
                 let number = "@\(revision.number)".padding(toLength: width, withPad: " ", startingAt: 0)
                 let title = revision.title.map(safe) ?? "(untitled)"
                 var line = "\(number)  \(revision.id.short)  \(CaptureTime.format(revision.captured))  \(title)  (\(revision.metadata.bytes.grouped) bytes)"
@@ -81,7 +105,38 @@ struct Log: ParsableCommand {
                 }
                 print(line)
             }
+            for event in events { print(Self.captureLine(event, width: width)) }
         }
+    }
+
+    /// The track; or, for a watched page never captured (a capture log and no
+    /// revisions) with `--captures`, nil after printing its log.
+    private func trackOrCaptureLog(_ store: RevisionStore) throws -> TrackName? {
+        do { return try store.resolveTrack(track) } catch StorageError.unknownTrack(let name, let known) {
+            let events = captures ? try store.captureEvents(of: try TrackName(track)) : []
+            guard !events.isEmpty else { throw StorageError.unknownTrack(name, known: known) }
+            try printEventsOnly(events.reversed())
+            return nil
+        }
+    }
+
+    private func printEventsOnly(_ events: [CaptureEvent]) throws {
+        switch format {
+        case .json:
+            struct Mixed: Encodable {
+                let revisions: [RevisionJSON]
+                let captures: [CaptureEvent]
+            }
+            try printJSON(Mixed(revisions: [], captures: events))
+        case .text:
+            for event in events { print(Self.captureLine(event, width: 2)) }
+        }
+    }
+
+    /// `!  -------  2026-11-23T10:00:00Z  failed: HTTP 503`: a capture that stored nothing.
+    static func captureLine(_ event: CaptureEvent, width: Int) -> String {
+        let mark = "!".padding(toLength: width, withPad: " ", startingAt: 0)
+        return "\(mark)  -------  \(CaptureTime.format(event.time))  \(event.outcome.rawValue): \(safe(event.reason))"
     }
 
     /// One revision's changes against the one before, as `--stat` shows them.
