@@ -175,7 +175,12 @@ extension GitRepository {
             options.prune = GIT_FETCH_PRUNE
             options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
             options.update_fetchhead = 0
-            let result = withExtendedLifetime(session) { git_remote_fetch(remote, nil, &options, "revtrack fetch") }
+            // Branches as git fetches them, plus revtrack's own refs (watch
+            // list, capture logs) into a namespace of their own.
+            let refspecs = ["+refs/heads/*:refs/remotes/\(name)/*", "+refs/revtrack/*:refs/revtrack-remotes/\(name)/*"]
+            let result = withStringArray(refspecs) { array in
+                withExtendedLifetime(session) { git_remote_fetch(remote, &array, &options, "revtrack fetch") }
+            }
             if result < 0 { throw session.error(result, "git_remote_fetch(\(name))") }
             return Int(session.lastReceived.received_objects)
         }

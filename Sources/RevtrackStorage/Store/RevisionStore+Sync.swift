@@ -89,6 +89,7 @@ extension RevisionStore {
         for track in selected {
             results.append(try pullTrack(track, remoteTip: remoteTips[track]!))
         }
+        if tracks.isEmpty { try pullWatchData(from: remoteName) }
         return SyncReport(remote: remoteName, tracks: results, objectsReceived: objects)
     }
 
@@ -119,7 +120,8 @@ extension RevisionStore {
                                      replayed: 0, dropped: 0))
         }
         guard diverged.isEmpty else { throw .diverged(remote: remoteName, tracks: diverged) }
-        let references = results.filter(\.changedSomething).map(\.track.referenceName)
+        var references = results.filter(\.changedSomething).map(\.track.referenceName)
+        if tracks.isEmpty { references += try watchReferencesToPush(remoteName) }
         if !references.isEmpty {
             let url = try remote(named: remoteName).url
             let session = TransferSession(progress: progress)

@@ -171,7 +171,7 @@ extension RevisionStore {
 
     // MARK: - Internals
 
-    private func document<T: Decodable>(_ type: T.Type, named name: String, in id: ObjectID) throws(StorageError) -> T {
+    func document<T: Decodable>(_ type: T.Type, named name: String, in id: ObjectID) throws(StorageError) -> T {
         let bytes = try read("\(name) of commit \(id.short)") { () throws(GitError) -> [UInt8] in
             let commit = try repository.commit(id)
             guard let blob = try repository.treeEntry(commit.tree, named: name) else {
@@ -189,29 +189,40 @@ extension RevisionStore {
     /// returning nil writes nothing.
     private func appendDocument<T: Encodable>(to reference: String, named name: String, message: String, time: Date,
                                               _ make: (ObjectID?) throws(StorageError) -> T?) throws(StorageError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let deadline = Date().addingTimeInterval(60)
         var attempt = 0
         while true {
             let tip = try git { () throws(GitError) in try repository.referenceTarget(reference) }
             guard let value = try make(tip) else { return }
-            let bytes: [UInt8]
-            do { bytes = Array(try encoder.encode(value)) + [0x0A] } catch {
-                throw .invalidText("cannot encode \(name): \(error)")
-            }
-            let outcome = try git { () throws(GitError) in
-                let blob = try repository.writeBlob(bytes)
-                let tree = try repository.writeTree([(name, blob)])
-                let commit = try repository.writeCommit(tree: tree, parent: tip, message: message + "\n",
-                                                        time: Int64(time.timeIntervalSince1970),
-                                                        authorName: "revtrack", authorEmail: "revtrack@localhost")
-                return try repository.compareAndSwap(reference, to: commit, expected: tip, logMessage: "revtrack: \(message)")
-            }
-            if outcome == .updated { return }
+            let commit = try documentCommit(value, named: name, message: message, time: time, parent: tip)
+            if try swap(reference, to: commit, expected: tip, message: message) { return }
             attempt += 1
             if Date() > deadline { throw .busy(track: reference) }
             usleep(1000 * UInt32.random(in: 1...UInt32(1 << min(attempt, 7))))
         }
+    }
+
+    /// Writes a commit whose tree holds one JSON document, without moving any reference.
+    func documentCommit<T: Encodable>(_ value: T, named name: String, message: String, time: Date,
+                                      parent: ObjectID?) throws(StorageError) -> ObjectID {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let bytes: [UInt8]
+        do { bytes = Array(try encoder.encode(value)) + [0x0A] } catch {
+            throw .invalidText("cannot encode \(name): \(error)")
+        }
+        return try git { () throws(GitError) in
+            let blob = try repository.writeBlob(bytes)
+            let tree = try repository.writeTree([(name, blob)])
+            return try repository.writeCommit(tree: tree, parent: parent, message: message + "\n",
+                                              time: Int64(time.timeIntervalSince1970),
+                                              authorName: "revtrack", authorEmail: "revtrack@localhost")
+        }
+    }
+
+    func swap(_ reference: String, to commit: ObjectID, expected: ObjectID?, message: String) throws(StorageError) -> Bool {
+        try git { () throws(GitError) in
+            try repository.compareAndSwap(reference, to: commit, expected: expected, logMessage: "revtrack: \(message)")
+        } == .updated
     }
 }
