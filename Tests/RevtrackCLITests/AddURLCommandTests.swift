@@ -35,6 +35,8 @@ struct AddURLCommandTests {
         #expect(provenance.published == "2025-03-04T08:15:00Z" && provenance.modified == "2025-03-04T11:40:00Z")
         #expect(provenance.keptHTML == true)
         #expect(try store.sourceHTML(of: revision) == Array(html))
+        let shown = try cli.run(["show", "port@1", "--html"])
+        #expect(shown.status == 0 && shown.stdout == String(decoding: html, as: UTF8.self))
         #expect(try store.watchList().page(for: TrackName("port"))?.url == server.url("/story"))
 
         // The same text again stores nothing, even with different markup around it.
