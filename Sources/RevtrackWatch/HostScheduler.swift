@@ -27,14 +27,15 @@ final class HostScheduler<Job: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Runs every job (`work` on worker threads) and returns when all are done or stopped.
-    func run(_ work: @escaping @Sendable (Job) -> Void) {
+    /// Runs every job (`work` on worker threads) and returns when all are done
+    /// or stopped. `work` returns whether it contacted the host: a job skipped
+    /// without a request does not make the host's next job wait.
+    func run(_ work: @escaping @Sendable (Job) -> Bool) {
         let group = DispatchGroup()
         for _ in 0..<min(concurrency, max(1, pending.count)) {
             let thread = Thread { [self] in
                 while let (host, job) = next() {
-                    work(job)
-                    finished(host)
+                    finished(host, contacted: work(job))
                 }
                 group.leave()
             }
@@ -65,10 +66,10 @@ final class HostScheduler<Job: Sendable>: @unchecked Sendable {
         return nil
     }
 
-    private func finished(_ host: String) {
+    private func finished(_ host: String, contacted: Bool) {
         condition.lock()
         busyHosts.remove(host)
-        nextAllowed[host] = Date().addingTimeInterval(hostDelay)
+        if contacted { nextAllowed[host] = Date().addingTimeInterval(hostDelay) }
         condition.broadcast()
         condition.unlock()
     }

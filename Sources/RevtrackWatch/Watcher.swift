@@ -108,17 +108,12 @@ public final class Watcher: @unchecked Sendable {
 
     private func run(_ jobs: [Job]) {
         guard !jobs.isEmpty else { return }
-        let now = Date()
         var runnable: [(host: String, job: Job)] = []
-        lock.lock()
         for job in jobs {
             let host = URL(string: job.url)?.host?.lowercased() ?? ""
-            if let health = state.hosts[host], health.retryAfter > now {
-                report(.backingOff(track: job.name, host: host, until: health.retryAfter))
-            } else {
-                runnable.append((host, job))
-            }
+            if !backingOff(host, name: job.name) { runnable.append((host, job)) }
         }
+        lock.lock()
         let scheduler = HostScheduler(runnable, concurrency: settings.concurrency, hostDelay: settings.hostDelay)
         self.scheduler = scheduler
         done = 0
@@ -128,6 +123,14 @@ public final class Watcher: @unchecked Sendable {
         if stoppedAlready { return }
         scheduler.run { [self] job in
             progress(currentDone(), total, job.url)
+            defer {
+                lock.lock()
+                done += 1
+                lock.unlock()
+            }
+            // A host that failed earlier in this round is not asked again.
+            let host = URL(string: job.url)?.host?.lowercased() ?? ""
+            if backingOff(host, name: job.name) { return false }
             // One store per thread: a libgit2 handle is not shared.
             do {
                 let store = try RevisionStore.open(at: repositoryPath)
@@ -139,9 +142,7 @@ public final class Watcher: @unchecked Sendable {
                 report(.failed(CaptureEvent(track: job.name, url: job.url, time: Date(), outcome: .failed,
                                             reason: "repository: \(error)"), repeated: false))
             }
-            lock.lock()
-            done += 1
-            lock.unlock()
+            return true
         }
         progress(total, total, "")
     }
@@ -161,7 +162,6 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         let host = url.host?.lowercased() ?? ""
-        if backingOff(host, name: page.track) { return }
         let latest = try store.latestRevision(of: track)
         let selector = page.selector.flatMap(CSSSelector.init)
         if page.selector != nil, selector == nil {
@@ -204,11 +204,7 @@ public final class Watcher: @unchecked Sendable {
                 return
             }
         }
-        var provenance = PageProvenance(status: captured.page.status,
-                                        finalURL: captured.page.finalURL.flatMap { $0 == url ? nil : $0.absoluteString },
-                                        published: captured.article.published, modified: captured.article.modified,
-                                        selector: page.selector)
-        provenance.keptHTML = nil
+        let provenance = PageProvenance(captured, requested: url, selector: page.selector)
         let outcome = try gated { () throws(StorageError) in
             try store.add(text: text, to: track, title: captured.article.title, url: page.url,
                           captured: captured.page.fetched, page: provenance,
@@ -261,7 +257,6 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         let host = url.host?.lowercased() ?? ""
-        if backingOff(host, name: feed.name) { return }
         let parsed: Feed
         do {
             switch try PageFetcher.fetch(url, timeout: settings.timeout, maximumBytes: settings.maximumBytes,
@@ -312,7 +307,7 @@ public final class Watcher: @unchecked Sendable {
         state.validators[url] = validators.isEmpty ? nil : validators
     }
 
-    /// A host that failed earlier in this round is not asked again.
+    /// Reports and returns true when the host is on hold.
     private func backingOff(_ host: String, name: String) -> Bool {
         lock.lock()
         let until = state.hosts[host].flatMap { $0.retryAfter > Date() ? $0.retryAfter : nil }

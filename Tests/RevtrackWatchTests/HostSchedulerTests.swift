@@ -41,6 +41,7 @@ struct HostSchedulerTests {
             tally.start(host, index)
             usleep(2_000)
             tally.end(host)
+            return true
         }
         #expect(tally.maximumPerHost == 1)
         #expect(tally.maximumTotal <= 2)
@@ -56,6 +57,7 @@ struct HostSchedulerTests {
             tally.start("one", index)
             if index == 2 { scheduler.stop() }
             tally.end("one")
+            return true
         }
         #expect(tally.order["one"] == [0, 1, 2])
     }

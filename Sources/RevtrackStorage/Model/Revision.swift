@@ -51,12 +51,7 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
         track = try container.decode(String.self, forKey: .track)
         title = try container.decodeIfPresent(String.self, forKey: .title)
         url = try container.decodeIfPresent(String.self, forKey: .url)
-        let stamp = try container.decode(String.self, forKey: .captured)
-        guard let date = CaptureTime.parse(stamp) else {
-            throw DecodingError.dataCorruptedError(forKey: .captured, in: container,
-                                                   debugDescription: "not an ISO 8601 time: \(stamp)")
-        }
-        captured = date
+        captured = try container.decodeCaptureTime(forKey: .captured)
         bytes = try container.decode(Int.self, forKey: .bytes)
         revision = try container.decode(Int.self, forKey: .revision)
         page = try container.decodeIfPresent(PageProvenance.self, forKey: .page)
@@ -81,6 +76,17 @@ public struct RevisionMetadata: Hashable, Sendable, Codable {
 
     static func decode(_ bytes: [UInt8]) throws -> RevisionMetadata {
         try JSONDecoder().decode(RevisionMetadata.self, from: Data(bytes))
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A time as revtrack writes it in JSON (`CaptureTime`), or an error naming the bad stamp.
+    func decodeCaptureTime(forKey key: Key) throws -> Date {
+        let stamp = try decode(String.self, forKey: key)
+        guard let date = CaptureTime.parse(stamp) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not an ISO 8601 time: \(stamp)")
+        }
+        return date
     }
 }
 

@@ -88,11 +88,7 @@ public struct CaptureEvent: Hashable, Sendable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         track = try container.decode(String.self, forKey: .track)
         url = try container.decode(String.self, forKey: .url)
-        let stamp = try container.decode(String.self, forKey: .time)
-        guard let date = CaptureTime.parse(stamp) else {
-            throw DecodingError.dataCorruptedError(forKey: .time, in: container, debugDescription: "not an ISO 8601 time: \(stamp)")
-        }
-        time = date
+        time = try container.decodeCaptureTime(forKey: .time)
         outcome = try container.decode(Outcome.self, forKey: .outcome)
         reason = try container.decode(String.self, forKey: .reason)
         status = try container.decodeIfPresent(Int.self, forKey: .status)

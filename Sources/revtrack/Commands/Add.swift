@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RevtrackCapture
 import RevtrackStorage
+import RevtrackWatch
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -95,18 +96,6 @@ extension Add {
     /// A short name adds to the one existing track it names; otherwise it is a new track.
     static func existingOrNew(_ named: TrackName, in store: RevisionStore) throws -> TrackName {
         do { return try store.resolveTrack(named.rawValue) } catch StorageError.unknownTrack { return named }
-    }
-}
-
-extension PageProvenance {
-    /// What a fetched page tells about itself, for meta.json.
-    init(_ captured: CapturedPage, requested: URL, selector: String?) {
-        let final = captured.page.finalURL.flatMap { $0 == requested ? nil : $0.absoluteString }
-        self.init(status: captured.page.status,
-                  finalURL: final,
-                  published: captured.article.published,
-                  modified: captured.article.modified,
-                  selector: selector)
     }
 }
 
