@@ -103,6 +103,7 @@ struct WatchCommandTests {
         // Headline plus paragraphs.
         #expect(lines1 == ["wire/first-item@1  new: 4 sentences", "wire/second-item@1  new: 4 sentences",
                            "wire/third-item  failed: HTTP 500"], "\(first.stdout)")
+        #expect(server.requests.last { $0.path == "/story" }?.headers["if-none-match"] == "\"v1\"", "add --url hands its validators to watch")
         let requestsBefore = server.requests.count
 
         // Round 2: the story changes (one sentence edited, one added); the first

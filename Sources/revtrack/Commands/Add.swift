@@ -51,6 +51,7 @@ struct Add: ParsableCommand {
         var title = self.title
         var page: PageProvenance? = nil
         var sourceHTML: [UInt8]? = nil
+        var validators = CacheValidators()
         if let file {
             guard selector == nil, !keepHTML else {
                 throw CommandFailure("--selector and --keep-html apply to a fetched page: give --url without FILE")
@@ -65,6 +66,7 @@ struct Add: ParsableCommand {
             if date == nil { captured = fetched.page.fetched }
             page = PageProvenance(fetched, requested: webURL, selector: selector)
             if keepHTML { sourceHTML = Array(fetched.page.data) }
+            validators = fetched.page.validators
         }
 
         let store: RevisionStore
@@ -78,6 +80,7 @@ struct Add: ParsableCommand {
         let outcome = try store.add(text: text, to: track, title: title, url: url, captured: captured,
                                     page: page, sourceHTML: sourceHTML)
         if file == nil, let url {
+            WatchCache.remember(validators, for: url, in: repository.path)
             try store.updateWatchList("watch \(track)") { list in
                 list.watch(WatchList.Page(track: track.rawValue, url: url, selector: selector,
                                           feed: list.page(for: track)?.feed, keepHTML: keepHTML ? true : nil))
