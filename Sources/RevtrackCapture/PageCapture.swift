@@ -6,16 +6,24 @@ public struct CapturedPage: Sendable {
     public let page: FetchedPage
 }
 
+/// A fetched feed and its items.
+public struct CapturedFeed: Sendable {
+    public let feed: Feed
+    public let page: FetchedPage
+}
+
 /// Why a capture produced no text: each case is recorded as a failed capture,
 /// never stored as a revision.
 public enum CaptureError: Error, Equatable, CustomStringConvertible {
     case fetch(FetchError)
     case binary(url: String, contentType: String?)
     case extraction(url: String, ExtractionError)
+    case feed(url: String, FeedError)
 
     public var description: String {
         switch self {
         case .fetch(let error): error.description
+        case .feed(let url, let error): "\(url): \(error)"
         case .binary(let url, let type): "\(url): not a web page (\(type.map { "Content-Type \($0)" } ?? "binary content"))"
         case .extraction(let url, let error): "\(url): \(error)"
         }
@@ -24,12 +32,10 @@ public enum CaptureError: Error, Equatable, CustomStringConvertible {
     /// The reason without the URL, for a capture log that already names it.
     public var reason: String {
         switch self {
-        case .fetch(.status(_, let code)): "HTTP \(code)"
-        case .fetch(.transport(_, let reason)): reason
-        case .fetch(.tooLarge(_, let limit)): "larger than \(limit) bytes"
-        case .fetch(.unsupportedScheme): "not an http or https URL"
+        case .fetch(let error): error.reason
         case .binary(_, let type): "not a web page (\(type ?? "binary content"))"
         case .extraction(_, let error): error.description
+        case .feed(_, let error): error.description
         }
     }
 
@@ -54,18 +60,33 @@ public enum PageCapture {
     public static func capture(_ url: URL, selector: CSSSelector? = nil, validators: CacheValidators = CacheValidators(),
                                timeout: TimeInterval = 30,
                                maximumBytes: Int = PageFetcher.defaultMaximumBytes) throws(CaptureError) -> CapturedPage? {
-        let page: FetchedPage
-        do {
-            switch try PageFetcher.fetch(url, timeout: timeout, maximumBytes: maximumBytes, validators: validators) {
-            case .notModified: return nil
-            case .page(let fetched): page = fetched
-            }
-        } catch { throw .fetch(error) }
+        guard let page = try fetch(url, validators: validators, timeout: timeout, maximumBytes: maximumBytes) else { return nil }
         if page.isBinary { throw .binary(url: url.absoluteString, contentType: page.contentType) }
         do {
             let article = try ArticleExtractor.extract(html: page.data, selector: selector, encoding: charset(of: page.contentType))
             return CapturedPage(article: article, page: page)
         } catch { throw .extraction(url: url.absoluteString, error) }
+    }
+
+    /// The feed with its items' links resolved against where it was fetched
+    /// from, or nil when the server answered 304 Not Modified.
+    public static func feed(_ url: URL, validators: CacheValidators = CacheValidators(), timeout: TimeInterval = 30,
+                            maximumBytes: Int = PageFetcher.defaultMaximumBytes) throws(CaptureError) -> CapturedFeed? {
+        guard let page = try fetch(url, validators: validators, timeout: timeout, maximumBytes: maximumBytes) else { return nil }
+        do {
+            return CapturedFeed(feed: try FeedParser.parse(page.data, baseURL: page.finalURL ?? url), page: page)
+        } catch { throw .feed(url: url.absoluteString, error) }
+    }
+
+    /// The answer, or nil for 304 Not Modified.
+    private static func fetch(_ url: URL, validators: CacheValidators, timeout: TimeInterval,
+                              maximumBytes: Int) throws(CaptureError) -> FetchedPage? {
+        do {
+            switch try PageFetcher.fetch(url, timeout: timeout, maximumBytes: maximumBytes, validators: validators) {
+            case .notModified: return nil
+            case .page(let page): return page
+            }
+        } catch { throw .fetch(error) }
     }
 
     /// `text/html; charset=ISO-8859-1` → `ISO-8859-1`.

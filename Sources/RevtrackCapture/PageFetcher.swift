@@ -53,12 +53,20 @@ public enum FetchError: Error, Equatable, CustomStringConvertible {
     case status(url: String, code: Int)
     case tooLarge(url: String, limit: Int)
 
+    /// The reason without the URL, for a capture log that already names it.
+    public var reason: String {
+        switch self {
+        case .unsupportedScheme: "not an http or https URL"
+        case .transport(_, let reason): reason
+        case .status(_, let code): "HTTP \(code)"
+        case .tooLarge(_, let limit): "larger than \(limit) bytes"
+        }
+    }
+
     public var description: String {
         switch self {
-        case .unsupportedScheme(let url): "\(url): not an http or https URL"
-        case .transport(let url, let reason): "\(url): \(reason)"
-        case .status(let url, let code): "\(url): HTTP \(code) \(HTTPURLResponse.localizedString(forStatusCode: code))"
-        case .tooLarge(let url, let limit): "\(url): larger than \(limit) bytes; not fetched"
+        case .unsupportedScheme(let url), .transport(let url, _), .tooLarge(let url, _): "\(url): \(reason)"
+        case .status(let url, let code): "\(url): \(reason) \(HTTPURLResponse.localizedString(forStatusCode: code))"
         }
     }
 

@@ -32,12 +32,10 @@ struct WatchState: Codable, Sendable {
     }
 
     /// Exponential back-off: `base`, doubled per failure in a row, at most `ceiling`.
-    mutating func recordFailure(host: String, now: Date, base: TimeInterval, ceiling: TimeInterval) -> Date {
+    mutating func recordFailure(host: String, now: Date, base: TimeInterval, ceiling: TimeInterval) {
         let failures = (hosts[host]?.failures ?? 0) + 1
         let delay = min(ceiling, base * pow(2, Double(min(failures - 1, 30))))
-        let until = now.addingTimeInterval(delay)
-        hosts[host] = HostHealth(failures: failures, retryAfter: until)
-        return until
+        hosts[host] = HostHealth(failures: failures, retryAfter: now.addingTimeInterval(delay))
     }
 
     mutating func recordSuccess(host: String) { hosts[host] = nil }

@@ -190,8 +190,8 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         let text = captured.article.textFile
-        if let latest {
-            let previous = try store.text(of: latest)
+        let previous = try latest.map { (revision) throws(StorageError) in try store.text(of: revision) }
+        if let latest, let previous {
             if Self.sameWords(previous, text) {
                 remember(captured.page.validators, for: page.url)
                 report(.unchanged(track: page.track, notModified: false))
@@ -215,8 +215,7 @@ public final class Watcher: @unchecked Sendable {
         case .unchanged:
             report(.unchanged(track: page.track, notModified: false))
         case .added(let revision):
-            let before = latest == nil ? "" : try store.text(of: latest!)
-            let summary = DocumentComparison(old: before, new: text, wordLevel: false).summary
+            let summary = DocumentComparison(old: previous ?? "", new: text, wordLevel: false).summary
             report(.stored(revision, previous: latest, summary: summary))
         }
     }
@@ -257,30 +256,22 @@ public final class Watcher: @unchecked Sendable {
             return
         }
         let host = url.host?.lowercased() ?? ""
-        let parsed: Feed
+        let captured: CapturedFeed?
         do {
-            switch try PageFetcher.fetch(url, timeout: settings.timeout, maximumBytes: settings.maximumBytes,
-                                         validators: validatorsFor(feed.url)) {
-            case .notModified:
-                hostOutcome(host, failed: false)
-                return
-            case .page(let page):
-                hostOutcome(host, failed: false)
-                parsed = try FeedParser.parse(page.data, baseURL: page.finalURL ?? url)
-                remember(page.validators, for: feed.url)
-            }
-        } catch let error as FetchError {
-            hostOutcome(host, failed: error.isHostFailure)
-            report(.feedFailed(feed: feed.name, url: feed.url, reason: error.description))
-            return
+            captured = try PageCapture.feed(url, validators: validatorsFor(feed.url), timeout: settings.timeout,
+                                            maximumBytes: settings.maximumBytes)
         } catch {
-            report(.feedFailed(feed: feed.name, url: feed.url, reason: "\(error)"))
+            hostOutcome(host, failed: error.isHostFailure)
+            report(.feedFailed(feed: feed.name, url: feed.url, reason: error.reason))
             return
         }
+        hostOutcome(host, failed: false)
+        guard let captured else { return }
+        remember(captured.page.validators, for: feed.url)
         var added: [WatchList.Page] = []
         try gated { () throws(StorageError) in
             try store.updateWatchList("feed \(feed.name): new items") { list in
-                added = FeedTracks.register(parsed, as: feed, in: &list)
+                added = FeedTracks.register(captured.feed, as: feed, in: &list)
             }
         }
         for page in added { report(.discovered(feed: feed.name, page: page)) }
@@ -320,7 +311,7 @@ public final class Watcher: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if failed {
-            _ = state.recordFailure(host: host, now: Date(), base: settings.backoff, ceiling: settings.maximumBackoff)
+            state.recordFailure(host: host, now: Date(), base: settings.backoff, ceiling: settings.maximumBackoff)
         } else {
             state.recordSuccess(host: host)
         }

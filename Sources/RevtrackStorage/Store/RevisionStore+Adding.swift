@@ -44,7 +44,6 @@ extension RevisionStore {
         let textBlob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
 
         var htmlBlob: ObjectID? = nil
-        var generator = SystemRandomNumberGenerator()
         let deadline = Date().addingTimeInterval(120)
         var attempt = 0
         while true {
@@ -85,8 +84,7 @@ extension RevisionStore {
             // jitter, then rebuild on the new tip.
             attempt += 1
             if Date() > deadline { throw .busy(track: track.rawValue) }
-            let ceiling = UInt32(1 << min(attempt, 7))
-            usleep(1000 * (1 + UInt32.random(in: 0..<ceiling, using: &generator)))
+            Self.pauseAfterLostRace(attempt)
         }
     }
 
@@ -118,6 +116,13 @@ extension RevisionStore {
                 throw .trackNameConflict(track.rawValue, existing: existing.rawValue)
             }
         }
+    }
+
+    /// 1 ms to 128 ms, random, growing with the attempt: concurrent writers
+    /// of one ref spread out instead of colliding again.
+    static func pauseAfterLostRace(_ attempt: Int) {
+        let ceiling = UInt32(1 << min(attempt, 7))
+        usleep(1000 * (1 + UInt32.random(in: 0..<ceiling)))
     }
 
     private static func singleLine(_ page: PageProvenance) -> PageProvenance {

@@ -117,13 +117,7 @@ extension RevisionStore {
         let commit = try read("revision \(revision.spec) (\(revision.id.short))") { () throws(GitError) in
             try repository.commit(revision.id)
         }
-        let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
-            try repository.treeEntry(commit.tree, named: "source.html")
-        }
-        guard let blob else { return nil }
-        return try read("source.html of commit \(commit.id.short)") { () throws(GitError) in
-            try repository.blobContents(blob)
-        }
+        return try entryIfPresent("source.html", of: commit)
     }
 
     // MARK: - Internals
@@ -142,13 +136,19 @@ extension RevisionStore {
         throw .unknownRevision(prefix, "commit \(id.short) is not a revision of any track")
     }
 
-    private func entry(_ name: String, of commit: GitRepository.Commit) throws(StorageError) -> [UInt8] {
+    /// A file of the commit's tree that must be there.
+    func entry(_ name: String, of commit: GitRepository.Commit) throws(StorageError) -> [UInt8] {
+        guard let bytes = try entryIfPresent(name, of: commit) else {
+            throw .damagedRepository(path: path, detail: "commit \(commit.id.short) has no \(name)")
+        }
+        return bytes
+    }
+
+    private func entryIfPresent(_ name: String, of commit: GitRepository.Commit) throws(StorageError) -> [UInt8]? {
         let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
             try repository.treeEntry(commit.tree, named: name)
         }
-        guard let blob else {
-            throw .damagedRepository(path: path, detail: "commit \(commit.id.short) has no \(name)")
-        }
+        guard let blob else { return nil }
         return try read("\(name) of commit \(commit.id.short)") { () throws(GitError) in
             try repository.blobContents(blob)
         }

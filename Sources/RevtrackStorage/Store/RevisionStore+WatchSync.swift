@@ -79,7 +79,7 @@ extension RevisionStore {
     /// the ref is new here); otherwise to what `combine` builds from the local tip.
     private func reconcile(_ reference: String, remoteTip: ObjectID,
                            combine: (ObjectID) throws(StorageError) -> ObjectID) throws(StorageError) {
-        for _ in 0..<20 {
+        for attempt in 1...20 {
             let localTip = try git { () throws(GitError) in try repository.referenceTarget(reference) }
             let target: ObjectID
             if let localTip {
@@ -94,6 +94,7 @@ extension RevisionStore {
                 target = remoteTip
             }
             if try swap(reference, to: target, expected: localTip, message: "pull \(reference)") { return }
+            Self.pauseAfterLostRace(attempt)
         }
         throw .busy(track: reference)
     }

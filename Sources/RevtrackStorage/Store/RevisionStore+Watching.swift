@@ -168,13 +168,8 @@ extension RevisionStore {
     // MARK: - Internals
 
     func document<T: Decodable>(_ type: T.Type, named name: String, in id: ObjectID) throws(StorageError) -> T {
-        let bytes = try read("\(name) of commit \(id.short)") { () throws(GitError) -> [UInt8] in
-            let commit = try repository.commit(id)
-            guard let blob = try repository.treeEntry(commit.tree, named: name) else {
-                throw GitError(code: -3, function: "\(name) missing from commit \(id.short)")
-            }
-            return try repository.blobContents(blob)
-        }
+        let commit = try read("commit \(id.short)") { () throws(GitError) in try repository.commit(id) }
+        let bytes = try entry(name, of: commit)
         do { return try JSONDecoder().decode(T.self, from: Data(bytes)) } catch {
             throw .damagedRepository(path: path, detail: "\(name) of commit \(id.short) is not valid: \(error)")
         }
@@ -194,7 +189,7 @@ extension RevisionStore {
             if try swap(reference, to: commit, expected: tip, message: message) { return }
             attempt += 1
             if Date() > deadline { throw .busy(track: reference) }
-            usleep(1000 * UInt32.random(in: 1...UInt32(1 << min(attempt, 7))))
+            Self.pauseAfterLostRace(attempt)
         }
     }
 

@@ -51,33 +51,3 @@ struct Extract: ParsableCommand {
         }
     }
 }
-
-/// Pages as `extract`, `add --url` and `watch` read them.
-enum CaptureInput {
-    static func selector(_ text: String?) throws -> CSSSelector? {
-        guard let text else { return nil }
-        guard let css = CSSSelector(text) else {
-            throw CommandFailure("'\(text)' is not a supported selector (tag, .class, #id, compounds and descendants)")
-        }
-        return css
-    }
-
-    /// The URL when `text` names a web page; a string with another scheme
-    /// (`ftp:`, `file:`) is refused rather than read as a file name.
-    static func webURL(_ text: String) -> URL? {
-        guard let colon = text.firstIndex(of: ":"), text[colon...].hasPrefix("://") else { return nil }
-        return URL(string: text)
-    }
-
-    /// Fetches and extracts, or fails with a one-line error.
-    static func capture(_ url: URL, selector: CSSSelector?) throws -> CapturedPage {
-        do {
-            guard let captured = try PageCapture.capture(url, selector: selector) else {
-                throw CommandFailure("\(url.absoluteString): the server answered 304 Not Modified to a plain request")
-            }
-            return captured
-        } catch let error as CaptureError {
-            throw CommandFailure(error.description)
-        }
-    }
-}

@@ -42,17 +42,7 @@ struct FeedCommand: ParsableCommand {
             if try store.watchList().feeds.contains(where: { $0.name == name.rawValue }) {
                 throw CommandFailure("a feed named '\(name)' is already watched (remove it first)")
             }
-            let feed: RevtrackCapture.Feed
-            do {
-                guard case .page(let page) = try PageFetcher.fetch(feedURL) else {
-                    throw CommandFailure("\(url): the server answered 304 Not Modified to a plain request")
-                }
-                feed = try FeedParser.parse(page.data, baseURL: page.finalURL ?? feedURL)
-            } catch let error as FetchError {
-                throw CommandFailure(error.description)
-            } catch let error as FeedError {
-                throw CommandFailure("\(url): \(error)")
-            }
+            let feed = try CaptureInput.feed(feedURL)
             let watched = WatchList.Feed(name: name.rawValue, url: url, selector: selector, keepHTML: keepHTML ? true : nil)
             var added: [WatchList.Page] = []
             try store.updateWatchList("watch feed \(name)") { list in

@@ -41,53 +41,60 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let store = try repository.open()
-        guard let name = try trackOrCaptureLog(store) else { return }
-        let all = try store.revisions(of: name)
-        let oldestFirst = try range.select(all, track: name.description)
-        let revisions = oldestFirst.reversed()
-        var stats: [Int: Stat] = [:]
-        if stat {
-            // One pass over consecutive revisions, each text read, segmented and
-            // compared once; the revision before the range gives its first one a stat too.
-            let before = oldestFirst[0].number > 1 ? [all[oldestFirst[0].number - 2]] : []
-            let history = try StoryHistory(before + oldestFirst, store: store)
-            for (index, step) in history.sentences.steps.enumerated() {
-                stats[history.revisions[index + 1].number] = Stat(sentences: step, facts: history.facts.steps[index])
+        switch try subject(store) {
+        case .captureLogOnly(let events):
+            try output([], stats: [:], events: events.reversed())
+        case .track(let name):
+            let all = try store.revisions(of: name)
+            let oldestFirst = try range.select(all, track: name.description)
+            var stats: [Int: Stat] = [:]
+            if stat {
+                // One pass over consecutive revisions, each text read, segmented and
+                // compared once; the revision before the range gives its first one a stat too.
+                let before = oldestFirst[0].number > 1 ? [all[oldestFirst[0].number - 2]] : []
+                let history = try StoryHistory(before + oldestFirst, store: store)
+                for (index, step) in history.sentences.steps.enumerated() {
+                    stats[history.revisions[index + 1].number] = Stat(sentences: step, facts: history.facts.steps[index])
+                }
             }
+            // Capture events inside the listed range of time.
+            var events: [CaptureEvent] = []
+            if captures {
+                let after = oldestFirst[0].number > 1 ? all[oldestFirst[0].number - 2].captured : Date.distantPast
+                let until = oldestFirst.last!.number < all.count ? all[oldestFirst.last!.number].captured : Date.distantFuture
+                events = try store.captureEvents(of: name).filter { $0.time >= after && $0.time < until }
+            }
+            try output(oldestFirst.reversed(), stats: stats, events: events.reversed())
         }
-        // Capture events inside the listed range of time, newest first.
-        var events: [CaptureEvent] = []
-        if captures {
-            let after = oldestFirst[0].number > 1 ? all[oldestFirst[0].number - 2].captured : Date.distantPast
-            let until = oldestFirst.last!.number < all.count ? all[oldestFirst.last!.number].captured : Date.distantFuture
-            events = try store.captureEvents(of: name).filter { $0.time >= after && $0.time < until }.reversed()
+    }
+
+    private enum Subject {
+        case track(TrackName)
+        /// A watched page never captured: a capture log and no revisions.
+        case captureLogOnly([CaptureEvent])
+    }
+
+    private func subject(_ store: RevisionStore) throws -> Subject {
+        do { return .track(try store.resolveTrack(track)) } catch StorageError.unknownTrack(let name, let known) {
+            let events = captures ? try store.captureEvents(of: try TrackName(track)) : []
+            guard !events.isEmpty else { throw StorageError.unknownTrack(name, known: known) }
+            return .captureLogOnly(events)
         }
+    }
+
+    /// Prints revisions and capture events, both newest first.
+    private func output(_ revisions: [Revision], stats: [Int: Stat], events: [CaptureEvent]) throws {
         switch format {
         case .json:
-            struct Entry: Encodable {
-                let revision: RevisionJSON
-                let stat: Stat?
-                func encode(to encoder: any Encoder) throws {
-                    try revision.encode(to: encoder)
-                    if let stat {
-                        var container = encoder.container(keyedBy: Key.self)
-                        try container.encode(stat, forKey: .stat)
-                    }
-                }
-                enum Key: String, CodingKey { case stat }
-            }
             let entries = revisions.map { Entry(revision: RevisionJSON($0), stat: stats[$0.number]) }
             if captures {
-                struct Mixed: Encodable {
-                    let revisions: [Entry]
-                    let captures: [CaptureEvent]
-                }
-                try printJSON(Mixed(revisions: entries, captures: events))
+                try printJSON(WithCaptures(revisions: entries, captures: events))
             } else {
                 try printJSON(entries)
             }
         case .text:
-            let width = String(revisions.first?.number ?? 0).count + 1
+            var events = events[...]
+            let width = String(revisions.first?.number ?? 1).count + 1
             for revision in revisions {
                 while let event = events.first, event.time >= revision.captured {
                     print(Self.captureLine(event, width: width))
@@ -109,28 +116,22 @@ struct Log: ParsableCommand {
         }
     }
 
-    /// The track; or, for a watched page never captured (a capture log and no
-    /// revisions) with `--captures`, nil after printing its log.
-    private func trackOrCaptureLog(_ store: RevisionStore) throws -> TrackName? {
-        do { return try store.resolveTrack(track) } catch StorageError.unknownTrack(let name, let known) {
-            let events = captures ? try store.captureEvents(of: try TrackName(track)) : []
-            guard !events.isEmpty else { throw StorageError.unknownTrack(name, known: known) }
-            try printEventsOnly(events.reversed())
-            return nil
+    private struct Entry: Encodable {
+        let revision: RevisionJSON
+        let stat: Stat?
+        func encode(to encoder: any Encoder) throws {
+            try revision.encode(to: encoder)
+            if let stat {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(stat, forKey: .stat)
+            }
         }
+        enum Key: String, CodingKey { case stat }
     }
 
-    private func printEventsOnly(_ events: [CaptureEvent]) throws {
-        switch format {
-        case .json:
-            struct Mixed: Encodable {
-                let revisions: [RevisionJSON]
-                let captures: [CaptureEvent]
-            }
-            try printJSON(Mixed(revisions: [], captures: events))
-        case .text:
-            for event in events { print(Self.captureLine(event, width: 2)) }
-        }
+    private struct WithCaptures: Encodable {
+        let revisions: [Entry]
+        let captures: [CaptureEvent]
     }
 
     /// `!  -------  2026-11-23T10:00:00Z  failed: HTTP 503`: a capture that stored nothing.
