@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "revtrack-bench",
-            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts"]
+            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts", "RevtrackRender"]
         ),
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),

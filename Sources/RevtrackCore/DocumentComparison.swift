@@ -106,7 +106,7 @@ public struct DocumentComparison: Sendable {
     /// - Parameter wordLevel: false skips the word-level changes inside edited
     ///   sentences (`diff --level sentence`); pairing and edit kinds remain.
     public init(old oldText: String, new newText: String, wordLevel: Bool = true) {
-        let (old, new) = Self.segmentBoth(oldText, newText)
+        let (old, new) = Self.segment(oldText, newText)
         self.init(old: old, new: new, wordLevel: wordLevel)
     }
 
@@ -124,8 +124,8 @@ public struct DocumentComparison: Sendable {
             .similarity(to: WordBag(WordTokenizer.tokenize(b), vocabulary: &vocabulary))
     }
 
-    /// Large texts are segmented on two cores at once.
-    private static func segmentBoth(_ oldText: String, _ newText: String) -> (SegmentedText, SegmentedText) {
+    /// Both sides segmented; large texts on two cores at once.
+    public static func segment(_ oldText: String, _ newText: String) -> (SegmentedText, SegmentedText) {
         guard oldText.utf8.count + newText.utf8.count > 256 * 1024 else {
             return (SentenceSegmenter.segment(oldText), SentenceSegmenter.segment(newText))
         }

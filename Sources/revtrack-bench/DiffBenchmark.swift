@@ -96,11 +96,12 @@ enum DiffBenchmark {
         }
     }
 
-    static func write(_ text: String, to prefix: String, suffix: String) {
+    static func write(_ text: String, to prefix: String, suffix: String, words: Bool = true) {
         let sentences = SentenceSegmenter.segment(text).sentences.map(\.normalized).joined(separator: "\n") + "\n"
-        let words = WordTokenizer.tokenize(text).map(\.text).joined(separator: "\n") + "\n"
         _ = FileManager.default.createFile(atPath: "\(prefix)-sentences.\(suffix)", contents: Data(sentences.utf8))
-        _ = FileManager.default.createFile(atPath: "\(prefix)-words.\(suffix)", contents: Data(words.utf8))
+        guard words else { return }
+        let wordLines = WordTokenizer.tokenize(text).map(\.text).joined(separator: "\n") + "\n"
+        _ = FileManager.default.createFile(atPath: "\(prefix)-words.\(suffix)", contents: Data(wordLines.utf8))
     }
 
     static func format(_ seconds: Double) -> String {
