@@ -35,3 +35,70 @@ enum Abbreviations {
         "shares", "analysts",
     ]
 }
+
+extension Abbreviations {
+    /// An ASCII word lowercased and packed into an integer (words of up to
+    /// eight bytes; longer ones pack to 0, which no list holds), so that a
+    /// full stop is judged without building a string: the segmenter meets one
+    /// in nearly every sentence.
+    struct Key {
+        let packed: UInt64
+        let containsDot: Bool
+
+        /// Nil for a word with non-ASCII bytes, which takes the string path.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            var packed: UInt64 = 0, dot = false, shift: UInt64 = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                if byte == 0x2E { dot = true }
+                if shift < 64 {
+                    packed |= UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte) << shift
+                    shift += 8
+                }
+            }
+            self.packed = range.count > 8 ? 0 : packed
+            containsDot = dot
+        }
+    }
+
+    /// A set of listed words as packed keys: open addressing over a small table.
+    struct KeySet {
+        private var slots: [UInt64]
+
+        init(_ words: Set<String>) {
+            var size = 64
+            while size < words.count * 4 { size <<= 1 }
+            slots = Array(repeating: 0, count: size)
+            for word in words {
+                var word = word
+                guard let key = word.withUTF8({ Key($0, 0..<$0.count) }), key.packed != 0 else {
+                    preconditionFailure("listed abbreviation '\(word)' is not a short ASCII word")
+                }
+                var slot = Self.slot(key.packed, slots.count)
+                while slots[slot] != 0 && slots[slot] != key.packed { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = key.packed
+            }
+        }
+
+        @inline(__always)
+        static func slot(_ packed: UInt64, _ count: Int) -> Int {
+            Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 40) & (count - 1)
+        }
+
+        func contains(_ key: Key) -> Bool {
+            guard key.packed != 0 else { return false }
+            var slot = Self.slot(key.packed, slots.count)
+            while slots[slot] != 0 {
+                if slots[slot] == key.packed { return true }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return false
+        }
+    }
+
+    static let titleKeys = KeySet(titles)
+    static let beforeNumberKeys = KeySet(beforeNumbers)
+    static let ambiguousKeys = KeySet(ambiguous)
+    static let neverFinalKeys = KeySet(neverFinal)
+}

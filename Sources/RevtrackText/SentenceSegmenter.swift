@@ -12,9 +12,13 @@ public enum SentenceSegmenter {
         var contiguous = text
         let (sentences, paragraphCount) = contiguous.withUTF8 { bytes in
             var sentences: [Sentence] = []
+            sentences.reserveCapacity(bytes.count / 80)
+            var ranges: [Range<Int>] = []
             let paragraphs = paragraphRanges(bytes)
             for (index, paragraph) in paragraphs.enumerated() {
-                for range in sentenceRanges(bytes, in: paragraph) {
+                ranges.removeAll(keepingCapacity: true)
+                sentenceRanges(bytes, in: paragraph, into: &ranges)
+                for range in ranges {
                     let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     sentences.append(Sentence(paragraph: index, text: sentenceText, utf8Range: range))
                 }
@@ -73,8 +77,8 @@ public enum SentenceSegmenter {
 
     // MARK: - Sentences
 
-    static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
+    /// Appends the paragraph's non-empty sentence ranges to `result`.
+    static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>, into result: inout [Range<Int>]) {
         var sentenceStart = paragraph.lowerBound
         let end = paragraph.upperBound
         var index = paragraph.lowerBound
@@ -107,34 +111,50 @@ public enum SentenceSegmenter {
             let decision = isBoundary(bytes, terminatorStart: terminatorStart, dots: dots, strong: strong,
                                       ellipsis: ellipsis, next: next, end: end, sentenceStart: sentenceStart)
             if decision {
-                result.append(sentenceStart..<closeEnd)
+                if sentenceStart < closeEnd { result.append(sentenceStart..<closeEnd) }
                 sentenceStart = next
             }
             index = next
         }
-        if sentenceStart < end { result.append(trim(bytes, sentenceStart..<end)) }
-        return result.filter { !$0.isEmpty }
+        if sentenceStart < end {
+            let last = trim(bytes, sentenceStart..<end)
+            if !last.isEmpty { result.append(last) }
+        }
     }
 
     private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, terminatorStart: Int, dots: Int, strong: Bool,
                                    ellipsis: Bool, next: Int, end: Int, sentenceStart: Int) -> Bool {
-        let nextWord = word(bytes, startingAt: next, end: end)
         let nextClass = characterClass(bytes, skippingOpenersFrom: next, end: end)
         if nextClass == .lowercase { return false }
         if strong || ellipsis { return nextClass != .digit || strong }
         // A single full stop: look at the word it ends.
         let previous = wordBefore(bytes, terminatorStart, lowerLimit: sentenceStart)
         if previous.isEmpty { return true }
+        func nextIsStarter() -> Bool {
+            Abbreviations.sentenceStarters.contains(word(bytes, startingAt: next, end: end).lowercased())
+        }
+        guard let key = Abbreviations.Key(bytes, previous) else {
+            return isBoundary(after: String(decoding: UnsafeBufferPointer(rebasing: bytes[previous]), as: UTF8.self),
+                              nextClass: nextClass, nextIsStarter: nextIsStarter)
+        }
+        // ASCII words of at most eight bytes: the lists are consulted on the packed word.
+        if Abbreviations.neverFinalKeys.contains(key) { return false }
+        if Abbreviations.titleKeys.contains(key), (0x41...0x5A).contains(bytes[previous.lowerBound]) { return false }
+        if Abbreviations.beforeNumberKeys.contains(key), nextClass == .digit { return false }
+        // An initial ("J.") or an acronym with inner dots ("U.S", "a.m").
+        let isInitial = previous.count == 1 && (0x41...0x5A).contains(bytes[previous.lowerBound])
+        if isInitial || key.containsDot || Abbreviations.ambiguousKeys.contains(key) { return nextIsStarter() }
+        return true
+    }
+
+    /// The same decision for a word that is long or not ASCII, on its string.
+    private static func isBoundary(after previous: String, nextClass: CharacterClass, nextIsStarter: () -> Bool) -> Bool {
         let lower = previous.lowercased()
-        let nextIsStarter = Abbreviations.sentenceStarters.contains(nextWord.lowercased())
         if Abbreviations.neverFinal.contains(lower) { return false }
         if Abbreviations.titles.contains(lower), previous.first?.isUppercase == true { return false }
         if Abbreviations.beforeNumbers.contains(lower), nextClass == .digit { return false }
-        // An initial ("J.") or an acronym with inner dots ("U.S", "a.m").
         let isInitial = previous.count == 1 && previous.first!.isLetter && previous.first!.isUppercase
-        if isInitial || previous.contains(".") || Abbreviations.ambiguous.contains(lower) {
-            return nextIsStarter
-        }
+        if isInitial || previous.contains(".") || Abbreviations.ambiguous.contains(lower) { return nextIsStarter() }
         return true
     }
 
@@ -173,11 +193,11 @@ public enum SentenceSegmenter {
     }
 
     /// The token just before a full stop, without leading punctuation ("U.S" in "(U.S.").
-    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, lowerLimit: Int) -> String {
+    private static func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, lowerLimit: Int) -> Range<Int> {
         var start = position
         while start > lowerLimit && !isSpace(bytes[start - 1]) && start > position - 24 { start -= 1 }
         while start < position && !isWordByte(bytes[start]) { start += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return start..<position
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
