@@ -1,4 +1,3 @@
-import Dispatch
 import RevtrackText
 #if canImport(Glibc)
 import Glibc
@@ -12,31 +11,22 @@ import Darwin
 /// on a core of its own, eight bytes at a time; the table then holds 32-bit
 /// slots only, so that on 10 MB texts it stays small enough for the caches.
 enum SentenceInterning {
-    static func intern(_ old: SegmentedText, _ new: SegmentedText) -> (old: [Int32], new: [Int32], symbolCount: Int) {
-        var oldText = old.text, newText = new.text
-        return oldText.withUTF8 { oldBytes in
-            newText.withUTF8 { newBytes in
-                nonisolated(unsafe) let sides = [(oldBytes, old.sentences), (newBytes, new.sentences)]
-                var hashes: [[UInt64]] = [[], []]
-                let parallel = oldBytes.count + newBytes.count > 256 * 1024
-                hashes.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let slots = buffer
-                    let work: @Sendable (Int) -> Void = { side in slots[side] = sides[side].1.map { hash(sides[side].0, $0.utf8Range) } }
-                    if parallel { DispatchQueue.concurrentPerform(iterations: 2, execute: work) } else { work(0); work(1) }
-                }
-                var table = Table(capacity: old.sentences.count + new.sentences.count, texts: (oldBytes, newBytes))
-                var a = [Int32](), b = [Int32]()
-                a.reserveCapacity(old.sentences.count)
-                b.reserveCapacity(new.sentences.count)
-                for (index, sentence) in old.sentences.enumerated() {
-                    a.append(table.intern(hashes[0][index], sentence.utf8Range, side: 0))
-                }
-                for (index, sentence) in new.sentences.enumerated() {
-                    b.append(table.intern(hashes[1][index], sentence.utf8Range, side: 1))
-                }
-                return (a, b, table.count)
-            }
+    static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
+                       _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>) -> (old: [Int32], new: [Int32], symbolCount: Int) {
+        nonisolated(unsafe) let sides = [(oldBytes, old.sentences), (newBytes, new.sentences)]
+        let large = oldBytes.count + newBytes.count > 256 * 1024
+        let hashes = Parallel.map(2, grain: large ? 1 : 2) { side in sides[side].1.map { hash(sides[side].0, $0.utf8Range) } }
+        var table = Table(capacity: old.sentences.count + new.sentences.count, texts: (oldBytes, newBytes))
+        var a = [Int32](), b = [Int32]()
+        a.reserveCapacity(old.sentences.count)
+        b.reserveCapacity(new.sentences.count)
+        for (index, sentence) in old.sentences.enumerated() {
+            a.append(table.intern(hashes[0][index], sentence.utf8Range, side: 0))
         }
+        for (index, sentence) in new.sentences.enumerated() {
+            b.append(table.intern(hashes[1][index], sentence.utf8Range, side: 1))
+        }
+        return (a, b, table.count)
     }
 
     @inline(__always)
@@ -46,7 +36,7 @@ enum SentenceInterning {
     /// separator: every run of non-space bytes is mixed in eight bytes at a
     /// time (a multiply per word, not per byte as FNV would).
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ 0xCBF2_9CE4_8422_2325
+        var hash = WordHash.seed
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
@@ -60,21 +50,15 @@ enum SentenceInterning {
                 shift += 8
                 index += 1
                 if shift == 64 {
-                    hash = mix(hash, chunk)
+                    hash = WordHash.mix(hash, chunk)
                     chunk = 0
                     shift = 0
                 }
             }
             // The word's tail, tagged with its length, then the separator.
-            hash = mix(hash, chunk ^ (shift << 56) ^ 0x20)
+            hash = WordHash.mix(hash, chunk ^ (shift << 56) ^ 0x20)
         }
         return hash
-    }
-
-    @inline(__always)
-    private static func mix(_ hash: UInt64, _ value: UInt64) -> UInt64 {
-        let product = (hash ^ value).multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
-        return product.high ^ product.low
     }
 
     /// Whether two sentences are equal after whitespace normalization.

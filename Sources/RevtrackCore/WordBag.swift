@@ -1,31 +1,102 @@
 import RevtrackText
 
-/// Lowercased words interned to integers, shared by one comparison's bags.
-struct Vocabulary {
-    private var ids: [String: Int32] = [:]
+/// 64-bit hashes of tokens straight from UTF-8 bytes, eight bytes per
+/// multiply: pairing compares the words of tens of thousands of sentences and
+/// must not build a string, or look one up in a dictionary, per word.
+enum WordHash {
+    @inline(__always)
+    static func mix(_ hash: UInt64, _ value: UInt64) -> UInt64 {
+        let product = (hash ^ value).multipliedFullWidth(by: 0x9FB2_1C65_1E98_DF25)
+        return product.high ^ product.low
+    }
 
-    mutating func id(_ word: String) -> Int32 {
-        if let id = ids[word] { return id }
-        let id = Int32(ids.count)
-        ids[word] = id
-        return id
+    static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ 0xCBF2_9CE4_8422_2325
+
+    /// The token's bytes as they are: word diffs compare exact tokens.
+    static func exact(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = seed
+        var index = range.lowerBound
+        while range.upperBound - index >= 8 {
+            hash = mix(hash, UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            index += 8
+        }
+        return mix(hash, tail(bytes, index, range.upperBound))
+    }
+
+    /// The lowercased word (the exact hash of its lowercase form): ASCII
+    /// folded eight bytes at a time, anything else through Unicode's
+    /// lowercase mapping. Equal for "Army" and "army".
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var hash = seed
+        var index = range.lowerBound
+        while range.upperBound - index >= 8 {
+            let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            guard chunk & 0x8080_8080_8080_8080 == 0 else { return unicodeLowercased(bytes, range) }
+            hash = mix(hash, foldASCII(chunk))
+            index += 8
+        }
+        let last = tail(bytes, index, range.upperBound)
+        guard last & 0x0080_8080_8080_8080 == 0 else { return unicodeLowercased(bytes, range) }
+        return mix(hash, foldASCII(last & 0x00FF_FFFF_FFFF_FFFF) | (last & 0xFF00_0000_0000_0000))
+    }
+
+    /// Up to seven bytes, tagged with their count in the top byte.
+    @inline(__always)
+    private static func tail(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var chunk: UInt64 = 0
+        var shift: UInt64 = 0
+        for index in start..<end {
+            chunk |= UInt64(bytes[index]) << shift
+            shift += 8
+        }
+        return chunk | (UInt64(end - start) << 56)
+    }
+
+    /// ASCII "A"–"Z" to lowercase in all eight bytes at once (bytes below 0x80).
+    @inline(__always)
+    private static func foldASCII(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let atLeastA = chunk &+ ones &* (0x80 - 0x41)
+        let aboveZ = chunk &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~aboveZ & (ones &* 0x80)
+        return chunk | (upper >> 2)
+    }
+
+    private static func unicodeLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var lower = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        // The same value the ASCII path gives: the hash of the lowercased bytes.
+        return lower.withUTF8 { exact($0, 0..<$0.count) }
     }
 }
 
-/// The lowercased words of a sentence as a sorted multiset of word ids, for
-/// similarity scores.
-struct WordBag {
-    private(set) var ids: [Int32]
-    var total: Int { ids.count }
+/// A sentence's tokens and its word bag: what pairing, edit kinds and word
+/// diffs need, computed once per removed or added sentence.
+struct SentenceWords: Sendable {
+    let spans: [TokenSpan]
+    let bag: WordBag
 
-    init(_ tokens: [WordToken], vocabulary: inout Vocabulary) {
-        ids = tokens.compactMap { token in
-            token.kind == .punctuation ? nil : vocabulary.id(token.text.asciiLowercasedFast)
-        }.sorted()
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        spans = WordTokenizer.spans(bytes)
+        bag = WordBag(bytes, spans)
+    }
+}
+
+/// The lowercased words of a sentence as a sorted multiset of word hashes,
+/// for similarity scores.
+struct WordBag: Sendable {
+    private(set) var hashes: [UInt64]
+    var total: Int { hashes.count }
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [TokenSpan]) {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(spans.count)
+        for span in spans where span.kind != .punctuation { hashes.append(WordHash.lowercased(bytes, span.range)) }
+        hashes.sort()
+        self.hashes = hashes
     }
 
     init(merging bags: [WordBag]) {
-        ids = bags.flatMap(\.ids).sorted()
+        hashes = bags.flatMap(\.hashes).sorted()
     }
 
     /// Dice coefficient on the multisets: 2·|A ∩ B| / (|A| + |B|).
@@ -36,9 +107,9 @@ struct WordBag {
 
     private func common(with other: WordBag) -> Int {
         var i = 0, j = 0, count = 0
-        while i < ids.count && j < other.ids.count {
-            if ids[i] == other.ids[j] { count += 1; i += 1; j += 1 }
-            else if ids[i] < other.ids[j] { i += 1 }
+        while i < hashes.count && j < other.hashes.count {
+            if hashes[i] == other.hashes[j] { count += 1; i += 1; j += 1 }
+            else if hashes[i] < other.hashes[j] { i += 1 }
             else { j += 1 }
         }
         return count
@@ -67,10 +138,10 @@ struct WordBag {
         return dice
     }
 
-    /// Distinct word ids.
-    var words: [Int32] {
-        var result: [Int32] = []
-        for id in ids where result.last != id { result.append(id) }
+    /// Distinct words.
+    var words: [UInt64] {
+        var result: [UInt64] = []
+        for hash in hashes where result.last != hash { result.append(hash) }
         return result
     }
 }
@@ -78,11 +149,11 @@ struct WordBag {
 /// Finds sentences that share rare words with a given one, so pairing never
 /// compares every removed sentence with every added one.
 struct CandidateIndex {
-    private var postings: [Int32: [Int]] = [:]
+    private var postings: [UInt64: [Int]] = [:]
 
-    init(bags: [Int: WordBag], members: [Int]) {
+    init(words: [SentenceWords?], members: [Int]) {
         for member in members {
-            for word in bags[member]!.words { postings[word, default: []].append(member) }
+            for word in words[member]!.bag.words { postings[word, default: []].append(member) }
         }
     }
 
@@ -91,27 +162,13 @@ struct CandidateIndex {
         let rare = bag.words.compactMap { word in postings[word].map { (word, $0.count) } }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
             .prefix(3)
-        var seen = Set<Int>()
         var result: [Int] = []
         for (word, _) in rare {
-            for member in postings[word]! where seen.insert(member).inserted {
+            for member in postings[word]! where !result.contains(member) {
                 result.append(member)
                 if result.count == 64 { return result }
             }
         }
         return result
-    }
-}
-
-extension String {
-    /// Lowercase with a fast path for ASCII words, which most are.
-    var asciiLowercasedFast: String {
-        var hasUpper = false
-        for byte in utf8 {
-            if byte >= 0x80 { return lowercased() }
-            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-        }
-        guard hasUpper else { return self }
-        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -16,42 +16,52 @@ public struct WordSegment: Sendable, Hashable {
 /// one-token matches such as "the" or ",".
 public enum WordDiff {
     public static func compare(_ old: String, _ new: String) -> [WordSegment] {
-        compare(old, new, oldTokens: WordTokenizer.tokenize(old), newTokens: WordTokenizer.tokenize(new))
+        var old = old, new = new
+        return old.withUTF8 { oldBytes in
+            new.withUTF8 { newBytes in
+                compare(oldBytes, WordTokenizer.spans(oldBytes), newBytes, WordTokenizer.spans(newBytes))
+            }
+        }
     }
 
-    /// The same, for callers that already tokenized both sentences.
-    public static func compare(_ old: String, _ new: String, oldTokens: [WordToken], newTokens: [WordToken]) -> [WordSegment] {
-        let script = Difference.script(from: oldTokens.map(\.text), to: newTokens.map(\.text))
-        let runs = semanticCleanup(script.runs, oldTokens: oldTokens, newTokens: newTokens)
-        let oldBytes = Array(old.utf8), newBytes = Array(new.utf8)
+    /// The same on bytes already tokenized (pairing has the spans of every
+    /// edited sentence); tokens are interned by their exact bytes.
+    static func compare(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
+                        _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> [WordSegment] {
+        let (a, b, symbolCount) = TokenInterning.intern(old, oldSpans, new, newSpans)
+        let script = Difference.script(fromInterned: a, to: b, symbolCount: symbolCount)
+        let runs = semanticCleanup(script.runs, oldLengths: characterCounts(old, oldSpans),
+                                   newLengths: characterCounts(new, newSpans))
         var segments: [WordSegment] = []
         for run in runs {
             switch run.operation {
-            case .equal:
-                segments.append(segment(.equal, run.new, newTokens, newBytes))
-            case .delete:
-                segments.append(segment(.delete, run.old, oldTokens, oldBytes))
-            case .insert:
-                segments.append(segment(.insert, run.new, newTokens, newBytes))
+            case .equal: segments.append(segment(.equal, run.new, newSpans, new))
+            case .delete: segments.append(segment(.delete, run.old, oldSpans, old))
+            case .insert: segments.append(segment(.insert, run.new, newSpans, new))
             }
         }
         return segments
     }
 
-    private static func segment(_ operation: WordSegment.Operation, _ range: Range<Int>, _ tokens: [WordToken],
-                                _ bytes: [UInt8]) -> WordSegment {
-        let start = tokens[range.lowerBound].utf8Range.lowerBound
-        let end = tokens[range.upperBound - 1].utf8Range.upperBound
+    private static func segment(_ operation: WordSegment.Operation, _ range: Range<Int>, _ spans: [TokenSpan],
+                                _ bytes: UnsafeBufferPointer<UInt8>) -> WordSegment {
+        let start = Int(spans[range.lowerBound].start)
+        let end = Int(spans[range.upperBound - 1].end)
         let spaceBefore = start > 0 && [0x20, 0x0A, 0x09].contains(bytes[start - 1])
-        return WordSegment(operation: operation, text: String(decoding: bytes[start..<end], as: UTF8.self),
+        return WordSegment(operation: operation, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
                            spaceBefore: spaceBefore)
+    }
+
+    /// Characters (Unicode scalars) per token, for the clean-up's weighing.
+    private static func characterCounts(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [TokenSpan]) -> [Int] {
+        spans.map { span in bytes[span.range].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// diff-match-patch's semantic clean-up on token runs: an equality no longer
     /// (in characters) than the changes on each side of it becomes part of them.
-    static func semanticCleanup(_ runs: [EditScript.Run], oldTokens: [WordToken], newTokens: [WordToken]) -> [EditScript.Run] {
-        func characters(_ range: Range<Int>, _ tokens: [WordToken]) -> Int {
-            tokens[range].reduce(0) { $0 + $1.text.count }
+    static func semanticCleanup(_ runs: [EditScript.Run], oldLengths: [Int], newLengths: [Int]) -> [EditScript.Run] {
+        func characters(_ range: Range<Int>, _ lengths: [Int]) -> Int {
+            lengths[range].reduce(0, +)
         }
         // Work on hunks: (deleted old range, inserted new range) separated by equal runs.
         struct Block { var old: Range<Int>; var new: Range<Int>; var isEqual: Bool }
@@ -72,9 +82,9 @@ public enum WordDiff {
             while index + 1 < blocks.count {
                 let before = blocks[index - 1], equal = blocks[index], after = blocks[index + 1]
                 if equal.isEqual && !before.isEqual && !after.isEqual {
-                    let size = characters(equal.new, newTokens)
-                    let left = max(characters(before.old, oldTokens), characters(before.new, newTokens))
-                    let right = max(characters(after.old, oldTokens), characters(after.new, newTokens))
+                    let size = characters(equal.new, newLengths)
+                    let left = max(characters(before.old, oldLengths), characters(before.new, newLengths))
+                    let right = max(characters(after.old, oldLengths), characters(after.new, newLengths))
                     if size <= left && size <= right {
                         blocks[index - 1] = Block(old: before.old.lowerBound..<after.old.upperBound,
                                                   new: before.new.lowerBound..<after.new.upperBound, isEqual: false)
@@ -96,5 +106,32 @@ public enum WordDiff {
             }
         }
         return result
+    }
+}
+
+/// Interns the tokens of two sentences by their exact bytes: a small open
+/// addressing table per comparison, verified byte for byte.
+enum TokenInterning {
+    static func intern(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
+                       _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> (old: [Int32], new: [Int32], symbolCount: Int) {
+        var size = 16
+        while size < (oldSpans.count + newSpans.count) * 2 { size <<= 1 }
+        var slots = [Int32](repeating: -1, count: size)
+        var representatives: [(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>)] = []
+        func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32 {
+            let hash = WordHash.exact(bytes, range)
+            var slot = Int(truncatingIfNeeded: hash >> 17) & (size - 1)
+            while slots[slot] >= 0 {
+                let entry = representatives[Int(slots[slot])]
+                if entry.hash == hash && entry.bytes[entry.range].elementsEqual(bytes[range]) { return slots[slot] }
+                slot = (slot + 1) & (size - 1)
+            }
+            slots[slot] = Int32(representatives.count)
+            representatives.append((hash, bytes, range))
+            return slots[slot]
+        }
+        let a = oldSpans.map { intern(old, $0.range) }
+        let b = newSpans.map { intern(new, $0.range) }
+        return (a, b, representatives.count)
     }
 }

@@ -14,6 +14,21 @@ public struct WordToken: Sendable, Hashable {
     }
 }
 
+/// A token as a byte range of its sentence and its kind, without its text.
+public struct TokenSpan: Sendable, Hashable {
+    public let start: Int32
+    public let end: Int32
+    public let kind: WordToken.Kind
+
+    public init(_ start: Int, _ end: Int, _ kind: WordToken.Kind) {
+        self.start = Int32(start)
+        self.end = Int32(end)
+        self.kind = kind
+    }
+
+    public var range: Range<Int> { Int(start)..<Int(end) }
+}
+
 /// Splits a sentence into tokens that read naturally in a word-level diff:
 /// numbers keep their separators ("1,960", "3.5"), hyphenated words and
 /// contractions stay whole ("two-year", "Azerbaijan’s", "don't"), acronyms keep
@@ -28,7 +43,16 @@ public enum WordTokenizer {
     }
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
-        var tokens: [WordToken] = []
+        spans(bytes).map { span in
+            WordToken(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[span.range]), as: UTF8.self),
+                      kind: span.kind, utf8Range: span.range)
+        }
+    }
+
+    /// The tokens as byte ranges only: for callers that tokenize many
+    /// sentences and read few of the tokens' texts (pairing, edit kinds).
+    public static func spans(_ bytes: UnsafeBufferPointer<UInt8>) -> [TokenSpan] {
+        var tokens: [TokenSpan] = []
         tokens.reserveCapacity(bytes.count / 5)
         let count = bytes.count
         var index = 0
@@ -65,7 +89,7 @@ public enum WordTokenizer {
                         break
                     }
                 }
-                tokens.append(token(bytes, start, index, allDigits ? .number : .word))
+                tokens.append(TokenSpan(start, index, allDigits ? .number : .word))
             case .other:
                 // Punctuation: runs of "." or "-" are one token ("...", "--").
                 let start = index
@@ -73,7 +97,7 @@ public enum WordTokenizer {
                 if bytes[start] == 0x2E || bytes[start] == 0x2D {
                     while index < count && bytes[index] == bytes[start] { index += 1 }
                 }
-                tokens.append(token(bytes, start, index, .punctuation))
+                tokens.append(TokenSpan(start, index, .punctuation))
             }
         }
         return tokens
@@ -88,14 +112,17 @@ public enum WordTokenizer {
     @inline(__always)
     private static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Class, Int) {
         let byte = bytes[index]
-        if byte < 0x80 {
-            switch byte {
-            case 0x30...0x39: return (.digit, 1)
-            case 0x41...0x5A, 0x61...0x7A: return (.alphanumeric, 1)
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
-            default: return (.other, 1)
-            }
+        guard byte < 0x80 else { return classifyNonASCII(bytes, index) }
+        switch byte {
+        case 0x30...0x39: return (.digit, 1)
+        case 0x41...0x5A, 0x61...0x7A: return (.alphanumeric, 1)
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return (.space, 1)
+        default: return (.other, 1)
         }
+    }
+
+    @inline(never)
+    private static func classifyNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (Class, Int) {
         var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(bytes.count, index + 4)]).makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (.other, 1) }
@@ -122,11 +149,5 @@ public enum WordTokenizer {
         let singleLetterBefore = dot - start == 1 || (dot >= 2 && bytes[dot - 2] == 0x2E)
         let singleLetterAfter = dot + 2 >= bytes.count || classify(bytes, dot + 2).0 != .alphanumeric
         return singleLetterBefore && singleLetterAfter
-    }
-
-    @inline(__always)
-    private static func token(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ kind: WordToken.Kind) -> WordToken {
-        WordToken(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                  kind: kind, utf8Range: start..<end)
     }
 }
