@@ -27,7 +27,7 @@ public struct SideBySideRenderer {
         out += String(repeating: "─", count: column) + "─┬─" + String(repeating: "─", count: column) + "\n"
         let visible = ContextWindow.visibleIndices(comparison.changes, context: context)
         var previous: Int? = nil
-        for (index, change) in comparison.changes.enumerated() where visible.contains(index) {
+        for (index, change) in comparison.changes.enumerated() where visible[index] {
             if let previous, index > previous + 1 {
                 out += pad("⋯", column) + " │ " + "⋯" + "\n"
             }

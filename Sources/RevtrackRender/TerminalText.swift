@@ -5,26 +5,68 @@ public enum TerminalText {
     /// Replaces C0/C1 control characters (except newline and tab) and the
     /// Unicode bidirectional overrides with visible escapes such as `\u{1B}`.
     public static func escapingControls(_ text: String, keepNewlines: Bool = true) -> String {
-        guard text.unicodeScalars.contains(where: { needsEscape($0, keepNewlines: keepNewlines) }) else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar, keepNewlines: keepNewlines) {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard firstEscape(bytes, from: 0, keepNewlines: keepNewlines) != nil else { return nil }
+            var out: [UInt8] = []
+            append(bytes, to: &out, keepNewlines: keepNewlines)
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
     }
 
-    static func needsEscape(_ scalar: Unicode.Scalar, keepNewlines: Bool) -> Bool {
-        switch scalar.value {
-        case 0x0A: return !keepNewlines
-        case 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        // Bidirectional embeddings, overrides and isolates ("Trojan Source").
-        case 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
+    /// Appends UTF-8 `bytes` to `out` with the same escapes, in one pass over
+    /// the bytes; with `collapsingWhitespace`, runs of ASCII white space turn
+    /// into one space first (how sentences are shown), ends trimmed.
+    public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], keepNewlines: Bool,
+                              collapsingWhitespace: Bool = false) {
+        var index = 0
+        var pendingSpace = false
+        let start = out.count
+        while index < bytes.count {
+            let byte = bytes[index]
+            if collapsingWhitespace && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) {
+                pendingSpace = out.count > start
+                index += 1
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if let (scalar, width) = escape(bytes, index, keepNewlines: keepNewlines) {
+                out.append(contentsOf: "\\u{\(String(scalar, radix: 16, uppercase: true))}".utf8)
+                index += width
+            } else {
+                out.append(byte)
+                index += 1
+            }
+        }
+    }
+
+    private static func firstEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, keepNewlines: Bool) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if escape(bytes, index, keepNewlines: keepNewlines) != nil { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The scalar at `index` and its width when it must be escaped: C0 and C1
+    /// controls (tab always kept, newline when asked) and the bidirectional
+    /// embeddings, overrides and isolates ("Trojan Source").
+    @inline(__always)
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, keepNewlines: Bool) -> (UInt32, Int)? {
+        let byte = bytes[index]
+        switch byte {
+        case 0x0A: return keepNewlines ? nil : (0x0A, 1)
+        case 0x09: return nil
+        case 0x00...0x1F, 0x7F: return (UInt32(byte), 1)
+        case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+            return (UInt32(bytes[index + 1]), 2)                                    // U+0080–U+009F
+        case 0xE2 where index + 2 < bytes.count:
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 && (0xAA...0xAE).contains(third) { return (0x2000 + UInt32(third) - 0x80, 3) }   // U+202A–U+202E
+            if second == 0x81 && (0xA6...0xA9).contains(third) { return (0x2040 + UInt32(third) - 0x80, 3) }   // U+2066–U+2069
+            return nil
+        default: return nil
         }
     }
 }

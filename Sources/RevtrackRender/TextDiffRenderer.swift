@@ -26,35 +26,71 @@ public struct TextDiffRenderer {
 
     public func render(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
                        facts: FactSection? = nil) -> String {
-        var out = ""
-        out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold) + "\n"
-        out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold) + "\n"
-        out += summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold).utf8
+        out.append(0x0A)
+        out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold).utf8
+        out.append(0x0A)
+        out += (summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + "\n").utf8
 
+        if options.sentences {
+            var oldText = comparison.old.text, newText = comparison.new.text
+            oldText.withUTF8 { oldBytes in
+                newText.withUTF8 { newBytes in
+                    let sides = Sides(comparison: comparison, oldBytes: oldBytes, newBytes: newBytes)
+                    sentenceLines(comparison, sides, into: &out)
+                }
+            }
+        }
+        if let facts, !facts.visible.isEmpty || !facts.framing.isEmpty,
+           comparison.summary.hasDifferences || !options.sentences {
+            var section = (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
+            let width = (facts.visible.map { FactSection.label($0.relation).count } + (facts.framing.isEmpty ? [] : [7])).max() ?? 0
+            for row in facts.rows {
+                switch row {
+                case .entry(let entry): section += factLine(entry, labelWidth: width)
+                case .framing(let contrast): section += framingLine(contrast, labelWidth: width)
+                }
+            }
+            out += section.utf8
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Both texts' bytes, borrowed while the sentence lines are written: each
+    /// sentence is copied once, straight into the output, white space
+    /// collapsed and control characters escaped on the way.
+    private struct Sides {
+        let comparison: DocumentComparison
+        let oldBytes: UnsafeBufferPointer<UInt8>
+        let newBytes: UnsafeBufferPointer<UInt8>
+
+        func append(_ range: Range<Int>?, old: Bool, to out: inout [UInt8]) {
+            guard let range else { return }
+            let sentences = old ? comparison.old.sentences : comparison.new.sentences
+            for index in range {
+                if index > range.lowerBound { out.append(0x20) }
+                TerminalText.append(UnsafeBufferPointer(rebasing: (old ? oldBytes : newBytes)[sentences[index].utf8Range]),
+                                    to: &out, keepNewlines: false, collapsingWhitespace: true)
+            }
+        }
+    }
+
+    private func sentenceLines(_ comparison: DocumentComparison, _ sides: Sides, into out: inout [UInt8]) {
         let changes = comparison.changes
         let visible = ContextWindow.visibleIndices(changes, context: options.context)
         var previousShown: Int? = nil
         var previousParagraph: Int? = nil
-        for (index, change) in changes.enumerated() where options.sentences && visible.contains(index) {
-            if let previous = previousShown, index > previous + 1 { out += paint("  ⋯", .dim) + "\n" }
+        for (index, change) in changes.enumerated() where visible[index] {
+            if let previous = previousShown, index > previous + 1 { out += (paint("  ⋯", .dim) + "\n").utf8 }
             let paragraph = comparison.paragraph(of: change)
-            if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out += "\n" }
+            if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out.append(0x0A) }
             previousParagraph = paragraph
             previousShown = index
-            out += line(change, comparison) + "\n"
+            line(change, sides, into: &out)
+            out.append(0x0A)
         }
-        if let facts, !facts.visible.isEmpty || !facts.framing.isEmpty,
-           comparison.summary.hasDifferences || !options.sentences {
-            out += (options.sentences ? "\n" : "") + paint("facts", .bold) + "\n"
-            let width = (facts.visible.map { FactSection.label($0.relation).count } + (facts.framing.isEmpty ? [] : [7])).max() ?? 0
-            for row in facts.rows {
-                switch row {
-                case .entry(let entry): out += factLine(entry, labelWidth: width)
-                case .framing(let contrast): out += framingLine(contrast, labelWidth: width)
-                }
-            }
-        }
-        return out
     }
 
     private func factLine(_ entry: FactComparison.Entry, labelWidth width: Int) -> String {
@@ -100,27 +136,41 @@ public struct TextDiffRenderer {
 
     // MARK: - Lines
 
-    private func line(_ change: SentenceChange, _ comparison: DocumentComparison) -> String {
-        func oldText() -> String { text(change.old, comparison.old.sentences) }
-        func newText() -> String { text(change.new, comparison.new.sentences) }
+    private func line(_ change: SentenceChange, _ sides: Sides, into out: inout [UInt8]) {
+        func painted(_ style: Style, _ body: (inout [UInt8]) -> Void) {
+            if options.color { out += "\u{1B}[\(style.rawValue)m".utf8 }
+            body(&out)
+            if options.color { out += "\u{1B}[0m".utf8 }
+        }
+        func oldText(_ out: inout [UInt8]) { sides.append(change.old, old: true, to: &out) }
+        func newText(_ out: inout [UInt8]) { sides.append(change.new, old: false, to: &out) }
         switch change.operation {
         case .equal:
-            return "  " + paint(newText(), .dim)
+            out += "  ".utf8
+            painted(.dim, newText)
         case .insert:
-            return paint("+ ", .green) + paint(newText(), .green)
+            out += paint("+ ", .green).utf8
+            painted(.green, newText)
         case .delete:
-            return paint("- ", .red) + paint(oldText(), .red)
+            out += paint("- ", .red).utf8
+            painted(.red, oldText)
         case .modify:
             let label = change.editKind.map { " " + paint("(\($0.rawValue))", .dim) } ?? ""
+            out += paint("~ ", .yellow).utf8
             if change.words.isEmpty {
                 // Sentence level only: old and new in full.
-                return paint("~ ", .yellow) + paint(oldText(), .red) + "\n" + paint("  → ", .yellow) + paint(newText(), .green) + label
+                painted(.red, oldText)
+                out += ("\n" + paint("  → ", .yellow)).utf8
+                painted(.green, newText)
+            } else {
+                out += words(change.words).utf8
             }
-            return paint("~ ", .yellow) + words(change.words) + label
+            out += label.utf8
         case .move:
             let from = (change.old?.lowerBound ?? 0) + 1
-            let body = change.words.isEmpty ? newText() : words(change.words)
-            return paint("> ", .cyan) + body + " " + paint("(moved from sentence \(from))", .dim)
+            out += paint("> ", .cyan).utf8
+            if change.words.isEmpty { newText(&out) } else { out += words(change.words).utf8 }
+            out += (" " + paint("(moved from sentence \(from))", .dim)).utf8
         }
     }
 
@@ -136,11 +186,6 @@ public struct TextDiffRenderer {
             }
         }
         return out
-    }
-
-    private func text(_ range: Range<Int>?, _ sentences: [Sentence]) -> String {
-        guard let range else { return "" }
-        return TerminalText.escapingControls(range.map { sentences[$0].normalized }.joined(separator: " "), keepNewlines: false)
     }
 
     // MARK: - Colour

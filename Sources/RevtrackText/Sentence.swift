@@ -56,7 +56,10 @@ public struct SegmentedText: Sendable {
 }
 
 public enum Whitespace {
-    /// Collapses whitespace runs to one space and trims both ends.
+    /// Collapses runs of ASCII white space (space, tab, line feed, carriage
+    /// return) to one space and trims both ends: the same white space that
+    /// sentence comparison ignores, so two sentences that compare equal also
+    /// print the same.
     public static func collapse(_ text: String) -> String {
         var needsWork = false
         var previousWasSpace = true
@@ -66,6 +69,17 @@ public enum Whitespace {
             previousWasSpace = isSpace
         }
         if !needsWork && !previousWasSpace { return text }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20); pendingSpace = false }
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
