@@ -130,7 +130,8 @@ struct Pairing {
             modification(pending[k].operation, pending[k].old, pending[k].new)
         }
         for (k, item) in pending.enumerated() { result[item.position] = compared[k] }
-        return Self.fewestMoves(result)
+        Self.fewestMoves(&result)
+        return result
     }
 
     /// Tokens and bags of the given sentences, in an array indexed by sentence.
@@ -150,8 +151,8 @@ struct Pairing {
     /// of correspondences whose old positions increase in reading order
     /// (identical sentences weigh more than edited ones), and call moves only
     /// what falls outside it.
-    static func fewestMoves(_ changes: [SentenceChange]) -> [SentenceChange] {
-        guard changes.contains(where: { $0.operation == .move }) else { return changes }
+    static func fewestMoves(_ changes: inout [SentenceChange]) {
+        guard changes.contains(where: { $0.operation == .move }) else { return }
         let matched = changes.indices.filter { changes[$0].old != nil && changes[$0].new != nil }
         let size = (matched.map { changes[$0].old!.lowerBound }.max() ?? 0) + 1
         // Fenwick tree over old positions: best chain weight ending at or before a position.
@@ -180,13 +181,13 @@ struct Pairing {
         var inChain = [Bool](repeating: false, count: changes.count)
         var cursor = chainWeight.indices.max { chainWeight[$0] < chainWeight[$1] } ?? -1
         while cursor >= 0 { inChain[matched[cursor]] = true; cursor = previous[cursor] }
-        return changes.enumerated().map { index, change in
-            guard change.old != nil, change.new != nil else { return change }
+        for index in matched {
+            let change = changes[index]
             let identical = change.words.isEmpty && change.editKind == nil
             let operation: SentenceChange.Operation = inChain[index] ? (identical ? .equal : .modify) : .move
-            guard operation != change.operation else { return change }
-            return SentenceChange(operation: operation, old: change.old, new: change.new, words: change.words,
-                                  editKind: change.editKind, similarity: operation == .equal ? nil : change.similarity ?? 1)
+            guard operation != change.operation else { continue }
+            changes[index] = SentenceChange(operation: operation, old: change.old, new: change.new, words: change.words,
+                                            editKind: change.editKind, similarity: operation == .equal ? nil : change.similarity ?? 1)
         }
     }
 

@@ -13,9 +13,12 @@ import Darwin
 enum SentenceInterning {
     static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
                        _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>) -> (old: [Int32], new: [Int32], symbolCount: Int) {
-        nonisolated(unsafe) let sides = [(oldBytes, old.sentences), (newBytes, new.sentences)]
+        nonisolated(unsafe) let texts = (oldBytes, newBytes)
         let large = oldBytes.count + newBytes.count > 256 * 1024
-        let hashes = Parallel.map(2, grain: large ? 1 : 2) { side in sides[side].1.map { hash(sides[side].0, $0.utf8Range) } }
+        let hashes = Parallel.map(2, grain: large ? 1 : 2) { side in
+            let bytes = side == 0 ? texts.0 : texts.1
+            return (side == 0 ? old : new).sentences.map { hash(bytes, $0.utf8Range) }
+        }
         var table = Table(capacity: old.sentences.count + new.sentences.count, texts: (oldBytes, newBytes))
         var a = [Int32](), b = [Int32]()
         a.reserveCapacity(old.sentences.count)
@@ -34,8 +37,50 @@ enum SentenceInterning {
 
     /// A hash of the sentence with each whitespace run counted as one
     /// separator: every run of non-space bytes is mixed in eight bytes at a
-    /// time (a multiply per word, not per byte as FNV would).
+    /// time (a multiply per eight bytes, not per byte as FNV would), and word
+    /// ends are found eight bytes at a time too.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var hash = WordHash.seed
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            while index < end && isSpace(bytes[index]) { index += 1 }
+            guard index < end else { break }
+            // One word: whole chunks while no byte below 0x21 appears.
+            while true {
+                guard end - index >= 8 else {
+                    var chunk: UInt64 = 0, shift: UInt64 = 0
+                    while index < end && !isSpace(bytes[index]) {
+                        chunk |= UInt64(bytes[index]) << shift
+                        shift += 8
+                        index += 1
+                    }
+                    hash = WordHash.mix(hash, chunk ^ (shift << 56) ^ 0x20)
+                    break
+                }
+                let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let low = (chunk &- ones &* 0x21) & ~chunk & highs
+                if low == 0 {
+                    hash = WordHash.mix(hash, chunk)
+                    index += 8
+                    continue
+                }
+                let offset = low.trailingZeroBitCount / 8     // the first byte below 0x21
+                guard isSpace(bytes[index + offset]) else { return bytewiseHash(bytes, range) }
+                let shift = UInt64(offset * 8)
+                let head = offset == 0 ? 0 : chunk & ((1 << shift) - 1)
+                hash = WordHash.mix(hash, head ^ (shift << 56) ^ 0x20)
+                index += offset
+                break
+            }
+        }
+        return hash
+    }
+
+    /// The same hash a byte at a time, for sentences holding control
+    /// characters (which belong to words, unlike white space).
+    static func bytewiseHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var hash = WordHash.seed
         var index = range.lowerBound
         let end = range.upperBound

@@ -2,16 +2,21 @@
 public struct Sentence: Sendable, Hashable {
     /// 0-based paragraph number.
     public let paragraph: Int
-    /// The sentence exactly as written (inner line breaks of wrapped text included).
-    public let text: String
     /// Byte offsets into the original text's UTF-8.
     public let utf8Range: Range<Int>
+    /// The sentence as a view into the segmented text's storage: a 10 MB
+    /// text has over a hundred thousand sentences, and copying each into a
+    /// string of its own cost more than segmenting it.
+    public let slice: Substring
 
-    public init(paragraph: Int, text: String, utf8Range: Range<Int>) {
+    public init(paragraph: Int, slice: Substring, utf8Range: Range<Int>) {
         self.paragraph = paragraph
-        self.text = text
+        self.slice = slice
         self.utf8Range = utf8Range
     }
+
+    /// The sentence exactly as written (inner line breaks of wrapped text included).
+    public var text: String { String(slice) }
 
     /// The text with every run of whitespace turned into one space: two
     /// sentences that differ only in spacing or line wrapping compare equal.

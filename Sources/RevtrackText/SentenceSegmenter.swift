@@ -10,22 +10,26 @@
 public enum SentenceSegmenter {
     public static func segment(_ text: String) -> SegmentedText {
         var contiguous = text
-        let (sentences, paragraphCount) = contiguous.withUTF8 { bytes in
-            var sentences: [Sentence] = []
-            sentences.reserveCapacity(bytes.count / 80)
-            var ranges: [Range<Int>] = []
+        let (ranges, paragraphCount) = contiguous.withUTF8 { bytes in
+            var ranges: [(paragraph: Int, range: Range<Int>)] = []
+            ranges.reserveCapacity(bytes.count / 80)
+            var paragraphSentences: [Range<Int>] = []
             let paragraphs = paragraphRanges(bytes)
             for (index, paragraph) in paragraphs.enumerated() {
-                ranges.removeAll(keepingCapacity: true)
-                sentenceRanges(bytes, in: paragraph, into: &ranges)
-                for range in ranges {
-                    let sentenceText = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                    sentences.append(Sentence(paragraph: index, text: sentenceText, utf8Range: range))
-                }
+                paragraphSentences.removeAll(keepingCapacity: true)
+                sentenceRanges(bytes, in: paragraph, into: &paragraphSentences)
+                for range in paragraphSentences { ranges.append((index, range)) }
             }
-            return (sentences, paragraphs.count)
+            return (ranges, paragraphs.count)
         }
-        return SegmentedText(text: text, sentences: sentences, paragraphCount: paragraphCount)
+        // Views into the text, not copies; boundaries always fall between scalars.
+        let utf8 = contiguous.utf8
+        let sentences = ranges.map { paragraph, range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            return Sentence(paragraph: paragraph, slice: Substring(utf8[lower..<upper]), utf8Range: range)
+        }
+        return SegmentedText(text: contiguous, sentences: sentences, paragraphCount: paragraphCount)
     }
 
     // MARK: - Paragraphs

@@ -101,32 +101,3 @@ extension Add {
         do { return try store.resolveTrack(named.rawValue) } catch StorageError.unknownTrack { return named }
     }
 }
-
-/// Reads an input file or stdin, refusing what cannot be article text before
-/// reading it whole.
-enum InputFile {
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" {
-            return try readLimited(FileHandle.standardInput, name: "standard input")
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file")
-        }
-        if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, not a text file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CommandFailure("\(path): cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        return try readLimited(handle, name: path)
-    }
-
-    private static func readLimited(_ handle: FileHandle, name: String) throws -> [UInt8] {
-        let limit = ArticleText.maximumBytes
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
-        if data.count > limit {
-            throw CommandFailure("\(name): larger than \(limit) bytes (64 MiB); revtrack stores article text")
-        }
-        return Array(data)
-    }
-}

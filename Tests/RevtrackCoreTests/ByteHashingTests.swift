@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import RevtrackCore
+
+/// The hashes behind sentence interning and word bags work on raw bytes,
+/// several at a time; these properties pin them to their plain definitions.
+@Suite("Byte-level hashing")
+struct ByteHashingTests {
+    /// A deterministic generator of texts with many spaces, line breaks,
+    /// control characters and non-ASCII letters.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        mutating func text() -> String {
+            let pieces = ["a", "B", "news", "Nikiforov", "1,960", " ", "  ", "\n", "\t", "\r\n", "é", "É", "“", "—",
+                          "\u{01}", "x\u{07}y", "longerwordthansixteen", "ABCDEFGH", "abcdefg", "."]
+            return (0..<Int(next() % 24)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+
+    @Test("the sentence hash reads eight bytes at a time but equals the bytewise one, and ignores white space runs")
+    func sentenceHash() {
+        var generator = Generator(state: 42)
+        for _ in 0..<5_000 {
+            let text = generator.text()
+            let (fast, slow) = Self.withBytes(text) { bytes in
+                (SentenceInterning.hash(bytes, 0..<bytes.count), SentenceInterning.bytewiseHash(bytes, 0..<bytes.count))
+            }
+            #expect(fast == slow, "\(text.debugDescription)")
+            // White space runs of any kind count as one space.
+            let respaced = text.replacingOccurrences(of: " ", with: " \n\t ")
+            let other = Self.withBytes(respaced) { SentenceInterning.hash($0, 0..<$0.count) }
+            #expect(other == fast, "\(text.debugDescription)")
+            let equal = Self.withBytes(text) { a in Self.withBytes(respaced) { b in SentenceInterning.equal(a, 0..<a.count, b, 0..<b.count) } }
+            #expect(equal)
+        }
+    }
+
+    @Test("a word's hash ignores letter case, beyond ASCII too, and is the exact hash of its lowercase form")
+    func wordHash() {
+        var generator = Generator(state: 7)
+        for _ in 0..<5_000 {
+            let word = generator.text().filter { !$0.isWhitespace }
+            let lowered = Self.withBytes(word) { WordHash.lowercased($0, 0..<$0.count) }
+            let upper = Self.withBytes(word.uppercased()) { WordHash.lowercased($0, 0..<$0.count) }
+            let exact = Self.withBytes(word.lowercased()) { WordHash.exact($0, 0..<$0.count) }
+            #expect(lowered == exact, "\(word.debugDescription)")
+            if word.uppercased().lowercased() == word.lowercased() { #expect(upper == lowered, "\(word.debugDescription)") }
+        }
+        let a = Self.withBytes("Army") { WordHash.lowercased($0, 0..<$0.count) }
+        let b = Self.withBytes("army") { WordHash.lowercased($0, 0..<$0.count) }
+        let c = Self.withBytes("arms") { WordHash.lowercased($0, 0..<$0.count) }
+        #expect(a == b && a != c)
+    }
+}
