@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits news prose into paragraphs and sentences.
 ///
 /// Works on UTF-8 bytes and looks at words only around a candidate full stop,
@@ -41,11 +47,12 @@ public enum SentenceSegmenter {
     static func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []   // trimmed; empty range marks a blank line
         var start = 0
-        for index in 0...bytes.count {
-            if index == bytes.count || bytes[index] == 0x0A {
-                lines.append(trim(bytes, start..<index))
-                start = index + 1
-            }
+        while start <= bytes.count {
+            let end = bytes.count - start > 0
+                ? memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+                : bytes.count
+            lines.append(trim(bytes, start..<end))
+            start = end + 1
         }
         // Hard-wrapped text: blank lines exist and most lines inside blocks end mid-sentence.
         var blankLines = 0, innerLines = 0, innerOpen = 0
@@ -87,6 +94,11 @@ public enum SentenceSegmenter {
         let end = paragraph.upperBound
         var index = paragraph.lowerBound
         while index < end {
+            // Eight bytes at a time past text that holds no terminator candidate.
+            while end - index >= 8 && !mayEndSentence(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            guard index < end else { break }
             let byte = bytes[index]
             let isEllipsis = byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6
             guard byte == 0x2E || byte == 0x21 || byte == 0x3F || isEllipsis else {
@@ -163,6 +175,18 @@ public enum SentenceSegmenter {
     }
 
     // MARK: - Byte helpers
+
+    /// Whether any of the eight bytes is ".", "!", "?" or 0xE2 (the lead byte
+    /// of "…"): the usual zero-byte test on the bytes XORed with each.
+    @inline(__always)
+    private static func mayEndSentence(_ chunk: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        @inline(__always) func zeroBytes(_ candidate: UInt64) -> UInt64 {
+            let bytes = chunk ^ (ones &* candidate)
+            return (bytes &- ones) & ~bytes
+        }
+        return (zeroBytes(0x2E) | zeroBytes(0x21) | zeroBytes(0x3F) | zeroBytes(0xE2)) & (ones &* 0x80) != 0
+    }
 
     enum CharacterClass { case uppercase, lowercase, digit, other, none }
 
