@@ -48,6 +48,7 @@ struct Pairing {
         let script = Difference.script(fromInterned: a, to: b, symbolCount: symbolCount)
 
         var blocks: [Block] = []
+        blocks.reserveCapacity(max(a.count, b.count))
         var hunks: [Hunk] = []
         for run in script.runs {
             switch run.operation {
@@ -111,7 +112,7 @@ struct Pairing {
 
         // 4. Reading order; edited and moved sentences are compared afterwards, on all cores.
         var result: [SentenceChange] = []
-        result.reserveCapacity(max(a.count, b.count))
+        result.reserveCapacity(a.count + b.count)      // an upper bound: never grown, never copied
         var pending: [(position: Int, operation: SentenceChange.Operation, old: Range<Int>, new: Range<Int>)] = []
         for block in blocks {
             switch block {

@@ -16,26 +16,27 @@ import Darwin
 public enum SentenceSegmenter {
     public static func segment(_ text: String) -> SegmentedText {
         var contiguous = text
-        let (ranges, paragraphCount) = contiguous.withUTF8 { bytes in
-            var ranges: [(paragraph: Int, range: Range<Int>)] = []
-            ranges.reserveCapacity(bytes.count / 80)
-            var paragraphSentences: [Range<Int>] = []
+        contiguous.makeContiguousUTF8()
+        // Sentences are views into the text, not copies; boundaries always fall between scalars.
+        let shared = contiguous
+        let utf8 = shared.utf8
+        let (sentences, paragraphCount) = contiguous.withUTF8 { bytes in
+            var sentences: [Sentence] = []
+            sentences.reserveCapacity(bytes.count / 64)
+            var ranges: [Range<Int>] = []
             let paragraphs = paragraphRanges(bytes)
             for (index, paragraph) in paragraphs.enumerated() {
-                paragraphSentences.removeAll(keepingCapacity: true)
-                sentenceRanges(bytes, in: paragraph, into: &paragraphSentences)
-                for range in paragraphSentences { ranges.append((index, range)) }
+                ranges.removeAll(keepingCapacity: true)
+                sentenceRanges(bytes, in: paragraph, into: &ranges)
+                for range in ranges {
+                    let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                    let upper = utf8.index(lower, offsetBy: range.count)
+                    sentences.append(Sentence(paragraph: index, slice: Substring(utf8[lower..<upper]), utf8Range: range))
+                }
             }
-            return (ranges, paragraphs.count)
+            return (sentences, paragraphs.count)
         }
-        // Views into the text, not copies; boundaries always fall between scalars.
-        let utf8 = contiguous.utf8
-        let sentences = ranges.map { paragraph, range in
-            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let upper = utf8.index(lower, offsetBy: range.count)
-            return Sentence(paragraph: paragraph, slice: Substring(utf8[lower..<upper]), utf8Range: range)
-        }
-        return SegmentedText(text: contiguous, sentences: sentences, paragraphCount: paragraphCount)
+        return SegmentedText(text: shared, sentences: sentences, paragraphCount: paragraphCount)
     }
 
     // MARK: - Paragraphs
@@ -45,38 +46,33 @@ public enum SentenceSegmenter {
     /// lines separate paragraphs and most lines break mid-sentence), or when it
     /// starts in lowercase after a line without closing punctuation.
     static func paragraphRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []   // trimmed; empty range marks a blank line
-        var start = 0
-        while start <= bytes.count {
-            let end = bytes.count - start > 0
-                ? memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start).map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
-                : bytes.count
-            lines.append(trim(bytes, start..<end))
-            start = end + 1
-        }
         // Hard-wrapped text: blank lines exist and most lines inside blocks end mid-sentence.
-        var blankLines = 0, innerLines = 0, innerOpen = 0
-        for (index, line) in lines.enumerated() {
-            if line.isEmpty { blankLines += 1; continue }
-            if index + 1 < lines.count, !lines[index + 1].isEmpty {
+        var blankLines = 0, innerLines = 0, innerOpen = 0, lineCount = 0
+        var previous: Range<Int>? = nil
+        forEachLine(bytes) { line in
+            lineCount += 1
+            if line.isEmpty { blankLines += 1 }
+            if let previous, !previous.isEmpty, !line.isEmpty {
                 innerLines += 1
-                if !endsClosed(bytes, line) { innerOpen += 1 }
+                if !endsClosed(bytes, previous) { innerOpen += 1 }
             }
+            previous = line
         }
         let wrapped = blankLines > 0 && innerLines >= 2 && innerOpen * 10 >= innerLines * 6
 
         var paragraphs: [Range<Int>] = []
+        paragraphs.reserveCapacity(lineCount - blankLines)
         var current: Range<Int>? = nil
-        for line in lines {
+        forEachLine(bytes) { line in
             if line.isEmpty {
                 if let paragraph = current { paragraphs.append(paragraph); current = nil }
-                continue
+                return
             }
             if let paragraph = current {
                 let continues = wrapped || (!endsClosed(bytes, paragraph) && startsLowercase(bytes, line))
                 if continues {
                     current = paragraph.lowerBound..<line.upperBound
-                    continue
+                    return
                 }
                 paragraphs.append(paragraph)
             }
@@ -84,6 +80,20 @@ public enum SentenceSegmenter {
         }
         if let paragraph = current { paragraphs.append(paragraph) }
         return paragraphs
+    }
+
+    /// Each line's trimmed range, in order (an empty range for a blank line).
+    @inline(__always)
+    private static func forEachLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        while start <= bytes.count {
+            var end = bytes.count
+            if start < bytes.count, let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                end = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            body(trim(bytes, start..<end))
+            start = end + 1
+        }
     }
 
     // MARK: - Sentences

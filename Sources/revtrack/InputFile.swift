@@ -1,11 +1,12 @@
 import Foundation
 import RevtrackStorage
 
-/// Reads an input file or stdin, refusing what cannot be article text before
-/// reading it whole.
+/// Reads an input file or stdin as article text, refusing what cannot be
+/// article text before reading it whole.
 enum InputFile {
-    static func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return try readLimited(STDIN_FILENO, name: "standard input", expected: 0) }
+    /// The text of `path` ("-" for stdin) under the storage rules.
+    static func text(_ path: String) throws -> String {
+        if path == "-" { return try ArticleText.decode(try readLimited(STDIN_FILENO, name: "standard input", expected: 0)) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CommandFailure("\(path): no such file")
@@ -15,16 +16,23 @@ enum InputFile {
         guard descriptor >= 0 else { throw CommandFailure("\(path): cannot be read (permission denied?)") }
         defer { close(descriptor) }
         var status = stat()
-        let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
-        return try readLimited(descriptor, name: path, expected: size)
+        guard fstat(descriptor, &status) == 0 else { throw CommandFailure("\(path): cannot be read") }
+        let size = Int(status.st_size)
+        if size > ArticleText.maximumBytes { throw tooLarge(path) }
+        // A regular file is mapped: its bytes are validated and copied once,
+        // straight from the page cache into the string.
+        if status.st_mode & S_IFMT == S_IFREG, size > 0,
+           let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapping != MAP_FAILED {
+            defer { munmap(mapping, size) }
+            return try ArticleText.decode(UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: size))
+        }
+        return try ArticleText.decode(try readLimited(descriptor, name: path, expected: size))
     }
 
-    /// Reads to the end with read(2) straight into one array sized from the
-    /// file's length (doubled, with one copy, only for pipes): a large text is
-    /// neither zero-filled first nor copied on the way in.
+    /// Reads to the end with read(2) into one array sized from the expected
+    /// length, doubled (with one copy) as a pipe delivers more.
     private static func readLimited(_ descriptor: Int32, name: String, expected: Int) throws -> [UInt8] {
         let limit = ArticleText.maximumBytes
-        if expected > limit { throw tooLarge(name) }
         var bytes: [UInt8] = []
         var capacity = max(expected + 1, 64 * 1024)
         while true {

@@ -35,7 +35,7 @@ struct TextOperand {
     }
 
     static func file(_ path: String) throws -> TextOperand {
-        let text = try ArticleText.decode(try InputFile.read(path))
+        let text = try InputFile.text(path)
         return TextOperand(label: path, text: text, revision: nil)
     }
 }

@@ -11,10 +11,16 @@ public enum ArticleText {
     /// Validates raw bytes (from a file or stdin) and returns the text as it
     /// will be stored.
     public static func decode(_ bytes: [UInt8]) throws(StorageError) -> String {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(StorageError) in try decode(buffer) }
+    }
+
+    /// The same for bytes anywhere in memory (a mapped file): the text is
+    /// validated and copied once, into the string.
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(StorageError) -> String {
         if bytes.count > maximumBytes {
             throw .invalidText("input is \(bytes.count) bytes; the limit is \(maximumBytes) bytes (64 MiB)")
         }
-        if let offset = bytes.withUnsafeBufferPointer({ firstByte(0, in: $0) }) {
+        if let offset = firstByte(0, in: bytes) {
             throw .invalidText("input looks binary: NUL byte at offset \(offset)")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -45,7 +51,7 @@ public enum ArticleText {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {
+    private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

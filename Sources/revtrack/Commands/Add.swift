@@ -56,7 +56,7 @@ struct Add: ParsableCommand {
             guard selector == nil, !keepHTML else {
                 throw CommandFailure("--selector and --keep-html apply to a fetched page: give --url without FILE")
             }
-            text = try ArticleText.decode(try InputFile.read(file))
+            text = try InputFile.text(file)
         } else {
             guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
             guard let webURL = CaptureInput.webURL(url) else { throw CommandFailure("\(url): not an http or https URL") }
