@@ -24,7 +24,7 @@ public enum EditKind: String, Sendable, Hashable, Codable {
                          _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> EditKind {
         let oldWords = oldSpans.filter { $0.kind != .punctuation }
         let newWords = newSpans.filter { $0.kind != .punctuation }
-        if skeleton(old, oldWords) == skeleton(new, newWords) { return .cosmetic }
+        if sameSkeleton(old, oldWords, new, newWords) { return .cosmetic }
         guard oldWords.count == newWords.count else { return .wording }
         var differing = 0
         for (a, b) in zip(oldWords, newWords) where !equalIgnoringCase(old, a.range, new, b.range) {
@@ -59,28 +59,70 @@ public enum EditKind: String, Sendable, Hashable, Codable {
         return aText.lowercased() == bText.lowercased()
     }
 
-    /// Letters and digits only, lowercased: what survives a cosmetic edit.
-    static func skeleton(_ bytes: UnsafeBufferPointer<UInt8>, _ words: [TokenSpan]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        for word in words {
-            let range = word.range
-            if bytes[range].allSatisfy({ $0 < 0x80 }) {
-                for byte in bytes[range] {
-                    switch byte {
-                    case 0x41...0x5A: result.append(byte | 0x20)
-                    case 0x61...0x7A, 0x30...0x39: result.append(byte)
-                    default: break
+    /// Whether both sides have the same letters and digits, lowercased: what
+    /// survives a cosmetic edit. Read in step on both sides, so that the
+    /// usual answer, no, comes at the first differing letter.
+    static func sameSkeleton(_ old: UnsafeBufferPointer<UInt8>, _ oldWords: [TokenSpan],
+                             _ new: UnsafeBufferPointer<UInt8>, _ newWords: [TokenSpan]) -> Bool {
+        var a = Skeleton(bytes: old, words: oldWords), b = Skeleton(bytes: new, words: newWords)
+        while true {
+            let x = a.next(), y = b.next()
+            if x != y { return false }
+            if x == nil { return true }
+        }
+    }
+
+    /// The letters and digits of a sentence's words, lowercased, one byte at
+    /// a time (a word beyond ASCII goes through Unicode's lowercase mapping).
+    struct Skeleton {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let words: [TokenSpan]
+        var word = 0
+        var offset = 0
+        var converted: [UInt8] = []
+        var convertedOffset = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, words: [TokenSpan]) {
+            self.bytes = bytes
+            self.words = words
+            offset = words.first.map { Int($0.start) } ?? 0
+            prepareWord()
+        }
+
+        mutating func next() -> UInt8? {
+            while word < words.count {
+                if !converted.isEmpty {
+                    if convertedOffset < converted.count { convertedOffset += 1; return converted[convertedOffset - 1] }
+                } else {
+                    while offset < Int(words[word].end) {
+                        let byte = bytes[offset]
+                        offset += 1
+                        switch byte {
+                        case 0x41...0x5A: return byte | 0x20
+                        case 0x61...0x7A, 0x30...0x39: return byte
+                        default: continue
+                        }
                     }
                 }
-            } else {
-                for scalar in text(bytes, range).lowercased().unicodeScalars
-                where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    result.append(contentsOf: String(scalar).utf8)
-                }
+                word += 1
+                if word < words.count { offset = Int(words[word].start); prepareWord() }
             }
+            return nil
         }
-        return result
+
+        private mutating func prepareWord() {
+            converted.removeAll(keepingCapacity: true)
+            convertedOffset = 0
+            guard word < words.count else { return }
+            let range = words[word].range
+            guard bytes[range].contains(where: { $0 >= 0x80 }) else { return }
+            for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased().unicodeScalars
+            where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                converted.append(contentsOf: String(scalar).utf8)
+            }
+            // A word with no letters left still counts as converted (and empty).
+            if converted.isEmpty { offset = range.upperBound }
+        }
     }
 
     /// Levenshtein distance on short words.

@@ -162,9 +162,10 @@ struct CandidateIndex {
         let rare = bag.words.compactMap { word in postings[word].map { (word, $0.count) } }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
             .prefix(3)
+        var seen = Set<Int>()
         var result: [Int] = []
         for (word, _) in rare {
-            for member in postings[word]! where !result.contains(member) {
+            for member in postings[word]! where seen.insert(member).inserted {
                 result.append(member)
                 if result.count == 64 { return result }
             }

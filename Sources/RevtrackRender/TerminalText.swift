@@ -16,28 +16,44 @@ public enum TerminalText {
 
     /// Appends UTF-8 `bytes` to `out` with the same escapes, in one pass over
     /// the bytes; with `collapsingWhitespace`, runs of ASCII white space turn
-    /// into one space first (how sentences are shown), ends trimmed.
+    /// into one space first (how sentences are shown), ends trimmed. Runs of
+    /// bytes that need nothing are copied whole.
     public static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], keepNewlines: Bool,
                               collapsingWhitespace: Bool = false) {
-        var index = 0
-        var pendingSpace = false
+        let count = bytes.count
         let start = out.count
-        while index < bytes.count {
+        var index = 0, runStart = 0
+        var pendingSpace = false
+        @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        func flush(upTo end: Int) {
+            guard runStart < end else { return }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+        }
+        while index < count {
             let byte = bytes[index]
-            if collapsingWhitespace && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D) {
-                pendingSpace = out.count > start
+            // Ordinary bytes, and single spaces between words, stay in the run.
+            if byte > 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 { index += 1; continue }
+            if byte == 0x20 && (!collapsingWhitespace
+                || (index > 0 && index + 1 < count && !isWhitespace(bytes[index - 1]) && !isWhitespace(bytes[index + 1]))) {
                 index += 1
                 continue
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            if let (scalar, width) = escape(bytes, index, keepNewlines: keepNewlines) {
-                out.append(contentsOf: "\\u{\(String(scalar, radix: 16, uppercase: true))}".utf8)
-                index += width
-            } else {
-                out.append(byte)
+            if collapsingWhitespace && isWhitespace(byte) {
+                flush(upTo: index)
+                pendingSpace = out.count > start
                 index += 1
+                runStart = index
+                continue
             }
+            guard let (scalar, width) = escape(bytes, index, keepNewlines: keepNewlines) else { index += 1; continue }
+            flush(upTo: index)
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(contentsOf: "\\u{\(String(scalar, radix: 16, uppercase: true))}".utf8)
+            index += width
+            runStart = index
         }
+        flush(upTo: count)
     }
 
     private static func firstEscape(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, keepNewlines: Bool) -> Int? {

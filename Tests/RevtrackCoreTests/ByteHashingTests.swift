@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RevtrackCore
+import RevtrackText
 
 /// The hashes behind sentence interning and word bags work on raw bytes,
 /// several at a time; these properties pin them to their plain definitions.
@@ -59,5 +60,35 @@ struct ByteHashingTests {
         let b = Self.withBytes("army") { WordHash.lowercased($0, 0..<$0.count) }
         let c = Self.withBytes("arms") { WordHash.lowercased($0, 0..<$0.count) }
         #expect(a == b && a != c)
+    }
+}
+
+@Suite("Edit kinds on bytes")
+struct EditKindBytesTests {
+    /// The plain definition: letters and digits of the words, lowercased.
+    static func skeleton(_ text: String) -> String {
+        WordTokenizer.tokenize(text).filter { $0.kind != .punctuation }.map { token in
+            String(String.UnicodeScalarView(token.text.lowercased().unicodeScalars.filter {
+                $0.properties.isAlphabetic || $0.properties.numericType != nil
+            }))
+        }.joined()
+    }
+
+    @Test("the skeletons are compared in step on both sides, as the plain definition says")
+    func skeletons() {
+        var generator = ByteHashingTests.Generator(state: 99)
+        for _ in 0..<3_000 {
+            let a = generator.text(), b = generator.next() % 3 == 0 ? generator.text() : a.uppercased()
+            var x = a, y = b
+            let same = x.withUTF8 { xb in
+                y.withUTF8 { yb in
+                    EditKind.sameSkeleton(xb, WordTokenizer.spans(xb).filter { $0.kind != .punctuation },
+                                          yb, WordTokenizer.spans(yb).filter { $0.kind != .punctuation })
+                }
+            }
+            #expect(same == (Self.skeleton(a) == Self.skeleton(b)), "\(a.debugDescription) vs \(b.debugDescription)")
+        }
+        #expect(EditKind.classify(old: "“Don’t,” he said.", new: "\"DON'T\" he said") == .cosmetic)
+        #expect(EditKind.classify(old: "Élan vital.", new: "élan vital") == .cosmetic)
     }
 }
