@@ -85,12 +85,14 @@ struct Pairing {
         let added = hunks.flatMap { $0.inserted.filter { movedFrom[$0] < 0 } }
         oldWords = prepare(removed, of: old, oldBytes)
         newWords = prepare(added, of: new, newBytes)
-        for index in hunks.indices {
-            hunks[index].pairs = pairs(deleted: hunks[index].deleted.filter { !movedOld[$0] },
-                                       inserted: hunks[index].inserted.filter { movedFrom[$0] < 0 })
+        let (exactOld, exactFrom) = (movedOld, movedFrom)
+        let hunkPairs = Parallel.map(hunks.count, grain: 64) { index in
+            pairs(deleted: hunks[index].deleted.filter { !exactOld[$0] }, inserted: hunks[index].inserted.filter { exactFrom[$0] < 0 })
         }
+        for index in hunks.indices { hunks[index].pairs = hunkPairs[index] }
 
-        // 3. Near-identical moves among what is left unpaired.
+        // 3. Near-identical moves among what is left unpaired: each removed
+        //    sentence's candidates scored on all cores, then claimed in order.
         var pairedOld = [Bool](repeating: false, count: a.count), pairedNew = [Bool](repeating: false, count: b.count)
         for hunk in hunks {
             for pair in hunk.pairs {
@@ -98,15 +100,17 @@ struct Pairing {
                 for j in pair.new { pairedNew[j] = true }
             }
         }
-        let leftoverNew = added.filter { !pairedNew[$0] }
-        let candidateIndex = CandidateIndex(words: newWords, members: leftoverNew)
-        for i in removed where !pairedOld[i] {
-            let bag = oldWords[i]!.bag
-            var best: (Int, Double)? = nil
-            for j in candidateIndex.candidates(for: bag) where movedFrom[j] < 0 {
-                if let score = bag.isMove(of: newWords[j]!.bag, threshold: DocumentComparison.moveThreshold),
-                   score > (best?.1 ?? 0) { best = (j, score) }
+        let leftoverOld = removed.filter { !pairedOld[$0] }
+        let candidateIndex = CandidateIndex(words: newWords, members: added.filter { !pairedNew[$0] })
+        let options = Parallel.map(leftoverOld.count, grain: 64) { k -> [(Int, Double)] in
+            let bag = oldWords[leftoverOld[k]]!.bag
+            return candidateIndex.candidates(for: bag).compactMap { j in
+                bag.isMove(of: newWords[j]!.bag, threshold: DocumentComparison.moveThreshold).map { (j, $0) }
             }
+        }
+        for (k, i) in leftoverOld.enumerated() {
+            var best: (Int, Double)? = nil
+            for (j, score) in options[k] where movedFrom[j] < 0 && score > (best?.1 ?? 0) { best = (j, score) }
             if let (j, _) = best { movedFrom[j] = i; movedOld[i] = true }
         }
 
@@ -203,8 +207,7 @@ struct Pairing {
         if deleted.count * inserted.count <= 4_096 {
             for d in deleted.indices {
                 for i in inserted.indices {
-                    let score = bag(old: d).editScore(to: bag(new: i), threshold: threshold)
-                    if score >= threshold { scored.append((d, i, score)) }
+                    if let score = bag(old: d).editScore(to: bag(new: i), threshold: threshold) { scored.append((d, i, score)) }
                 }
             }
         } else {
@@ -214,8 +217,9 @@ struct Pairing {
             for (k, j) in inserted.enumerated() { position[j] = k }
             for d in deleted.indices {
                 for j in index.candidates(for: bag(old: d)) {
-                    let score = bag(old: d).editScore(to: newWords[j]!.bag, threshold: threshold)
-                    if score >= threshold { scored.append((d, position[j]!, score)) }
+                    if let score = bag(old: d).editScore(to: newWords[j]!.bag, threshold: threshold) {
+                        scored.append((d, position[j]!, score))
+                    }
                 }
             }
         }

@@ -106,36 +106,63 @@ struct WordBag: Sendable {
     }
 
     private func common(with other: WordBag) -> Int {
+        common(with: other, reaching: 0)!
+    }
+
+    /// The size of the multiset intersection, or nil as soon as it can no
+    /// longer reach `minimum`: most candidate pairs fail after a few words.
+    private func common(with other: WordBag, reaching minimum: Int) -> Int? {
+        let n = hashes.count, m = other.hashes.count
         var i = 0, j = 0, count = 0
-        while i < hashes.count && j < other.hashes.count {
+        while i < n && j < m {
+            if count + min(n - i, m - j) < minimum { return nil }
             if hashes[i] == other.hashes[j] { count += 1; i += 1; j += 1 }
             else if hashes[i] < other.hashes[j] { i += 1 }
             else { j += 1 }
         }
-        return count
+        return count >= minimum ? count : nil
     }
 
-    /// How well the two match as an edit of one sentence: the Dice coefficient,
-    /// or, when one sentence was grown or cut around the other (at least 80%
-    /// of the shorter one's words, and at least four, reappear), the pairing
-    /// threshold itself, so that expansions pair while clear rewrites win.
-    func editScore(to other: WordBag, threshold: Double) -> Double {
-        let dice = similarity(to: other)
-        if dice >= threshold { return dice }
+    /// The least intersection size for which `passes` holds (it must be
+    /// monotone), or one more than `limit` when none does.
+    private static func least(upTo limit: Int, _ passes: (Int) -> Bool) -> Int {
+        var low = 0, high = limit + 1
+        while low < high {
+            let middle = (low + high) / 2
+            if passes(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    private func dice(_ common: Int, _ other: WordBag) -> Double {
+        total + other.total > 0 ? 2 * Double(common) / Double(total + other.total) : 1
+    }
+
+    /// How well the two match as an edit of one sentence, when they match at
+    /// least at `threshold`: the Dice coefficient, or, when one sentence was
+    /// grown or cut around the other (at least 80% of the shorter one's
+    /// words, and at least four, reappear), the threshold itself, so that
+    /// expansions pair while clear rewrites win. Nil below the threshold.
+    func editScore(to other: WordBag, threshold: Double) -> Double? {
         let smaller = min(total, other.total)
-        guard smaller >= 4 else { return dice }
-        return Double(common(with: other)) / Double(smaller) >= 0.8 ? threshold : dice
+        func grown(_ common: Int) -> Bool { smaller >= 4 && Double(common) / Double(smaller) >= 0.8 }
+        let minimum = Self.least(upTo: smaller) { dice($0, other) >= threshold || grown($0) }
+        guard let common = common(with: other, reaching: minimum) else { return nil }
+        let score = dice(common, other)
+        if score >= threshold { return score }
+        return grown(common) ? threshold : nil
     }
 
     /// Whether `other` is this sentence moved elsewhere, possibly edited: word
     /// similarity at least `threshold`, or one sentence holding 90% of the
     /// other's words (at least six): a quote trimmed or extended on the move.
     func isMove(of other: WordBag, threshold: Double) -> Double? {
-        let dice = similarity(to: other)
-        if dice >= threshold { return dice }
         let smaller = min(total, other.total)
-        guard smaller >= 6, Double(common(with: other)) / Double(smaller) >= 0.9 else { return nil }
-        return dice
+        func trimmed(_ common: Int) -> Bool { smaller >= 6 && Double(common) / Double(smaller) >= 0.9 }
+        let minimum = Self.least(upTo: smaller) { dice($0, other) >= threshold || trimmed($0) }
+        guard let common = common(with: other, reaching: minimum) else { return nil }
+        let score = dice(common, other)
+        return score >= threshold || trimmed(common) ? score : nil
     }
 
     /// Distinct words.
