@@ -84,19 +84,27 @@ struct SentenceWords: Sendable {
 /// The lowercased words of a sentence as a sorted multiset of word hashes,
 /// for similarity scores.
 struct WordBag: Sendable {
-    private(set) var hashes: [UInt64]
+    let hashes: [UInt64]
+    /// One bit per word (a bit of its hash): a bit one bag has and the other
+    /// lacks stands for at least one word missing from the other, so two
+    /// popcounts bound the overlap before any merge.
+    let sketch: UInt64
     var total: Int { hashes.count }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [TokenSpan]) {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(spans.count)
         for span in spans where span.kind != .punctuation { hashes.append(WordHash.lowercased(bytes, span.range)) }
-        hashes.sort()
-        self.hashes = hashes
+        self.init(hashes: hashes)
     }
 
     init(merging bags: [WordBag]) {
-        hashes = bags.flatMap(\.hashes).sorted()
+        self.init(hashes: bags.flatMap(\.hashes))
+    }
+
+    private init(hashes: [UInt64]) {
+        self.hashes = hashes.sorted()
+        sketch = hashes.reduce(0) { $0 | (1 << ($1 >> 58)) }
     }
 
     /// Dice coefficient on the multisets: 2·|A ∩ B| / (|A| + |B|).
@@ -113,6 +121,8 @@ struct WordBag: Sendable {
     /// longer reach `minimum`: most candidate pairs fail after a few words.
     private func common(with other: WordBag, reaching minimum: Int) -> Int? {
         let n = hashes.count, m = other.hashes.count
+        guard n - (sketch & ~other.sketch).nonzeroBitCount >= minimum,
+              m - (other.sketch & ~sketch).nonzeroBitCount >= minimum else { return nil }
         var i = 0, j = 0, count = 0
         while i < n && j < m {
             if count + min(n - i, m - j) < minimum { return nil }
@@ -124,14 +134,13 @@ struct WordBag: Sendable {
     }
 
     /// The least intersection size for which `passes` holds (it must be
-    /// monotone), or one more than `limit` when none does.
-    private static func least(upTo limit: Int, _ passes: (Int) -> Bool) -> Int {
-        var low = 0, high = limit + 1
-        while low < high {
-            let middle = (low + high) / 2
-            if passes(middle) { high = middle } else { low = middle + 1 }
-        }
-        return low
+    /// monotone), or one more than `limit` when none does; `estimate` is
+    /// where to start looking (usually the answer itself).
+    private static func least(upTo limit: Int, from estimate: Int, _ passes: (Int) -> Bool) -> Int {
+        var value = min(max(estimate, 0), limit + 1)
+        while value <= limit && !passes(value) { value += 1 }
+        while value > 0 && passes(value - 1) { value -= 1 }
+        return value
     }
 
     private func dice(_ common: Int, _ other: WordBag) -> Double {
@@ -146,7 +155,8 @@ struct WordBag: Sendable {
     func editScore(to other: WordBag, threshold: Double) -> Double? {
         let smaller = min(total, other.total)
         func grown(_ common: Int) -> Bool { smaller >= 4 && Double(common) / Double(smaller) >= 0.8 }
-        let minimum = Self.least(upTo: smaller) { dice($0, other) >= threshold || grown($0) }
+        let estimate = min(Int((threshold * Double(total + other.total) / 2).rounded(.up)), Int((0.8 * Double(smaller)).rounded(.up)))
+        let minimum = Self.least(upTo: smaller, from: estimate) { dice($0, other) >= threshold || grown($0) }
         guard let common = common(with: other, reaching: minimum) else { return nil }
         let score = dice(common, other)
         if score >= threshold { return score }
@@ -159,7 +169,8 @@ struct WordBag: Sendable {
     func isMove(of other: WordBag, threshold: Double) -> Double? {
         let smaller = min(total, other.total)
         func trimmed(_ common: Int) -> Bool { smaller >= 6 && Double(common) / Double(smaller) >= 0.9 }
-        let minimum = Self.least(upTo: smaller) { dice($0, other) >= threshold || trimmed($0) }
+        let estimate = min(Int((threshold * Double(total + other.total) / 2).rounded(.up)), Int((0.9 * Double(smaller)).rounded(.up)))
+        let minimum = Self.least(upTo: smaller, from: estimate) { dice($0, other) >= threshold || trimmed($0) }
         guard let common = common(with: other, reaching: minimum) else { return nil }
         let score = dice(common, other)
         return score >= threshold || trimmed(common) ? score : nil
@@ -169,34 +180,6 @@ struct WordBag: Sendable {
     var words: [UInt64] {
         var result: [UInt64] = []
         for hash in hashes where result.last != hash { result.append(hash) }
-        return result
-    }
-}
-
-/// Finds sentences that share rare words with a given one, so pairing never
-/// compares every removed sentence with every added one.
-struct CandidateIndex {
-    private var postings: [UInt64: [Int]] = [:]
-
-    init(words: [SentenceWords?], members: [Int]) {
-        for member in members {
-            for word in words[member]!.bag.words { postings[word, default: []].append(member) }
-        }
-    }
-
-    /// Members sharing one of the bag's three rarest words (at most 64).
-    func candidates(for bag: WordBag) -> [Int] {
-        let rare = bag.words.compactMap { word in postings[word].map { (word, $0.count) } }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .prefix(3)
-        var seen = Set<Int>()
-        var result: [Int] = []
-        for (word, _) in rare {
-            for member in postings[word]! where seen.insert(member).inserted {
-                result.append(member)
-                if result.count == 64 { return result }
-            }
-        }
         return result
     }
 }

@@ -92,3 +92,45 @@ struct EditKindBytesTests {
         #expect(EditKind.classify(old: "Élan vital.", new: "élan vital") == .cosmetic)
     }
 }
+
+@Suite("Word bag scores")
+struct WordBagTests {
+    static func bag(_ text: String) -> WordBag {
+        var text = text
+        return text.withUTF8 { SentenceWords($0).bag }
+    }
+
+    static func common(_ a: WordBag, _ b: WordBag) -> Int {
+        var counts: [UInt64: Int] = [:]
+        for hash in a.hashes { counts[hash, default: 0] += 1 }
+        var common = 0
+        for hash in b.hashes where counts[hash, default: 0] > 0 { counts[hash]! -= 1; common += 1 }
+        return common
+    }
+
+    @Test("the early exits (sketch bound, overlap out of reach) never change a score")
+    func earlyExits() {
+        let words = ["the", "army", "said", "troops", "left", "base", "on", "Monday", "1,960", "nearly", "Karabakh", "a", "of"]
+        var generator = ByteHashingTests.Generator(state: 5)
+        for _ in 0..<4_000 {
+            let a = (0..<Int(generator.next() % 16)).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+            var b = a
+            for _ in 0..<Int(generator.next() % 6) {
+                let word = words[Int(generator.next() % UInt64(words.count))]
+                switch generator.next() % 3 {
+                case 0 where !b.isEmpty: b.remove(at: Int(generator.next() % UInt64(b.count)))
+                case 1 where !b.isEmpty: b[Int(generator.next() % UInt64(b.count))] = word
+                default: b.append(word)
+                }
+            }
+            let x = Self.bag(a.joined(separator: " ")), y = Self.bag(b.joined(separator: " "))
+            let common = Self.common(x, y), smaller = min(x.total, y.total)
+            let dice = x.similarity(to: y)
+            #expect(dice == (x.total + y.total == 0 ? 1 : 2 * Double(common) / Double(x.total + y.total)))
+            let edit: Double? = dice >= 0.5 ? dice : (smaller >= 4 && Double(common) / Double(smaller) >= 0.8 ? 0.5 : nil)
+            #expect(x.editScore(to: y, threshold: 0.5) == edit, "\(a) / \(b)")
+            let move: Double? = dice >= 0.8 || (smaller >= 6 && Double(common) / Double(smaller) >= 0.9) ? dice : nil
+            #expect(x.isMove(of: y, threshold: 0.8) == move, "\(a) / \(b)")
+        }
+    }
+}
