@@ -14,7 +14,7 @@ struct CandidateIndex {
 
     /// `members` in ascending order: each word's members stay sorted, which
     /// lets `candidates` skip repeats by binary search.
-    init(words: [SentenceWords?], members: [Int]) {
+    init(words: PreparedWords, members: [Int]) {
         var size = 64
         let estimate = members.reduce(0) { $0 + words[$1]!.bag.total }
         while size < estimate * 2 { size <<= 1 }

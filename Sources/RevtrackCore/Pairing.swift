@@ -18,8 +18,8 @@ struct Pairing {
     let wordLevel: Bool
     /// Tokens and word bags of the removed and added sentences only:
     /// tokenizing every unchanged sentence would cost more than the whole diff.
-    private var oldWords: [SentenceWords?] = []
-    private var newWords: [SentenceWords?] = []
+    private var oldWords = PreparedWords()
+    private var newWords = PreparedWords()
 
     init(old: SegmentedText, oldBytes: UnsafeBufferPointer<UInt8>, new: SegmentedText,
          newBytes: UnsafeBufferPointer<UInt8>, wordLevel: Bool) {
@@ -139,15 +139,13 @@ struct Pairing {
         return result
     }
 
-    /// Tokens and bags of the given sentences, in an array indexed by sentence.
-    private func prepare(_ indices: [Int], of text: SegmentedText, _ bytes: UnsafeBufferPointer<UInt8>) -> [SentenceWords?] {
+    /// Tokens and bags of the given sentences, found by sentence index.
+    private func prepare(_ indices: [Int], of text: SegmentedText, _ bytes: UnsafeBufferPointer<UInt8>) -> PreparedWords {
         let sentences = text.sentences
         let computed = Parallel.map(indices.count) { k in
             SentenceWords(UnsafeBufferPointer(rebasing: bytes[sentences[indices[k]].utf8Range]))
         }
-        var words = [SentenceWords?](repeating: nil, count: sentences.count)
-        for (k, index) in indices.enumerated() { words[index] = computed[k] }
-        return words
+        return PreparedWords(computed, of: indices, sentenceCount: sentences.count)
     }
 
     /// Myers keeps the longest run of *identical* sentences in order, so when one
@@ -330,7 +328,7 @@ struct Pairing {
     /// The bytes of one sentence in place (with its tokens when prepared), or
     /// of several joined by a space.
     private func piece<R>(_ range: Range<Int>, of text: SegmentedText, _ bytes: UnsafeBufferPointer<UInt8>,
-                          _ words: [SentenceWords?], _ body: (UnsafeBufferPointer<UInt8>, SentenceWords?) -> R) -> R {
+                          _ words: PreparedWords, _ body: (UnsafeBufferPointer<UInt8>, SentenceWords?) -> R) -> R {
         if range.count == 1 {
             return body(UnsafeBufferPointer(rebasing: bytes[text.sentences[range.lowerBound].utf8Range]), words[range.lowerBound])
         }

@@ -81,6 +81,28 @@ struct SentenceWords: Sendable {
     }
 }
 
+/// The words of some of a text's sentences (the removed or added ones),
+/// found by sentence index: a dense array plus a 32-bit slot per sentence,
+/// rather than an optional per sentence.
+struct PreparedWords {
+    private let slots: [Int32]
+    private let words: [SentenceWords]
+
+    init() { slots = []; words = [] }
+
+    init(_ words: [SentenceWords], of indices: [Int], sentenceCount: Int) {
+        var slots = [Int32](repeating: -1, count: sentenceCount)
+        for (k, index) in indices.enumerated() { slots[index] = Int32(k) }
+        self.slots = slots
+        self.words = words
+    }
+
+    subscript(index: Int) -> SentenceWords? {
+        let slot = slots[index]
+        return slot >= 0 ? words[Int(slot)] : nil
+    }
+}
+
 /// The lowercased words of a sentence as a sorted multiset of word hashes,
 /// for similarity scores.
 struct WordBag: Sendable {
@@ -102,9 +124,11 @@ struct WordBag: Sendable {
         self.init(hashes: bags.flatMap(\.hashes))
     }
 
-    private init(hashes: [UInt64]) {
-        self.hashes = hashes.sorted()
-        sketch = hashes.reduce(0) { $0 | (1 << ($1 >> 58)) }
+    private init(hashes: consuming [UInt64]) {
+        var sorted = hashes
+        sorted.sort()
+        self.hashes = sorted
+        sketch = sorted.reduce(0) { $0 | (1 << ($1 >> 58)) }
     }
 
     /// Dice coefficient on the multisets: 2·|A ∩ B| / (|A| + |B|).

@@ -18,9 +18,19 @@ enum StandardError {
 enum StandardOutput {
     static let isTerminal = isatty(STDOUT_FILENO) == 1
 
-    /// Writes exactly these bytes (no newline added).
+    /// Writes exactly these bytes (no newline added), straight from the
+    /// string's storage: a large diff is not copied again on the way out.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
 }
 
