@@ -128,8 +128,6 @@ public struct DocumentComparison: Sendable {
 
     /// Both sides segmented; large texts on two cores at once.
     public static func segment(_ oldText: String, _ newText: String) -> (SegmentedText, SegmentedText) {
-        let large = oldText.utf8.count + newText.utf8.count > 256 * 1024
-        let sides = Parallel.map(2, grain: large ? 1 : 2) { SentenceSegmenter.segment($0 == 0 ? oldText : newText) }
-        return (sides[0], sides[1])
+        Parallel.sides(bytes: oldText.utf8.count + newText.utf8.count) { SentenceSegmenter.segment($0 == 0 ? oldText : newText) }
     }
 }

@@ -29,16 +29,12 @@ public enum EditKind: String, Sendable, Hashable, Codable {
         var differing = 0
         for (a, b) in zip(oldWords, newWords) where !equalIgnoringCase(old, a.range, new, b.range) {
             differing += 1
-            let aText = text(old, a.range), bText = text(new, b.range)
+            let aText = old.utf8String(a.range), bText = new.utf8String(b.range)
             guard differing <= 2, a.kind == .word, b.kind == .word,
                   max(aText.count, bText.count) >= 3,
                   editDistance(Array(aText.lowercased()), Array(bText.lowercased())) <= 2 else { return .wording }
         }
         return differing == 0 ? .cosmetic : .typo
-    }
-
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// Bytes compared with ASCII case folded; words with other letters by
@@ -54,7 +50,7 @@ public enum EditKind: String, Sendable, Hashable, Codable {
             }
             if ascii { return true }
         }
-        let aText = text(a, ra), bText = text(b, rb)
+        let aText = a.utf8String(ra), bText = b.utf8String(rb)
         if aText.utf8.allSatisfy({ $0 < 0x80 }) && bText.utf8.allSatisfy({ $0 < 0x80 }) { return false }
         return aText.lowercased() == bText.lowercased()
     }
@@ -116,7 +112,7 @@ public enum EditKind: String, Sendable, Hashable, Codable {
             guard word < words.count else { return }
             let range = words[word].range
             guard bytes[range].contains(where: { $0 >= 0x80 }) else { return }
-            for scalar in String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased().unicodeScalars
+            for scalar in bytes.utf8String(range).lowercased().unicodeScalars
             where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 converted.append(contentsOf: String(scalar).utf8)
             }

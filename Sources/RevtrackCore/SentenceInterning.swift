@@ -14,8 +14,7 @@ enum SentenceInterning {
     static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
                        _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>) -> (old: [Int32], new: [Int32], symbolCount: Int) {
         nonisolated(unsafe) let texts = (oldBytes, newBytes)
-        let large = oldBytes.count + newBytes.count > 256 * 1024
-        let hashes = Parallel.map(2, grain: large ? 1 : 2) { side in
+        let hashes = Parallel.sides(bytes: oldBytes.count + newBytes.count) { side in
             let bytes = side == 0 ? texts.0 : texts.1
             return (side == 0 ? old : new).sentences.map { hash(bytes, $0.utf8Range) }
         }
@@ -24,16 +23,13 @@ enum SentenceInterning {
         a.reserveCapacity(old.sentences.count)
         b.reserveCapacity(new.sentences.count)
         for (index, sentence) in old.sentences.enumerated() {
-            a.append(table.intern(hashes[0][index], sentence.utf8Range, side: 0))
+            a.append(table.intern(hashes.0[index], sentence.utf8Range, side: 0))
         }
         for (index, sentence) in new.sentences.enumerated() {
-            b.append(table.intern(hashes[1][index], sentence.utf8Range, side: 1))
+            b.append(table.intern(hashes.1[index], sentence.utf8Range, side: 1))
         }
         return (a, b, table.count)
     }
-
-    @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     /// A hash of the sentence with each whitespace run counted as one
     /// separator: every run of non-space bytes is mixed in eight bytes at a
@@ -45,13 +41,13 @@ enum SentenceInterning {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
-            while index < end && isSpace(bytes[index]) { index += 1 }
+            while index < end && Whitespace.isSpace(bytes[index]) { index += 1 }
             guard index < end else { break }
             // One word: whole chunks while no byte below 0x21 appears.
             while true {
                 guard end - index >= 8 else {
                     var chunk: UInt64 = 0, shift: UInt64 = 0
-                    while index < end && !isSpace(bytes[index]) {
+                    while index < end && !Whitespace.isSpace(bytes[index]) {
                         chunk |= UInt64(bytes[index]) << shift
                         shift += 8
                         index += 1
@@ -67,7 +63,7 @@ enum SentenceInterning {
                     continue
                 }
                 let offset = low.trailingZeroBitCount / 8     // the first byte below 0x21
-                guard isSpace(bytes[index + offset]) else { return bytewiseHash(bytes, range) }
+                guard Whitespace.isSpace(bytes[index + offset]) else { return bytewiseHash(bytes, range) }
                 let shift = UInt64(offset * 8)
                 let head = offset == 0 ? 0 : chunk & ((1 << shift) - 1)
                 hash = WordHash.mix(hash, head ^ (shift << 56) ^ 0x20)
@@ -85,12 +81,12 @@ enum SentenceInterning {
         var index = range.lowerBound
         let end = range.upperBound
         while index < end {
-            while index < end && isSpace(bytes[index]) { index += 1 }
+            while index < end && Whitespace.isSpace(bytes[index]) { index += 1 }
             guard index < end else { break }
             var chunk: UInt64 = 0, shift: UInt64 = 0
             while index < end {
                 let byte = bytes[index]
-                if isSpace(byte) { break }
+                if Whitespace.isSpace(byte) { break }
                 chunk |= UInt64(byte) << shift
                 shift += 8
                 index += 1
@@ -113,9 +109,9 @@ enum SentenceInterning {
         var i = ra.lowerBound, j = rb.lowerBound
         while i < ra.upperBound && j < rb.upperBound {
             let x = a[i], y = b[j]
-            if isSpace(x) && isSpace(y) {
-                while i < ra.upperBound && isSpace(a[i]) { i += 1 }
-                while j < rb.upperBound && isSpace(b[j]) { j += 1 }
+            if Whitespace.isSpace(x) && Whitespace.isSpace(y) {
+                while i < ra.upperBound && Whitespace.isSpace(a[i]) { i += 1 }
+                while j < rb.upperBound && Whitespace.isSpace(b[j]) { j += 1 }
                 continue
             }
             if x != y { return false }

@@ -63,7 +63,7 @@ enum WordHash {
     }
 
     private static func unicodeLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var lower = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()
+        var lower = bytes.utf8String(range).lowercased()
         // The same value the ASCII path gives: the hash of the lowercased bytes.
         return lower.withUTF8 { exact($0, 0..<$0.count) }
     }

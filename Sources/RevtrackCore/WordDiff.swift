@@ -48,7 +48,7 @@ public enum WordDiff {
         let start = Int(spans[range.lowerBound].start)
         let end = Int(spans[range.upperBound - 1].end)
         let spaceBefore = start > 0 && [0x20, 0x0A, 0x09].contains(bytes[start - 1])
-        return WordSegment(operation: operation, text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+        return WordSegment(operation: operation, text: bytes.utf8String(start..<end),
                            spaceBefore: spaceBefore)
     }
 

@@ -1,3 +1,5 @@
+import RevtrackText
+
 /// Article text is untrusted: an ESC sequence or other control character in a
 /// captured page must never reach a terminal raw, where it could move the
 /// cursor, rewrite earlier lines or change the window title.
@@ -24,7 +26,6 @@ public enum TerminalText {
         let start = out.count
         var index = 0, runStart = 0
         var pendingSpace = false
-        @inline(__always) func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
         func flush(upTo end: Int) {
             guard runStart < end else { return }
             if pendingSpace { out.append(0x20); pendingSpace = false }
@@ -35,11 +36,11 @@ public enum TerminalText {
             // Ordinary bytes, and single spaces between words, stay in the run.
             if byte > 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 { index += 1; continue }
             if byte == 0x20 && (!collapsingWhitespace
-                || (index > 0 && index + 1 < count && !isWhitespace(bytes[index - 1]) && !isWhitespace(bytes[index + 1]))) {
+                || (index > 0 && index + 1 < count && !Whitespace.isSpace(bytes[index - 1]) && !Whitespace.isSpace(bytes[index + 1]))) {
                 index += 1
                 continue
             }
-            if collapsingWhitespace && isWhitespace(byte) {
+            if collapsingWhitespace && Whitespace.isSpace(byte) {
                 flush(upTo: index)
                 pendingSpace = out.count > start
                 index += 1

@@ -61,6 +61,11 @@ public struct SegmentedText: Sendable {
 }
 
 public enum Whitespace {
+    /// The white space sentence comparison ignores and display collapses:
+    /// ASCII space, tab, line feed and carriage return.
+    @inlinable @inline(__always)
+    public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
     /// Collapses runs of ASCII white space (space, tab, line feed, carriage
     /// return) to one space and trims both ends: the same white space that
     /// sentence comparison ignores, so two sentences that compare equal also
@@ -69,16 +74,16 @@ public enum Whitespace {
         var needsWork = false
         var previousWasSpace = true
         for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if isSpace && (previousWasSpace || byte != 0x20) { needsWork = true; break }
-            previousWasSpace = isSpace
+            let space = isSpace(byte)
+            if space && (previousWasSpace || byte != 0x20) { needsWork = true; break }
+            previousWasSpace = space
         }
         if !needsWork && !previousWasSpace { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+            if isSpace(byte) {
                 pendingSpace = !bytes.isEmpty
             } else {
                 if pendingSpace { bytes.append(0x20); pendingSpace = false }
@@ -86,5 +91,14 @@ public enum Whitespace {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The UTF-8 bytes in `range` as a string: for the few tokens and words
+    /// the byte-level code paths ever need as text.
+    @inlinable
+    public func utf8String(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: self[range]), as: UTF8.self)
     }
 }

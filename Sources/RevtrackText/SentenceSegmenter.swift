@@ -160,7 +160,7 @@ public enum SentenceSegmenter {
             Abbreviations.sentenceStarters.contains(word(bytes, startingAt: next, end: end).lowercased())
         }
         guard let key = Abbreviations.Key(bytes, previous) else {
-            return isBoundary(after: String(decoding: UnsafeBufferPointer(rebasing: bytes[previous]), as: UTF8.self),
+            return isBoundary(after: bytes.utf8String(previous),
                               nextClass: nextClass, nextIsStarter: nextIsStarter)
         }
         // ASCII words of at most eight bytes: the lists are consulted on the packed word.
@@ -227,7 +227,7 @@ public enum SentenceSegmenter {
         while index < end, let width = openerWidth(bytes, index, end) { index += width }
         var stop = index
         while stop < end && stop - index < 20 && isWordByte(bytes[stop]) { stop += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<stop]), as: UTF8.self)
+        return bytes.utf8String(index..<stop)
     }
 
     /// The token just before a full stop, without leading punctuation ("U.S" in "(U.S.").
@@ -243,7 +243,7 @@ public enum SentenceSegmenter {
             || byte == 0x2E || byte >= 0x80
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+    static func isSpace(_ byte: UInt8) -> Bool { Whitespace.isSpace(byte) }
 
     private static func closerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int? {
         switch bytes[index] {

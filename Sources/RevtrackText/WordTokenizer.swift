@@ -60,7 +60,7 @@ public enum WordTokenizer {
 
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         spans(bytes).map { span in
-            WordToken(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[span.range]), as: UTF8.self),
+            WordToken(text: bytes.utf8String(span.range),
                       kind: span.kind, utf8Range: span.range)
         }
     }
