@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff"]),
+        .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts"]),

@@ -4,11 +4,11 @@ import Dispatch
 /// two sides, tokenizing changed sentences and comparing edited pairs are
 /// pure functions of their input, and large comparisons spend most of their
 /// time there.
-enum Parallel {
+public enum Parallel {
     /// `body(0)` and `body(1)` for the old and new side of a comparison, on
     /// two cores when the texts together exceed 256 KiB (below that, a
     /// thread hand-off costs more than it saves).
-    static func sides<T>(bytes: Int, _ body: (Int) -> T) -> (T, T) {
+    public static func sides<T>(bytes: Int, _ body: (Int) -> T) -> (T, T) {
         let results = map(2, grain: bytes > 256 * 1024 ? 1 : 2, body)
         return (results[0], results[1])
     }

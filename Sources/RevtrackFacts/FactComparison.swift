@@ -26,70 +26,117 @@ public struct FactComparison: Sendable {
     ///   pair first, and a date or quote edited beyond recognition in its
     ///   sentence is still one changed fact rather than a removal and an addition.
     public init(old: [Fact], new: [Fact], mode: Mode, alignment: [Int: [Int]] = [:]) {
+        var vocabulary: [String: Int32] = [:]
+        let oldFeatures = old.map { FactFeatures($0, vocabulary: &vocabulary) }
+        let newFeatures = new.map { FactFeatures($0, vocabulary: &vocabulary) }
+        let candidates = FactCandidates(new: new, features: newFeatures, mode: mode)
+        let positions = Self.positions(old: old, new: new, alignment: mode == .versions ? alignment : [:])
         var entries: [Entry] = []
-        var usedNew = Set<Int>()
-        for oldFact in old {
-            // Versions pair one to one; between outlets several mentions may
-            // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
-            // against "nearly 2,000 personnel").
-            var best: (index: Int, affinity: Double)? = nil
-            for index in new.indices where mode == .outlets || !usedNew.contains(index) {
-                var affinity = Self.affinity(oldFact, new[index], mode)
-                if mode == .versions, alignment[oldFact.sentence]?.contains(new[index].sentence) == true {
-                    // Above any match by value alone (at most 3), so the same words keep their facts.
-                    affinity += affinity > 0 ? 1.5 : Self.alignedAffinity(oldFact, new[index])
+        var used = [Bool](repeating: false, count: new.count)
+        // Read through buffers: facts passed by subscript are copied, string fields and all.
+        new.withUnsafeBufferPointer { new in
+            newFeatures.withUnsafeBufferPointer { newFeatures in
+                for (oldIndex, oldFact) in old.enumerated() {
+                    // Versions pair one to one; between outlets several mentions may
+                    // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
+                    // against "nearly 2,000 personnel").
+                    let aligned = mode == .versions ? alignment[oldFact.sentence] ?? [] : []
+                    let oldFeature = oldFeatures[oldIndex]
+                    var best: (index: Int, affinity: Double)? = nil
+                    func consider(_ index: Int) {
+                        guard mode == .outlets || !used[index] else { return }
+                        var affinity = Self.affinity(oldFact, oldFeature, new[index], newFeatures[index], mode)
+                        if aligned.contains(new[index].sentence) {
+                            // Above any match by value alone (at most 3), so the same words keep their facts.
+                            affinity += affinity > 0 ? 1.5 : Self.alignedAffinity(oldFact, new[index])
+                        }
+                        // The earliest of the best, whatever order candidates come in.
+                        if let best, affinity < best.affinity || affinity == best.affinity && index > best.index { return }
+                        if affinity > 0 { best = (index, affinity) }
+                    }
+                    candidates.aligned(oldFact.kind, in: aligned).forEach(consider)
+                    // A match in the sentence this one became that no match by value
+                    // alone can reach or tie needs no search.
+                    if (best?.affinity ?? 0) <= Self.highestAffinity(oldFact.kind) {
+                        candidates.candidates(for: oldFact, oldFeature, mode: mode,
+                                              position: positions[oldFact.sentence] ?? 0).forEach(consider)
+                    }
+                    guard let match = best?.index else {
+                        entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
+                        continue
+                    }
+                    used[match] = true
+                    entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
                 }
-                if affinity > (best?.affinity ?? 0) { best = (index, affinity) }
             }
-            guard let match = best?.index else {
-                entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
-                continue
-            }
-            usedNew.insert(match)
-            entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
         }
-        for (index, fact) in new.enumerated() where !usedNew.contains(index) {
+        for (index, fact) in new.enumerated() where !used[index] {
             entries.append(Entry(relation: mode == .versions ? .added : .onlyNew, old: nil, new: fact))
         }
         self.entries = entries
+    }
+
+    /// Where each old sentence with facts stands in the new text, in new
+    /// sentence numbers: where the diff says it went, else as far past the last
+    /// aligned sentence as it was, else at the same proportion of the text.
+    static func positions(old: [Fact], new: [Fact], alignment: [Int: [Int]]) -> [Int: Int] {
+        let oldCount = (old.last?.sentence ?? 0) + 1, newCount = (new.last?.sentence ?? 0) + 1
+        var positions: [Int: Int] = [:]
+        var anchor: (old: Int, new: Int)? = nil
+        for sentence in Set(old.map(\.sentence)).sorted() {
+            if let target = alignment[sentence]?.min() {
+                anchor = (sentence, target)
+                positions[sentence] = target
+            } else if let anchor {
+                positions[sentence] = anchor.new + sentence - anchor.old
+            } else {
+                positions[sentence] = sentence * newCount / oldCount
+            }
+        }
+        return positions
     }
 
     public func count(_ relation: Relation) -> Int { entries.filter { $0.relation == relation }.count }
 
     /// How strongly two facts are about the same thing (0: not at all).
     static func affinity(_ a: Fact, _ b: Fact, _ mode: Mode) -> Double {
+        var vocabulary: [String: Int32] = [:]
+        return affinity(a, FactFeatures(a, vocabulary: &vocabulary), b, FactFeatures(b, vocabulary: &vocabulary), mode)
+    }
+
+    static func affinity(_ a: Fact, _ fa: FactFeatures, _ b: Fact, _ fb: FactFeatures, _ mode: Mode) -> Double {
         guard a.kind == b.kind else { return 0 }
         switch a.kind {
         case .quantity:
             // Bare numbers ("kills at least 20 in …") match each other only
             // between versions of one story, where the wording around them holds.
             let bare = mode == .versions ? "∅" : nil
-            guard a.unit == b.unit, let ka = countedKey(a) ?? bare, let kb = countedKey(b) ?? bare, ka == kb else { return 0 }
+            guard a.unit == b.unit, let ka = fa.countedKey ?? bare, let kb = fb.countedKey ?? bare, ka == kb else { return 0 }
             return a.value == b.value ? 3 : overlaps(a, b) ? 2 : 1
         case .date:
             if a.resolved == b.resolved { return 3 }
-            guard let pa = a.resolved.flatMap(Period.init), let pb = b.resolved.flatMap(Period.init) else { return 0 }
+            guard let pa = fa.period, let pb = fb.period else { return 0 }
             return pa.overlaps(pb) ? 1 : 0
         case .quote:
-            let similarity = wordSimilarity(a.value, b.value)
+            let similarity = fa.wordSimilarity(fb)
             guard similarity >= 0.5 else { return 0 }
             return similarity + (a.speaker != nil && a.speaker == b.speaker ? 1 : 0)
         case .person:
-            if a.value.lowercased() == b.value.lowercased() { return 3 }
-            if surname(a.value) == surname(b.value) { return 2 }
+            if fa.lowered == fb.lowered { return 3 }
+            if fa.surname == fb.surname { return 2 }
             // A corrected spelling: same first name, surname one or two letters off ("Serano" → "Serrano").
-            let wa = a.value.lowercased().split(separator: " "), wb = b.value.lowercased().split(separator: " ")
+            let wa = fa.nameWords, wb = fb.nameWords
             guard wa.count > 1, wa.count == wb.count, wa.first == wb.first, let sa = wa.last, let sb = wb.last,
                   min(sa.count, sb.count) >= 5, editDistance(Array(sa), Array(sb)) <= 2 else { return 0 }
             return 1
         case .place:
-            return a.value.lowercased() == b.value.lowercased() ? 3 : 0
+            return fa.lowered == fb.lowered ? 3 : 0
         case .organisation:
-            if a.value.lowercased() == b.value.lowercased() { return 3 }
+            if fa.lowered == fb.lowered { return 3 }
             return a.acronym != nil && a.acronym == b.acronym ? 2 : 0
         case .claim:
-            let similarity = wordSimilarity(a.value, b.value)
-            let sameSource = a.speaker.map(surname) == b.speaker.map(surname)
+            let similarity = fa.wordSimilarity(fb)
+            let sameSource = fa.surname == fb.surname
             guard similarity >= (sameSource ? 0.3 : 0.6) else { return 0 }
             return similarity + (sameSource ? 1 : 0)
         }
@@ -115,6 +162,14 @@ public struct FactComparison: Sendable {
     /// The last word of a name, lowercased: how a later mention names a person.
     static func surname(_ name: String) -> String {
         String(name.split(separator: " ").last ?? Substring(name)).lowercased()
+    }
+
+    /// The most `affinity` gives a pair of this kind.
+    static func highestAffinity(_ kind: Fact.Kind) -> Double {
+        switch kind {
+        case .quote, .claim: 2   // word similarity 1, plus 1 for the same speaker
+        case .quantity, .date, .person, .place, .organisation: 3
+        }
     }
 
     /// Two facts of one kind in a sentence and its edited version that share
@@ -168,17 +223,6 @@ public struct FactComparison: Sendable {
         guard let al = a.lower, let bl = b.lower else { return false }
         let au = a.upper ?? .infinity, bu = b.upper ?? .infinity
         return al <= bu && bl <= au
-    }
-
-    static func wordSimilarity(_ a: String, _ b: String) -> Double {
-        let wa = WordTokenizer.tokenize(a).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
-        let wb = WordTokenizer.tokenize(b).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
-        guard !wa.isEmpty || !wb.isEmpty else { return 1 }
-        var counts: [String: Int] = [:]
-        for word in wa { counts[word, default: 0] += 1 }
-        var common = 0
-        for word in wb where (counts[word] ?? 0) > 0 { counts[word]! -= 1; common += 1 }
-        return 2 * Double(common) / Double(wa.count + wb.count)
     }
 }
 

@@ -99,7 +99,7 @@ enum QuantityExtractor {
             return nil
         }
         if token.kind == .number {
-            guard let value = Double(token.text.replacingOccurrences(of: ",", with: "")) else { return nil }
+            guard let value = Double(token.text.filter { $0 != "," }) else { return nil }
             let isYearLike = !token.text.contains(",") && !token.text.contains(".") && token.text.count == 4 && (1800...2100).contains(value)
             if isYearLike { return nil }
             if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }

@@ -95,8 +95,10 @@ struct Diff: ParsableCommand {
         case nil: twoTracks ? .outlets : .versions
         }
         let today = civilDate(Date())
-        let oldFacts = FactExtractor.extract(from: comparison.old, reference: old.revision.map { civilDate($0.captured) } ?? today)
-        let newFacts = FactExtractor.extract(from: comparison.new, reference: new.revision.map { civilDate($0.captured) } ?? today)
+        let references = [old, new].map { $0.revision.map { civilDate($0.captured) } ?? today }
+        let (oldFacts, newFacts) = Parallel.sides(bytes: comparison.old.text.utf8.count + comparison.new.text.utf8.count) { side in
+            FactExtractor.extract(from: side == 0 ? comparison.old : comparison.new, reference: references[side])
+        }
         let facts = FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: comparison.alignment)
         let framing = mode == .outlets
             ? FramingContrast.find(old: comparison.old, new: comparison.new, oldFacts: oldFacts, newFacts: newFacts, comparison: facts)
