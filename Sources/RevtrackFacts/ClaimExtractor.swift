@@ -79,7 +79,8 @@ enum ClaimExtractor {
                             claimRange = 0..<before
                         } else {
                             var start = index + 1
-                            if start < tokens.count, ["that", "to", "as"].contains(lower[start]) { start += 1 }
+                            if let that = thatClause(after: index, verb: lemma, sentence) { start = that + 1 }
+                            else if start < tokens.count, ["that", "to", "as"].contains(lower[start]) { start += 1 }
                             if start < tokens.count, tokens[start].text == "," { start += 1 }
                             claimRange = start..<tokens.count
                             // "told reporters …: "We respect …"": it introduces a quotation.
@@ -120,6 +121,28 @@ enum ClaimExtractor {
         }
         return claims
     }
+
+    /// Where the reported clause starts after a verb with an object or an
+    /// adverbial between them: "told lawmakers last month that …", "said in a
+    /// statement on Tuesday that …". Not after "said the company that makes …",
+    /// where "that" opens a relative clause.
+    private static func thatClause(after verb: Int, verb lemma: String, _ sentence: TokenizedSentence) -> Int? {
+        let lower = sentence.lower, tokens = sentence.tokens
+        let start = verb + 1
+        guard start < tokens.count, lower[start] != "that",
+              objectVerbs.contains(lemma) || adverbialOpeners.contains(lower[start]) else { return nil }
+        for k in start..<min(start + 9, tokens.count) {
+            if lower[k] == "that" { return k }
+            if tokens[k].kind == .punctuation { return nil }
+        }
+        return nil
+    }
+
+    private static let objectVerbs: Set<String> = ["tell", "inform", "assure", "warn", "remind", "notify", "convince", "persuade", "promise", "advise", "show", "brief"]
+    private static let adverbialOpeners: Set<String> = [
+        "in", "on", "at", "during", "after", "before", "last", "this", "late", "early", "earlier", "later",
+        "yesterday", "today", "tonight", "via", "through", "repeatedly", "previously", "also", "again", "privately", "publicly",
+    ]
 
     /// The source's head word, lowercased: the surname, acronym or group noun.
     static func head(_ source: String) -> String {

@@ -123,6 +123,18 @@ enum EntityExtractor {
                 if ["of", "and", "for", "de", "&"].contains(lowered[0]) { return }
             }
         }
+        // "The" capitalized after a dateline or a dash is not part of the name
+        // ("— The Federal Reserve"), unless it is ("The Hague", a known name).
+        if words.count > 1, lowered[0] == "the", !WordLists.places.contains(lowered.joined(separator: " ")),
+           !WordLists.organisations.contains(lowered.joined(separator: " ")) {
+            words.removeFirst(); lowered.removeFirst(); first += 1
+        }
+        // "Shares of Apple Inc.", "Residents of Lytton": a plural noun that opens
+        // the sentence is not the start of a name.
+        if first == run.first, first == 0, words.count > 2, lowered[1] == "of", lowered[0].hasSuffix("s"),
+           !WordLists.organisationHeads.contains(words[0]), !WordLists.organisations.contains(lowered[0]) {
+            words.removeFirst(2); lowered.removeFirst(2); first += 2
+        }
         // Headline or label in capitals ("PHOTO CAPTION"), or a dateline ("KHOJALY, Azerbaijan (Reuters) -").
         if words.count > 1 && words.allSatisfy({ isAcronym($0) }) { return }
         if words.count == 1, isAcronym(words[0]), words[0].count > 5 || isDateline(run) {
@@ -201,6 +213,8 @@ enum EntityExtractor {
         }
         if words.contains(where: isAcronym) || words.count > 4 || lowered.contains(where: { WordLists.demonyms[$0] != nil })
             || Grammar.eventNouns.contains(lowered[0]) { return }
+        // A title with no name after it is an office: "Supreme Allied Commander Europe".
+        if lowered.contains(where: WordLists.roles.contains) { return }
         // Two to four capitalized words: a person, with a lowercase role just
         // before ("Sanusi's lawyer, Olu Bankole", "Loulé mayor Joaquim Serano").
         var before = first - 1

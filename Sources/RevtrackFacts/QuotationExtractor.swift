@@ -139,5 +139,7 @@ enum QuotationExtractor {
 import Foundation
 
 extension CharacterSet {
-    static let punctuationAndSpace = CharacterSet.punctuationCharacters.union(.whitespaces)
+    /// What a quote's edges lose: the comma or full stop before the closing
+    /// mark, spaces; not a percent sign, which belongs to the number ("toward 2%,").
+    static let punctuationAndSpace = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "%‰")).union(.whitespaces)
 }

@@ -213,6 +213,28 @@ struct EntityAndClaimTests {
         ], "a direct quotation is a quote, not a claim")
     }
 
+    @Test("wire copy: 'The' after a dateline, a plural opening 'Shares of', an office without a name, 'told X that', a quote ending in a percentage")
+    func wireCopy() {
+        let text = """
+        WASHINGTON (AP) — The Federal Reserve held rates steady on Wednesday.
+
+        "We are not yet confident that inflation is moving toward 2%," Powell told reporters.
+
+        NATO's Supreme Allied Commander Europe, Gen. Christopher Cavoli, told lawmakers last month that Russia had lost more than 315,000 troops.
+
+        Shares of Apple Inc. fell 3.2% in New York. The ministry said in a statement on Tuesday that the road was closed.
+        """
+        let all = FactExtractor.extract(from: text, reference: captureDay)
+        let organisations = all.filter { $0.kind == .organisation }.map(\.value)
+        #expect(organisations.contains("Federal Reserve") && organisations.contains("Apple Inc"))
+        #expect(!organisations.contains { $0.hasPrefix("The ") || $0.hasPrefix("Shares") })
+        #expect(all.filter { $0.kind == .person }.map(\.value) == ["Christopher Cavoli"])
+        #expect(all.first { $0.kind == .quote }?.value == "We are not yet confident that inflation is moving toward 2%")
+        let claims = all.filter { $0.kind == .claim }.map(\.value)
+        #expect(claims.contains("Russia had lost more than 315,000 troops"))
+        #expect(claims.contains("the road was closed"))
+    }
+
     @Test("acronyms defined in parentheses link later mentions")
     func acronyms() {
         let text = "The Independent National Electoral Commission (INEC) declared the result. INEC said turnout was 27%."
