@@ -25,6 +25,8 @@ public struct FactComparison: Sendable {
     ///   sentence became (from the sentence diff). Facts in aligned sentences
     ///   pair first, and a date or quote edited beyond recognition in its
     ///   sentence is still one changed fact rather than a removal and an addition.
+    ///   Facts pair by what they say alone only within `FactCandidates.window`
+    ///   sentences of where their sentence went, which covers any article.
     public init(old: [Fact], new: [Fact], mode: Mode, alignment: [Int: [Int]] = [:]) {
         var vocabulary: [String: Int32] = [:]
         let oldFeatures = old.map { FactFeatures($0, vocabulary: &vocabulary) }
@@ -33,42 +35,37 @@ public struct FactComparison: Sendable {
         let positions = Self.positions(old: old, new: new, alignment: mode == .versions ? alignment : [:])
         var entries: [Entry] = []
         var used = [Bool](repeating: false, count: new.count)
-        // Read through buffers: facts passed by subscript are copied, string fields and all.
-        new.withUnsafeBufferPointer { new in
-            newFeatures.withUnsafeBufferPointer { newFeatures in
-                for (oldIndex, oldFact) in old.enumerated() {
-                    // Versions pair one to one; between outlets several mentions may
-                    // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
-                    // against "nearly 2,000 personnel").
-                    let aligned = mode == .versions ? alignment[oldFact.sentence] ?? [] : []
-                    let oldFeature = oldFeatures[oldIndex]
-                    var best: (index: Int, affinity: Double)? = nil
-                    func consider(_ index: Int) {
-                        guard mode == .outlets || !used[index] else { return }
-                        var affinity = Self.affinity(oldFact, oldFeature, new[index], newFeatures[index], mode)
-                        if aligned.contains(new[index].sentence) {
-                            // Above any match by value alone (at most 3), so the same words keep their facts.
-                            affinity += affinity > 0 ? 1.5 : Self.alignedAffinity(oldFact, new[index])
-                        }
-                        // The earliest of the best, whatever order candidates come in.
-                        if let best, affinity < best.affinity || affinity == best.affinity && index > best.index { return }
-                        if affinity > 0 { best = (index, affinity) }
-                    }
-                    candidates.aligned(oldFact.kind, in: aligned).forEach(consider)
-                    // A match in the sentence this one became that no match by value
-                    // alone can reach or tie needs no search.
-                    if (best?.affinity ?? 0) <= Self.highestAffinity(oldFact.kind) {
-                        candidates.candidates(for: oldFact, oldFeature, mode: mode,
-                                              position: positions[oldFact.sentence] ?? 0).forEach(consider)
-                    }
-                    guard let match = best?.index else {
-                        entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
-                        continue
-                    }
-                    used[match] = true
-                    entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
+        for (oldIndex, oldFact) in old.enumerated() {
+            // Versions pair one to one; between outlets several mentions may
+            // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
+            // against "nearly 2,000 personnel").
+            let aligned = mode == .versions ? alignment[oldFact.sentence] ?? [] : []
+            let oldFeature = oldFeatures[oldIndex]
+            var best: (index: Int, affinity: Double)? = nil
+            func consider(_ index: Int) {
+                guard mode == .outlets || !used[index] else { return }
+                var affinity = Self.affinity(oldFact, oldFeature, new[index], newFeatures[index], mode)
+                if aligned.contains(new[index].sentence) {
+                    // Above any match by value alone (at most 3), so the same words keep their facts.
+                    affinity += affinity > 0 ? 1.5 : Self.alignedAffinity(oldFact, new[index])
                 }
+                // The earliest of the best, whatever order candidates come in.
+                if let best, affinity < best.affinity || affinity == best.affinity && index > best.index { return }
+                if affinity > 0 { best = (index, affinity) }
             }
+            candidates.aligned(oldFact.kind, in: aligned).forEach(consider)
+            // A match in the sentence this one became that no match by value
+            // alone can reach or tie needs no search.
+            if (best?.affinity ?? 0) <= Self.highestAffinity(oldFact.kind) {
+                candidates.candidates(for: oldFact, oldFeature, mode: mode,
+                                      position: positions[oldFact.sentence] ?? 0).forEach(consider)
+            }
+            guard let match = best?.index else {
+                entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
+                continue
+            }
+            used[match] = true
+            entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
         }
         for (index, fact) in new.enumerated() where !used[index] {
             entries.append(Entry(relation: mode == .versions ? .added : .onlyNew, old: nil, new: fact))
