@@ -28,7 +28,7 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
+        .target(name: "RevtrackStorage", dependencies: ["CLibGit2", "RevtrackText"]),
         // libxml2's HTML parser; only RevtrackCapture may import it.
         .systemLibrary(
             name: "CLibXML2",

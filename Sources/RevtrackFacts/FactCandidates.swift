@@ -95,20 +95,15 @@ struct FactCandidates {
         }
     }
 
-    /// New facts of `kind` in the `aligned` sentences, ascending.
+    /// New facts of `kind` in the `aligned` sentences.
     func aligned(_ kind: Fact.Kind, in aligned: [Int]) -> [Int] {
-        var found: [Int] = []
-        for sentence in aligned {
-            for index in range(sentences: sentence...sentence) where newFacts[index].kind == kind {
-                found.append(index)
-            }
-        }
-        return found.count > 1 ? Array(Set(found)).sorted() : found
+        aligned.flatMap { sentence in range(sentences: sentence...sentence).filter { newFacts[$0].kind == kind } }
     }
 
-    /// New fact indices, ascending, that may have a positive affinity with
-    /// `fact` by what they say (`FactComparison.affinity`): within the window
-    /// around `position`, those sharing a key or enough words with it.
+    /// New fact indices that may have a positive affinity with `fact` by what
+    /// they say (`FactComparison.affinity`): within the window around
+    /// `position`, those sharing a key or enough words with it. In no order and
+    /// possibly repeated: the caller keeps the earliest of the best.
     func candidates(for fact: Fact, _ features: FactFeatures, mode: FactComparison.Mode, position: Int) -> [Int] {
         var found: [Int] = []
         let window = range(sentences: (position - Self.window)...(position + Self.window))
@@ -140,13 +135,6 @@ struct FactCandidates {
             }
         case .quantity, .person, .place, .organisation: break
         }
-        found.sort()
-        var unique = 0
-        for index in found.indices where unique == 0 || found[index] != found[unique - 1] {
-            found[unique] = found[index]
-            unique += 1
-        }
-        found.removeSubrange(unique...)
         return found
     }
 

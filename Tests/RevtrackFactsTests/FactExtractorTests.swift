@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RevtrackText
 import RevtrackTestSupport
 @testable import RevtrackFacts
 

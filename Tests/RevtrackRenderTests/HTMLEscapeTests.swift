@@ -1,4 +1,5 @@
 import Testing
+import RevtrackText
 import RevtrackRender
 
 @Suite("HTML escaping")

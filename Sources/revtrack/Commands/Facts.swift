@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RevtrackText
 import RevtrackFacts
 import RevtrackStorage
 
@@ -48,6 +49,5 @@ struct Facts: ParsableCommand {
 
 /// The UTC calendar day of a moment.
 func civilDate(_ date: Date) -> CivilDate {
-    let stamp = CaptureTime.format(date)
-    return CivilDate(year: Int(stamp.prefix(4))!, month: Int(stamp.dropFirst(5).prefix(2))!, day: Int(stamp.dropFirst(8).prefix(2))!)
+    CivilDate(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
 }
