@@ -156,39 +156,50 @@ struct Pairing {
     /// what falls outside it.
     static func fewestMoves(_ changes: inout [SentenceChange]) {
         guard changes.contains(where: { $0.operation == .move }) else { return }
-        let matched = changes.indices.filter { changes[$0].old != nil && changes[$0].new != nil }
-        let size = (matched.map { changes[$0].old!.lowerBound }.max() ?? 0) + 1
+        // Flat copies of what the chain needs: where each matched change stood
+        // in the old text and whether it is identical.
+        var matched: [Int32] = [], position: [Int32] = [], identical: [Bool] = []
+        matched.reserveCapacity(changes.count); position.reserveCapacity(changes.count); identical.reserveCapacity(changes.count)
+        var size = 1
+        for index in changes.indices {
+            guard let old = changes[index].old, changes[index].new != nil else { continue }
+            matched.append(Int32(index))
+            position.append(Int32(old.lowerBound))
+            identical.append(changes[index].words.isEmpty && changes[index].editKind == nil)
+            size = max(size, old.lowerBound + 1)
+        }
         // Fenwick tree over old positions: best chain weight ending at or before a position.
-        var treeWeight = [Int](repeating: 0, count: size + 1)
-        var treeIndex = [Int](repeating: -1, count: size + 1)
-        var previous = [Int](repeating: -1, count: matched.count)
-        var chainWeight = [Int](repeating: 0, count: matched.count)
-        for (k, index) in matched.enumerated() {
-            let change = changes[index]
-            let identical = change.words.isEmpty && change.editKind == nil
+        var treeWeight = [Int32](repeating: 0, count: size + 1)
+        var treeIndex = [Int32](repeating: -1, count: size + 1)
+        var previous = [Int32](repeating: -1, count: matched.count)
+        var chainWeight = [Int32](repeating: 0, count: matched.count)
+        var best = -1
+        for k in matched.indices {
             // The best chain over positions strictly before this one.
-            var bestWeight = 0, bestIndex = -1
-            var i = change.old!.lowerBound
+            var bestWeight: Int32 = 0, bestIndex: Int32 = -1
+            var i = Int(position[k])
             while i > 0 {
                 if treeWeight[i] > bestWeight { bestWeight = treeWeight[i]; bestIndex = treeIndex[i] }
                 i -= i & -i
             }
-            chainWeight[k] = bestWeight + (identical ? 3 : 2)
+            let weight = bestWeight + (identical[k] ? 3 : 2)
+            chainWeight[k] = weight
             previous[k] = bestIndex
-            i = change.old!.lowerBound + 1
+            if best < 0 || weight > chainWeight[best] { best = k }
+            i = Int(position[k]) + 1
             while i <= size {
-                if chainWeight[k] > treeWeight[i] { treeWeight[i] = chainWeight[k]; treeIndex[i] = k }
+                if weight > treeWeight[i] { treeWeight[i] = weight; treeIndex[i] = Int32(k) }
                 i += i & -i
             }
         }
-        var inChain = [Bool](repeating: false, count: changes.count)
-        var cursor = chainWeight.indices.max { chainWeight[$0] < chainWeight[$1] } ?? -1
-        while cursor >= 0 { inChain[matched[cursor]] = true; cursor = previous[cursor] }
-        for index in matched {
+        var inChain = [Bool](repeating: false, count: matched.count)
+        var cursor = best
+        while cursor >= 0 { inChain[cursor] = true; cursor = Int(previous[cursor]) }
+        for k in matched.indices {
+            let index = Int(matched[k])
+            let operation: SentenceChange.Operation = inChain[k] ? (identical[k] ? .equal : .modify) : .move
+            guard operation != changes[index].operation else { continue }
             let change = changes[index]
-            let identical = change.words.isEmpty && change.editKind == nil
-            let operation: SentenceChange.Operation = inChain[index] ? (identical ? .equal : .modify) : .move
-            guard operation != change.operation else { continue }
             changes[index] = SentenceChange(operation: operation, old: change.old, new: change.new, words: change.words,
                                             editKind: change.editKind, similarity: operation == .equal ? nil : change.similarity ?? 1)
         }

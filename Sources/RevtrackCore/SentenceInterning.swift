@@ -8,8 +8,10 @@ import Darwin
 /// Interns the sentences of both texts to integers, comparing them after
 /// whitespace normalization, straight from the texts' UTF-8 bytes: no
 /// normalized copy of any sentence is made. Each side's sentences are hashed
-/// on a core of its own, eight bytes at a time; the table then holds 32-bit
-/// slots only, so that on 10 MB texts it stays small enough for the caches.
+/// on a core of its own, eight bytes at a time; then each half of the hash
+/// space is interned on a core of its own, in a table of 32-bit slots small
+/// enough for the caches on 10 MB texts. Ids are therefore not dense: they lie
+/// below the returned `symbolCount`, which is all Myers needs.
 enum SentenceInterning {
     static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
                        _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>) -> (old: [Int32], new: [Int32], symbolCount: Int) {
@@ -18,17 +20,30 @@ enum SentenceInterning {
             let bytes = side == 0 ? texts.0 : texts.1
             return (side == 0 ? old : new).sentences.map { hash(bytes, $0.utf8Range) }
         }
-        var table = Table(capacity: old.sentences.count + new.sentences.count, texts: (oldBytes, newBytes))
-        var a = [Int32](), b = [Int32]()
-        a.reserveCapacity(old.sentences.count)
-        b.reserveCapacity(new.sentences.count)
-        for (index, sentence) in old.sentences.enumerated() {
-            a.append(table.intern(hashes.0[index], sentence.utf8Range, side: 0))
+        // Two tables, one per half of the hash space, filled on two cores:
+        // a sentence's id is its table's local id times two plus the half.
+        var a = [Int32](repeating: 0, count: old.sentences.count)
+        var b = [Int32](repeating: 0, count: new.sentences.count)
+        let counts = a.withUnsafeMutableBufferPointer { a in
+            b.withUnsafeMutableBufferPointer { b in
+                nonisolated(unsafe) let ids = (a, b)
+                return Parallel.sides(bytes: oldBytes.count + newBytes.count) { half in
+                    let high = UInt64(half)
+                    var members = 0
+                    for hash in hashes.0 where hash >> 63 == high { members += 1 }
+                    for hash in hashes.1 where hash >> 63 == high { members += 1 }
+                    var table = Table(capacity: members, texts: texts)
+                    for (index, sentence) in old.sentences.enumerated() where hashes.0[index] >> 63 == high {
+                        ids.0[index] = table.intern(hashes.0[index], sentence.utf8Range, side: 0) << 1 | Int32(half)
+                    }
+                    for (index, sentence) in new.sentences.enumerated() where hashes.1[index] >> 63 == high {
+                        ids.1[index] = table.intern(hashes.1[index], sentence.utf8Range, side: 1) << 1 | Int32(half)
+                    }
+                    return table.count
+                }
+            }
         }
-        for (index, sentence) in new.sentences.enumerated() {
-            b.append(table.intern(hashes.1[index], sentence.utf8Range, side: 1))
-        }
-        return (a, b, table.count)
+        return (a, b, 2 * max(counts.0, counts.1))
     }
 
     /// A hash of the sentence with each whitespace run counted as one

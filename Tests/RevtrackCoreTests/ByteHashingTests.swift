@@ -45,6 +45,32 @@ struct ByteHashingTests {
         }
     }
 
+    @Test("interning gives two sentences one id exactly when they are equal after white space normalization")
+    func interning() {
+        var generator = Generator(state: 5)
+        for round in 0..<200 {
+            // Few distinct sentences, respaced at random, so that ids repeat within and across sides.
+            let pool = (0..<6).map { _ in generator.text().filter { $0 != "." && !$0.isNewline } + "." }
+            func text() -> String {
+                (0..<Int(generator.next() % 30)).map { _ in
+                    let sentence = pool[Int(generator.next() % UInt64(pool.count))]
+                    return generator.next() % 2 == 0 ? sentence : sentence.replacingOccurrences(of: " ", with: " \t ")
+                }.joined(separator: " ")
+            }
+            let old = SentenceSegmenter.segment(text()), new = SentenceSegmenter.segment(text())
+            var oldText = old.text, newText = new.text
+            let (a, b, symbolCount) = oldText.withUTF8 { o in newText.withUTF8 { n in SentenceInterning.intern(old, o, new, n) } }
+            let sentences = old.sentences.map(\.normalized) + new.sentences.map(\.normalized)
+            let ids = a + b
+            #expect(ids.allSatisfy { $0 >= 0 && Int($0) < symbolCount })
+            for i in ids.indices {
+                for j in ids.indices where i < j {
+                    #expect((ids[i] == ids[j]) == (sentences[i] == sentences[j]), "round \(round): \(sentences[i]) / \(sentences[j])")
+                }
+            }
+        }
+    }
+
     @Test("a word's hash ignores letter case, beyond ASCII too, and is the exact hash of its lowercase form")
     func wordHash() {
         var generator = Generator(state: 7)
