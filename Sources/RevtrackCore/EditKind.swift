@@ -19,22 +19,42 @@ public enum EditKind: String, Sendable, Hashable, Codable {
     }
 
     /// The same on bytes already tokenized: pairing classifies every edited
-    /// sentence, and only the words that differ ever become strings.
+    /// sentence, so words are read in place (punctuation skipped as it comes)
+    /// and only differing words beyond ASCII ever become strings.
     static func classify(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
                          _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> EditKind {
-        let oldWords = oldSpans.filter { $0.kind != .punctuation }
-        let newWords = newSpans.filter { $0.kind != .punctuation }
-        if sameSkeleton(old, oldWords, new, newWords) { return .cosmetic }
-        guard oldWords.count == newWords.count else { return .wording }
-        var differing = 0
-        for (a, b) in zip(oldWords, newWords) where !equalIgnoringCase(old, a.range, new, b.range) {
+        if sameSkeleton(old, oldSpans, new, newSpans) { return .cosmetic }
+        var i = 0, j = 0, differing = 0
+        while true {
+            while i < oldSpans.count && oldSpans[i].kind == .punctuation { i += 1 }
+            while j < newSpans.count && newSpans[j].kind == .punctuation { j += 1 }
+            guard i < oldSpans.count, j < newSpans.count else {
+                // Different word counts are never a typo.
+                return i < oldSpans.count || j < newSpans.count ? .wording : differing == 0 ? .cosmetic : .typo
+            }
+            let a = oldSpans[i], b = newSpans[j]
+            i += 1; j += 1
+            if equalIgnoringCase(old, a.range, new, b.range) { continue }
             differing += 1
-            let aText = old.utf8String(a.range), bText = new.utf8String(b.range)
-            guard differing <= 2, a.kind == .word, b.kind == .word,
-                  max(aText.count, bText.count) >= 3,
-                  editDistance(Array(aText.lowercased()), Array(bText.lowercased())) <= 2 else { return .wording }
+            guard differing <= 2, a.kind == .word, b.kind == .word, isSmallEdit(old, a.range, new, b.range) else {
+                return .wording
+            }
         }
-        return differing == 0 ? .cosmetic : .typo
+    }
+
+    /// At least three letters long and at most two letters off, case aside.
+    private static func isSmallEdit(_ a: UnsafeBufferPointer<UInt8>, _ ra: Range<Int>,
+                                    _ b: UnsafeBufferPointer<UInt8>, _ rb: Range<Int>) -> Bool {
+        let x = a[ra], y = b[rb]
+        if x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) {
+            func lowered(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+                bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            }
+            return max(x.count, y.count) >= 3 && EditDistance.levenshtein(lowered(x), lowered(y)) <= 2
+        }
+        let aText = a.utf8String(ra), bText = b.utf8String(rb)
+        return max(aText.count, bText.count) >= 3
+            && EditDistance.levenshtein(Array(aText.lowercased()), Array(bText.lowercased())) <= 2
     }
 
     /// Bytes compared with ASCII case folded; words with other letters by
@@ -69,11 +89,12 @@ public enum EditKind: String, Sendable, Hashable, Codable {
     }
 
     /// The letters and digits of a sentence's words, lowercased, one byte at
-    /// a time (a word beyond ASCII goes through Unicode's lowercase mapping).
+    /// a time (a word beyond ASCII goes through Unicode's lowercase mapping);
+    /// punctuation tokens are skipped.
     struct Skeleton {
         let bytes: UnsafeBufferPointer<UInt8>
         let words: [TokenSpan]
-        var word = 0
+        var word = -1
         var offset = 0
         var converted: [UInt8] = []
         var convertedOffset = 0
@@ -81,7 +102,13 @@ public enum EditKind: String, Sendable, Hashable, Codable {
         init(bytes: UnsafeBufferPointer<UInt8>, words: [TokenSpan]) {
             self.bytes = bytes
             self.words = words
-            offset = words.first.map { Int($0.start) } ?? 0
+            nextWord()
+        }
+
+        private mutating func nextWord() {
+            word += 1
+            while word < words.count && words[word].kind == .punctuation { word += 1 }
+            if word < words.count { offset = Int(words[word].start) }
             prepareWord()
         }
 
@@ -100,8 +127,7 @@ public enum EditKind: String, Sendable, Hashable, Codable {
                         }
                     }
                 }
-                word += 1
-                if word < words.count { offset = Int(words[word].start); prepareWord() }
+                nextWord()
             }
             return nil
         }
@@ -119,21 +145,5 @@ public enum EditKind: String, Sendable, Hashable, Codable {
             // A word with no letters left still counts as converted (and empty).
             if converted.isEmpty { offset = range.upperBound }
         }
-    }
-
-    /// Levenshtein distance on short words.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -124,7 +124,7 @@ public struct FactComparison: Sendable {
             // A corrected spelling: same first name, surname one or two letters off ("Serano" → "Serrano").
             let wa = fa.nameWords, wb = fb.nameWords
             guard wa.count > 1, wa.count == wb.count, wa.first == wb.first, let sa = wa.last, let sb = wb.last,
-                  min(sa.count, sb.count) >= 5, editDistance(Array(sa), Array(sb)) <= 2 else { return 0 }
+                  min(sa.count, sb.count) >= 5, EditDistance.levenshtein(Array(sa), Array(sb)) <= 2 else { return 0 }
             return 1
         case .place:
             return fa.lowered == fb.lowered ? 3 : 0
@@ -142,19 +142,6 @@ public struct FactComparison: Sendable {
     /// A claim's source reduced to its head word ("Analysts at Deutsche Bank" →
     /// "analysts", "Chief Justice Maria Okonkwo" → "okonkwo").
     public static func sourceHead(_ source: String) -> String { ClaimExtractor.head(source) }
-
-    /// Levenshtein distance, for short words only.
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
-            for (j, cb) in b.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
 
     /// The last word of a name, lowercased: how a later mention names a person.
     static func surname(_ name: String) -> String {

@@ -113,9 +113,46 @@ struct EditKindBytesTests {
                 }
             }
             #expect(same == (Self.skeleton(a) == Self.skeleton(b)), "\(a.debugDescription) vs \(b.debugDescription)")
+            // Punctuation tokens left in are skipped.
+            let unfiltered = x.withUTF8 { xb in y.withUTF8 { yb in EditKind.sameSkeleton(xb, WordTokenizer.spans(xb), yb, WordTokenizer.spans(yb)) } }
+            #expect(unfiltered == same)
         }
         #expect(EditKind.classify(old: "“Don’t,” he said.", new: "\"DON'T\" he said") == .cosmetic)
         #expect(EditKind.classify(old: "Élan vital.", new: "élan vital") == .cosmetic)
+    }
+}
+
+extension EditKindBytesTests {
+    /// The plain definition of edit kinds, on strings.
+    static func plainKind(_ old: String, _ new: String) -> EditKind {
+        if skeleton(old) == skeleton(new) { return .cosmetic }
+        let a = WordTokenizer.tokenize(old).filter { $0.kind != .punctuation }
+        let b = WordTokenizer.tokenize(new).filter { $0.kind != .punctuation }
+        guard a.count == b.count else { return .wording }
+        let differing = zip(a, b).filter { $0.text.lowercased() != $1.text.lowercased() }
+        guard differing.count <= 2 else { return .wording }
+        for (x, y) in differing {
+            guard x.kind == .word, y.kind == .word, max(x.text.count, y.text.count) >= 3,
+                  EditDistance.levenshtein(Array(x.text.lowercased()), Array(y.text.lowercased())) <= 2 else { return .wording }
+        }
+        return differing.isEmpty ? .cosmetic : .typo
+    }
+
+    @Test("edit kinds read on bytes agree with the plain definition on strings")
+    func kinds() {
+        let words = ["the", "Army", "army", "armies", "said", "siad", "troops", "trops", "Élan", "élans", "1,960", "1,906",
+                     "Nikiforov", "Nikiferov", "“", "”", ",", "—", "on", "of", "Straße", "strasse", "naïve", "naive"]
+        var generator = ByteHashingTests.Generator(state: 17)
+        for _ in 0..<3_000 {
+            let a = (0..<Int(generator.next() % 8)).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+            var b = a
+            for _ in 0..<Int(generator.next() % 3) where !b.isEmpty {
+                b[Int(generator.next() % UInt64(b.count))] = words[Int(generator.next() % UInt64(words.count))]
+            }
+            if generator.next() % 5 == 0 { b.append(words[Int(generator.next() % UInt64(words.count))]) }
+            let old = a.joined(separator: " "), new = b.joined(separator: " ")
+            #expect(EditKind.classify(old: old, new: new) == Self.plainKind(old, new), "\(old) → \(new)")
+        }
     }
 }
 
