@@ -16,7 +16,7 @@ public enum Parallel {
     /// `transform` applied to `0..<count`, in chunks on several threads when
     /// there are more than `grain` items; results in index order.
     /// `transform` must be safe to call from several threads at once.
-    static func map<T>(_ count: Int, grain: Int = 256, _ transform: (Int) -> T) -> [T] {
+    public static func map<T>(_ count: Int, grain: Int = 256, _ transform: (Int) -> T) -> [T] {
         guard count > grain else { return (0..<count).map(transform) }
         let chunks = min(64, (count + grain - 1) / grain)
         return withoutActuallyEscaping(transform) { transform in

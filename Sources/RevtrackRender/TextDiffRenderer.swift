@@ -26,6 +26,20 @@ public struct TextDiffRenderer {
 
     public func render(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
                        facts: FactSection? = nil) -> String {
+        String(decoding: renderUTF8(comparison, oldLabel: oldLabel, newLabel: newLabel, facts: facts), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, ready for a file descriptor: a diff of long
+    /// texts runs to megabytes, which a string would validate and copy again.
+    public func renderUTF8(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
+                           facts: FactSection? = nil) -> [UInt8] {
+        renderUTF8(comparison, oldLabel: oldLabel, newLabel: newLabel, facts: facts,
+                   slices: comparison.changes.count > 32_768 ? 8 : 1)
+    }
+
+    /// `slices`: how many pieces the sentence lines are written in (on all cores).
+    func renderUTF8(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
+                    facts: FactSection?, slices: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold).utf8
@@ -39,7 +53,7 @@ public struct TextDiffRenderer {
             oldText.withUTF8 { oldBytes in
                 newText.withUTF8 { newBytes in
                     let sides = Sides(comparison: comparison, oldBytes: oldBytes, newBytes: newBytes)
-                    sentenceLines(comparison, sides, into: &out)
+                    sentenceLines(comparison, sides, slices: slices, into: &out)
                 }
             }
         }
@@ -55,7 +69,7 @@ public struct TextDiffRenderer {
             }
             out += section.utf8
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Both texts' bytes, borrowed while the sentence lines are written: each
@@ -77,12 +91,29 @@ public struct TextDiffRenderer {
         }
     }
 
-    private func sentenceLines(_ comparison: DocumentComparison, _ sides: Sides, into out: inout [UInt8]) {
+    /// Long comparisons are written in slices on all cores, each slice
+    /// starting from what the line before it showed, then joined in order.
+    private func sentenceLines(_ comparison: DocumentComparison, _ sides: Sides, slices: Int, into out: inout [UInt8]) {
         let changes = comparison.changes
         let visible = ContextWindow.visibleIndices(changes, context: options.context)
-        var previousShown: Int? = nil
-        var previousParagraph: Int? = nil
-        for (index, change) in changes.enumerated() where visible[index] {
+        let pieces = Parallel.map(slices, grain: 1) { slice in
+            let range = (changes.count * slice / slices)..<(changes.count * (slice + 1) / slices)
+            var piece: [UInt8] = []
+            piece.reserveCapacity(range.count * 48)
+            sentenceLines(range, of: comparison, visible, sides, into: &piece)
+            return piece
+        }
+        out.reserveCapacity(out.count + pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { out += piece }
+    }
+
+    private func sentenceLines(_ range: Range<Int>, of comparison: DocumentComparison, _ visible: [Bool], _ sides: Sides,
+                               into out: inout [UInt8]) {
+        let changes = comparison.changes
+        var previousShown = visible[..<range.lowerBound].lastIndex(of: true)
+        var previousParagraph = previousShown.map { comparison.paragraph(of: changes[$0]) }
+        for index in range where visible[index] {
+            let change = changes[index]
             if let previous = previousShown, index > previous + 1 { out += (paint("  ⋯", .dim) + "\n").utf8 }
             let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out.append(0x0A) }

@@ -1,6 +1,7 @@
 import Testing
 import RevtrackCore
-import RevtrackRender
+@testable import RevtrackRender
+import RevtrackTestSupport
 
 @Suite("Terminal-safe text")
 struct TerminalTextTests {
@@ -23,5 +24,23 @@ struct TerminalTextTests {
         #expect(!output.contains("\u{1B}") && !output.contains("\u{202E}"))
         #expect(output.contains("He said \\u{1B}[2J yes, really\\u{202E}."))
         #expect(output.hasPrefix("--- a\\u{1B}\n+++ b\n"))
+    }
+
+    @Test("a diff written in slices on several cores reads the same as one written in one piece")
+    func slices() throws {
+        let early = try sampleText("karabakh/reuters-early.txt"), late = try sampleText("karabakh/reuters.txt")
+        // Sentences shuffled between paragraphs too, so that slices start inside gaps and paragraphs.
+        let moved = late.split(separator: "\n\n").reversed().joined(separator: "\n\n")
+        for (old, new) in [(early, late), (late, moved), (early, early)] {
+            let comparison = DocumentComparison(old: old, new: new)
+            for context in [nil, 0, 1, 3] {
+                let renderer = TextDiffRenderer(options: .init(color: false, context: context))
+                let whole = renderer.renderUTF8(comparison, oldLabel: "a", newLabel: "b", facts: nil, slices: 1)
+                for slices in [2, 3, 7, comparison.changes.count + 2] {
+                    #expect(renderer.renderUTF8(comparison, oldLabel: "a", newLabel: "b", facts: nil, slices: slices) == whole,
+                            "context \(String(describing: context)), \(slices) slices")
+                }
+            }
+        }
     }
 }

@@ -60,28 +60,28 @@ struct Diff: ParsableCommand {
         let sentences = level != .facts
         // Colour only for a terminal, never into a file.
         let useColor = output == nil && color.enabled
-        let rendered: String
+        var rendered: [UInt8]
         switch format {
         case .text:
             let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context, sentences: sentences))
-            rendered = renderer.render(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
-                                       facts: factSection)
+            rendered = renderer.renderUTF8(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
+                                           facts: factSection)
         case .sideBySide:
-            rendered = SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
-                .render(comparison, old: oldSide.side, new: newSide.side)
+            rendered = Array(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
+                .render(comparison, old: oldSide.side, new: newSide.side).utf8)
         case .json:
-            rendered = try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                                   sentences: sentences)
+            rendered = Array(try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                                         sentences: sentences).utf8)
         case .html:
-            rendered = HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                               sentences: sentences)
+            rendered = Array(HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                                     sentences: sentences).utf8)
         }
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(rendered.utf8)) else {
+            guard FileManager.default.createFile(atPath: output, contents: Data(rendered)) else {
                 throw CommandFailure("\(output): cannot be written")
             }
         } else {
-            StandardOutput.write(rendered)
+            rendered.withUnsafeBufferPointer { StandardOutput.write($0) }
         }
         let differ = if let factSection, !sentences { factSection.hasDifferences } else { comparison.summary.hasDifferences }
         if differ { throw ExitCode(1) }
