@@ -43,9 +43,12 @@ let package = Package(
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
         .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts"]),
+        // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
+        .systemLibrary(name: "CMalloc"),
         .executableTarget(
             name: "revtrack",
             dependencies: [
+                "CMalloc",
                 "RevtrackStorage",
                 "RevtrackText",
                 "RevtrackCore",

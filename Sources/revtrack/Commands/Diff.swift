@@ -54,6 +54,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let (oldSide, newSide) = try sides()
+        HeapTuning.prepare(forBytes: oldSide.text.utf8.count + newSide.text.utf8.count)
         var comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
         if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
         let factSection = level == .sentence ? nil : facts(oldSide, newSide, comparison)
@@ -108,7 +109,14 @@ struct Diff: ParsableCommand {
 
     private func sides() throws -> (TextOperand, TextOperand) {
         if let new {
-            return (try TextOperand.resolve(old, repository: repository), try TextOperand.resolve(new, repository: repository))
+            HeapTuning.prepare(forBytes: HeapTuning.fileBytes([old, new]))
+            // Both sides read (mapped, validated, copied) at once, on two cores.
+            let operands = [old, new], repository = repository
+            let sides = Parallel.map(2, grain: 1) { side in
+                HeapTuning.prepareThisThread()
+                return Result { try TextOperand.resolve(operands[side], repository: repository) }
+            }
+            return (try sides[0].get(), try sides[1].get())
         }
         let store = try repository.open()
         let latest = try store.resolve(old)
