@@ -16,6 +16,9 @@ struct Pairing {
     let oldBytes: UnsafeBufferPointer<UInt8>
     let newBytes: UnsafeBufferPointer<UInt8>
     let wordLevel: Bool
+    /// The sentence hash interning starts from; tests pass a poor one to
+    /// check that a collision changes nothing.
+    var sentenceHash: SentenceInterning.Hash = SentenceInterning.hash
     /// Tokens and word bags of the removed and added sentences only:
     /// tokenizing every unchanged sentence would cost more than the whole diff.
     private var oldWords = PreparedWords()
@@ -44,8 +47,18 @@ struct Pairing {
     }
 
     mutating func changes() -> [SentenceChange] {
-        let (a, b, symbolCount) = SentenceInterning.intern(old, oldBytes, new, newBytes)
+        changes(exact: false) ?? changes(exact: true)!
+    }
+
+    /// Sentences told apart by hash alone unless `exact`: then every pair
+    /// taken as identical (kept in place or moved) is checked byte for byte,
+    /// and nil says a check failed, two different sentences sharing a hash.
+    private mutating func changes(exact: Bool) -> [SentenceChange]? {
+        let (a, b, symbolCount) = SentenceInterning.intern(old, oldBytes, new, newBytes, exact: exact, hashing: sentenceHash)
         let script = Difference.script(fromInterned: a, to: b, symbolCount: symbolCount)
+        func identical(_ i: Int, _ j: Int) -> Bool {
+            exact || SentenceInterning.equal(oldBytes, old.sentences[i].utf8Range, newBytes, new.sentences[j].utf8Range)
+        }
 
         var blocks: [Block] = []
         blocks.reserveCapacity(max(a.count, b.count))
@@ -53,7 +66,10 @@ struct Pairing {
         for run in script.runs {
             switch run.operation {
             case .equal:
-                for offset in 0..<run.old.count { blocks.append(.equal(old: run.old.lowerBound + offset, new: run.new.lowerBound + offset)) }
+                for offset in 0..<run.old.count {
+                    guard identical(run.old.lowerBound + offset, run.new.lowerBound + offset) else { return nil }
+                    blocks.append(.equal(old: run.old.lowerBound + offset, new: run.new.lowerBound + offset))
+                }
             case .delete, .insert:
                 if case .hunk = blocks.last {} else { hunks.append(Hunk()); blocks.append(.hunk(hunks.count - 1)) }
                 if run.operation == .delete { hunks[hunks.count - 1].deleted.append(contentsOf: run.old) }
@@ -74,6 +90,7 @@ struct Pairing {
             for i in hunk.deleted {
                 let j = queueHead[Int(a[i])]
                 guard j >= 0 else { continue }
+                guard identical(i, j) else { return nil }
                 queueHead[Int(a[i])] = queueNext[j]
                 movedFrom[j] = i
                 movedOld[i] = true

@@ -9,16 +9,27 @@ import Darwin
 /// whitespace normalization, straight from the texts' UTF-8 bytes: no
 /// normalized copy of any sentence is made. Each side's sentences are hashed
 /// on a core of its own, eight bytes at a time; then each half of the hash
-/// space is interned on a core of its own, in a table of 32-bit slots small
-/// enough for the caches on 10 MB texts. Ids are therefore not dense: they lie
-/// below the returned `symbolCount`, which is all Myers needs.
+/// space is interned on a core of its own. Ids are therefore not dense: they
+/// lie below the returned `symbolCount`, which is all Myers needs.
+///
+/// By default two sentences with the same 64-bit hash get one id without
+/// their bytes being compared: comparing them here would read each sentence's
+/// first occurrence at random places in 10 MB texts. The caller checks every
+/// pair it takes as identical instead, in order along both texts, and asks
+/// for `exact` ids in the (astronomically rare) case that a check fails.
 enum SentenceInterning {
+    typealias Hash = (UnsafeBufferPointer<UInt8>, Range<Int>) -> UInt64
+
+    /// - Parameters:
+    ///   - exact: compare the bytes of sentences whose hashes are equal.
+    ///   - hashing: the sentence hash (tests pass a poor one to force collisions).
     static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
-                       _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>) -> (old: [Int32], new: [Int32], symbolCount: Int) {
+                       _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>, exact: Bool = false,
+                       hashing: Hash = SentenceInterning.hash) -> (old: [Int32], new: [Int32], symbolCount: Int) {
         nonisolated(unsafe) let texts = (oldBytes, newBytes)
         let hashes = Parallel.sides(bytes: oldBytes.count + newBytes.count) { side in
             let bytes = side == 0 ? texts.0 : texts.1
-            return (side == 0 ? old : new).sentences.map { hash(bytes, $0.utf8Range) }
+            return (side == 0 ? old : new).sentences.map { hashing(bytes, $0.utf8Range) }
         }
         // Two tables, one per half of the hash space, filled on two cores:
         // a sentence's id is its table's local id times two plus the half.
@@ -32,12 +43,12 @@ enum SentenceInterning {
                     var members = 0
                     for hash in hashes.0 where hash >> 63 == high { members += 1 }
                     for hash in hashes.1 where hash >> 63 == high { members += 1 }
-                    var table = Table(capacity: members, texts: texts)
-                    for (index, sentence) in old.sentences.enumerated() where hashes.0[index] >> 63 == high {
-                        ids.0[index] = table.intern(hashes.0[index], sentence.utf8Range, side: 0) << 1 | Int32(half)
+                    var table = Table(capacity: members, texts: texts, exact: exact)
+                    for index in hashes.0.indices where hashes.0[index] >> 63 == high {
+                        ids.0[index] = table.intern(hashes.0[index], old.sentences[index].utf8Range, side: 0) << 1 | Int32(half)
                     }
-                    for (index, sentence) in new.sentences.enumerated() where hashes.1[index] >> 63 == high {
-                        ids.1[index] = table.intern(hashes.1[index], sentence.utf8Range, side: 1) << 1 | Int32(half)
+                    for index in hashes.1.indices where hashes.1[index] >> 63 == high {
+                        ids.1[index] = table.intern(hashes.1[index], new.sentences[index].utf8Range, side: 1) << 1 | Int32(half)
                     }
                     return table.count
                 }
@@ -135,45 +146,55 @@ enum SentenceInterning {
         return i == ra.upperBound && j == rb.upperBound
     }
 
-    /// Open addressing over 32-bit slots; the first sentence seen with each
-    /// content is the entry's representative.
+    /// Open addressing; each slot holds the hash beside the id, so that a
+    /// lookup touches one place in memory. The first sentence seen with each
+    /// content is the entry's representative (compared in `exact` mode only).
     private struct Table {
-        var slots: [Int32]
+        struct Slot {
+            var hash: UInt64
+            var id: Int32
+        }
+        var slots: [Slot]
         let mask: Int
-        var hashes: [UInt64] = []
         var sides: [Int8] = []
         var ranges: [Range<Int>] = []
         let texts: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)
-        var count: Int { hashes.count }
+        let exact: Bool
+        private(set) var count = 0
 
-        init(capacity: Int, texts: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>)) {
+        init(capacity: Int, texts: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>), exact: Bool) {
             var size = 16
             while size < capacity * 2 { size <<= 1 }
-            slots = Array(repeating: -1, count: size)
+            slots = Array(repeating: Slot(hash: 0, id: -1), count: size)
             mask = size - 1
             self.texts = texts
-            hashes.reserveCapacity(capacity)
-            sides.reserveCapacity(capacity)
-            ranges.reserveCapacity(capacity)
+            self.exact = exact
+            if exact {
+                sides.reserveCapacity(capacity)
+                ranges.reserveCapacity(capacity)
+            }
         }
 
         mutating func intern(_ hash: UInt64, _ range: Range<Int>, side: Int8) -> Int32 {
-            let bytes = side == 0 ? texts.0 : texts.1
             var slot = Int(truncatingIfNeeded: hash >> 20) & mask
             while true {
-                let id = slots[slot]
-                if id < 0 { break }
-                if hashes[Int(id)] == hash {
-                    let entryBytes = sides[Int(id)] == 0 ? texts.0 : texts.1
-                    if SentenceInterning.equal(bytes, range, entryBytes, ranges[Int(id)]) { return id }
+                let entry = slots[slot]
+                if entry.id < 0 { break }
+                if entry.hash == hash {
+                    guard exact else { return entry.id }
+                    let bytes = side == 0 ? texts.0 : texts.1
+                    let entryBytes = sides[Int(entry.id)] == 0 ? texts.0 : texts.1
+                    if SentenceInterning.equal(bytes, range, entryBytes, ranges[Int(entry.id)]) { return entry.id }
                 }
                 slot = (slot + 1) & mask
             }
-            let id = Int32(hashes.count)
-            slots[slot] = id
-            hashes.append(hash)
-            sides.append(side)
-            ranges.append(range)
+            let id = Int32(count)
+            slots[slot] = Slot(hash: hash, id: id)
+            count += 1
+            if exact {
+                sides.append(side)
+                ranges.append(range)
+            }
             return id
         }
     }

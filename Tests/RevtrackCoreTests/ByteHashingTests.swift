@@ -59,16 +59,63 @@ struct ByteHashingTests {
             }
             let old = SentenceSegmenter.segment(text()), new = SentenceSegmenter.segment(text())
             var oldText = old.text, newText = new.text
-            let (a, b, symbolCount) = oldText.withUTF8 { o in newText.withUTF8 { n in SentenceInterning.intern(old, o, new, n) } }
             let sentences = old.sentences.map(\.normalized) + new.sentences.map(\.normalized)
-            let ids = a + b
-            #expect(ids.allSatisfy { $0 >= 0 && Int($0) < symbolCount })
-            for i in ids.indices {
-                for j in ids.indices where i < j {
-                    #expect((ids[i] == ids[j]) == (sentences[i] == sentences[j]), "round \(round): \(sentences[i]) / \(sentences[j])")
+            // The real hash, and in exact mode a hash that collides all the time.
+            let poorHash: SentenceInterning.Hash = { bytes, range in (SentenceInterning.hash(bytes, range) % 3) << 62 }
+            for (exact, hash) in [(false, SentenceInterning.hash), (true, poorHash)] {
+                let (a, b, symbolCount) = oldText.withUTF8 { o in
+                    newText.withUTF8 { n in SentenceInterning.intern(old, o, new, n, exact: exact, hashing: hash) }
+                }
+                let ids = a + b
+                #expect(ids.allSatisfy { $0 >= 0 && Int($0) < symbolCount })
+                for i in ids.indices {
+                    for j in ids.indices where i < j {
+                        #expect((ids[i] == ids[j]) == (sentences[i] == sentences[j]), "round \(round): \(sentences[i]) / \(sentences[j])")
+                    }
                 }
             }
         }
+    }
+
+    @Test("two different sentences sharing a hash change nothing: every identical pair is checked, and exact ids redo the work")
+    func hashCollisions() throws {
+        var generator = Generator(state: 11)
+        let words = ["The", "army", "said", "1,960", "troops", "left", "Khojaly", "on", "Monday", "nearly", "2,000", "a", "base"]
+        for round in 0..<60 {
+            let pool = (0..<12).map { _ in
+                (0..<(2 + Int(generator.next() % 6))).map { _ in words[Int(generator.next() % UInt64(words.count))] }.joined(separator: " ") + "."
+            }
+            func text() -> String {
+                (0..<Int(1 + generator.next() % 25)).map { _ in pool[Int(generator.next() % UInt64(pool.count))] }
+                    .joined(separator: generator.next() % 4 == 0 ? "\n\n" : " ")
+            }
+            let old = SentenceSegmenter.segment(text()), new = SentenceSegmenter.segment(text())
+            var oldText = old.text, newText = new.text
+            let (expected, collided) = oldText.withUTF8 { o in
+                newText.withUTF8 { n in
+                    var normal = Pairing(old: old, oldBytes: o, new: new, newBytes: n, wordLevel: true)
+                    var poor = Pairing(old: old, oldBytes: o, new: new, newBytes: n, wordLevel: true)
+                    poor.sentenceHash = { bytes, range in (SentenceInterning.hash(bytes, range) % 3) << 62 }
+                    return (normal.changes(), poor.changes())
+                }
+            }
+            #expect(collided == expected, "round \(round)")
+        }
+        // Two different sentences sharing a hash where Myers keeps others: taken
+        // for an identical sentence that moved unless that pair is checked too.
+        let old = SentenceSegmenter.segment("Xylophones were banned. The army left. Talks resumed in Baku.")
+        let new = SentenceSegmenter.segment("The army left. Talks resumed in Baku. Yachts sailed away quickly.")
+        var oldText = old.text, newText = new.text
+        let changes = oldText.withUTF8 { o in
+            newText.withUTF8 { n in
+                var pairing = Pairing(old: old, oldBytes: o, new: new, newBytes: n, wordLevel: true)
+                pairing.sentenceHash = { bytes, range in
+                    [UInt8(ascii: "X"), UInt8(ascii: "Y")].contains(bytes[range.lowerBound]) ? 42 : SentenceInterning.hash(bytes, range)
+                }
+                return pairing.changes()
+            }
+        }
+        #expect(changes.map(\.operation) == [.delete, .equal, .equal, .insert])
     }
 
     @Test("a word's hash ignores letter case, beyond ASCII too, and is the exact hash of its lowercase form")
