@@ -61,31 +61,40 @@ struct Diff: ParsableCommand {
         let sentences = level != .facts
         // Colour only for a terminal, never into a file.
         let useColor = output == nil && color.enabled
-        var rendered: [UInt8]
         switch format {
         case .text:
             let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context, sentences: sentences))
-            rendered = renderer.renderUTF8(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
-                                           facts: factSection)
+            try emit(renderer.renderUTF8(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
+                                         facts: factSection))
         case .sideBySide:
-            rendered = Array(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
-                .render(comparison, old: oldSide.side, new: newSide.side).utf8)
+            try emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
+                .render(comparison, old: oldSide.side, new: newSide.side))
         case .json:
-            rendered = Array(try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                                         sentences: sentences).utf8)
+            try emit(try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                                 sentences: sentences))
         case .html:
-            rendered = Array(HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                                     sentences: sentences).utf8)
-        }
-        if let output {
-            guard FileManager.default.createFile(atPath: output, contents: Data(rendered)) else {
-                throw CommandFailure("\(output): cannot be written")
-            }
-        } else {
-            rendered.withUnsafeBufferPointer { StandardOutput.write($0) }
+            try emit(HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
+                                             sentences: sentences))
         }
         let differ = if let factSection, !sentences { factSection.hasDifferences } else { comparison.summary.hasDifferences }
         if differ { throw ExitCode(1) }
+    }
+
+    /// The rendered diff, to `--output` or stdout, written from its own storage.
+    private func emit(_ text: String) throws {
+        var text = text
+        try text.withUTF8(emit)
+    }
+
+    private func emit(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer(emit)
+    }
+
+    private func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let output else { return StandardOutput.write(bytes) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(buffer: bytes)) else {
+            throw CommandFailure("\(output): cannot be written")
+        }
     }
 
     private func facts(_ old: TextOperand, _ new: TextOperand, _ comparison: DocumentComparison) -> FactSection {
