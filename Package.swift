@@ -1,9 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Data flows one way: storage → text → diff → facts → core → render → CLI;
-// capture (pages → article text) stands apart; watch joins capture, storage
-// and core to poll pages and feeds for the CLI.
+// Data flows one way: Storage · Text → Diff → Core → Facts → Story → Render → CLI.
+// Storage (git, via libgit2) and Text (sentences, words, calendar days) stand at
+// the left; Diff is the generic Myers engine; Core compares two texts; Facts
+// extracts and compares facts along Core's sentence alignment; Story is the
+// application layer (repositories, revision ranges, histories, diff requests,
+// capture-and-store) that the CLI and later front ends share; Render turns
+// results into text, side-by-side, JSON and HTML. Capture (pages and feeds →
+// article text, libxml2) stands apart; Watch polls on top of Story and Capture.
 // A target names only targets to its left.
 let package = Package(
     name: "revtrack",
@@ -15,6 +20,8 @@ let package = Package(
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
         .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
+        .library(name: "RevtrackStory", targets: ["RevtrackStory"]),
+        .library(name: "RevtrackRender", targets: ["RevtrackRender"]),
         .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
         .library(name: "RevtrackWatch", targets: ["RevtrackWatch"]),
     ],
@@ -28,7 +35,7 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .target(name: "RevtrackStorage", dependencies: ["CLibGit2", "RevtrackText"]),
+        .target(name: "RevtrackStorage", dependencies: ["CLibGit2"]),
         // libxml2's HTML parser; only RevtrackCapture may import it.
         .systemLibrary(
             name: "CLibXML2",
@@ -37,11 +44,13 @@ let package = Package(
         ),
         .target(name: "RevtrackCapture", dependencies: ["CLibXML2"]),
         // Polling watched pages and feeds: capture in, revisions and capture logs out.
-        .target(name: "RevtrackWatch", dependencies: ["RevtrackStorage", "RevtrackCapture", "RevtrackCore"]),
+        .target(name: "RevtrackWatch", dependencies: ["RevtrackStorage", "RevtrackCapture", "RevtrackStory", "RevtrackRender"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
-        .target(name: "RevtrackFacts", dependencies: ["RevtrackText"], resources: [.process("Resources")]),
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
+        .target(name: "RevtrackFacts", dependencies: ["RevtrackText", "RevtrackCore"], resources: [.process("Resources")]),
+        // The application layer: what a command or a web page asks for, as one call.
+        .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackCapture"]),
         .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts"]),
         // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
         .systemLibrary(name: "CMalloc"),
@@ -51,8 +60,8 @@ let package = Package(
                 "CMalloc",
                 "RevtrackStorage",
                 "RevtrackText",
-                "RevtrackCore",
                 "RevtrackFacts",
+                "RevtrackStory",
                 "RevtrackRender",
                 "RevtrackCapture",
                 "RevtrackWatch",
@@ -67,9 +76,10 @@ let package = Package(
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackWatchTests", dependencies: ["RevtrackWatch", "RevtrackCapture", "RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"]),

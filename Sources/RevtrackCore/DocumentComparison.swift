@@ -65,18 +65,6 @@ public struct DocumentComparison: Sendable {
         return 0
     }
 
-    /// Which new sentences each old sentence became (kept, edited or moved):
-    /// what lets facts be followed through a revision by where they stand, not
-    /// only by what they say.
-    public var alignment: [Int: [Int]] {
-        var alignment: [Int: [Int]] = [:]
-        for change in changes {
-            guard let old = change.old, let new = change.new else { continue }
-            for index in old { alignment[index, default: []].append(contentsOf: new) }
-        }
-        return alignment
-    }
-
     public var summary: Summary {
         var summary = Summary()
         for change in changes {

@@ -24,7 +24,7 @@ public struct SentenceHistory: Sendable {
     /// The comparison of each revision with the one before (index k compares k → k + 1).
     public let steps: [DocumentComparison.Summary]
     /// For each step, which new sentences each old sentence became (`DocumentComparison.alignment`).
-    public let alignments: [[Int: [Int]]]
+    public let alignments: [SentenceAlignment]
 
     /// - Parameter revisions: texts, oldest first; at least one.
     public init(revisions: [String]) {
@@ -32,7 +32,7 @@ public struct SentenceHistory: Sendable {
         var current = SentenceSegmenter.segment(revisions[0])
         var origins = current.sentences.map { _ in SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0) }
         var steps: [DocumentComparison.Summary] = []
-        var alignments: [[Int: [Int]]] = []
+        var alignments: [SentenceAlignment] = []
         var segmented = [current]
         for index in 1..<max(revisions.count, 1) {
             let next = SentenceSegmenter.segment(revisions[index])

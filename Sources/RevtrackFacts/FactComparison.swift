@@ -1,3 +1,4 @@
+import RevtrackCore
 import RevtrackText
 
 /// How the facts of two texts relate: for two versions of one story, which
@@ -27,19 +28,19 @@ public struct FactComparison: Sendable {
     ///   sentence is still one changed fact rather than a removal and an addition.
     ///   Facts pair by what they say alone only within `FactCandidates.window`
     ///   sentences of where their sentence went, which covers any article.
-    public init(old: [Fact], new: [Fact], mode: Mode, alignment: [Int: [Int]] = [:]) {
+    public init(old: [Fact], new: [Fact], mode: Mode, alignment: SentenceAlignment = .none) {
         var vocabulary: [String: Int32] = [:]
         let oldFeatures = old.map { FactFeatures($0, vocabulary: &vocabulary) }
         let newFeatures = new.map { FactFeatures($0, vocabulary: &vocabulary) }
         let candidates = FactCandidates(new: new, features: newFeatures, mode: mode)
-        let positions = Self.positions(old: old, new: new, alignment: mode == .versions ? alignment : [:])
+        let positions = Self.positions(old: old, new: new, alignment: mode == .versions ? alignment : .none)
         var entries: [Entry] = []
         var used = [Bool](repeating: false, count: new.count)
         for (oldIndex, oldFact) in old.enumerated() {
             // Versions pair one to one; between outlets several mentions may
             // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
             // against "nearly 2,000 personnel").
-            let aligned = mode == .versions ? alignment[oldFact.sentence] ?? [] : []
+            let aligned = mode == .versions ? alignment[oldFact.sentence] : []
             let oldFeature = oldFeatures[oldIndex]
             var best: (index: Int, affinity: Double)? = nil
             func consider(_ index: Int) {
@@ -76,12 +77,12 @@ public struct FactComparison: Sendable {
     /// Where each old sentence with facts stands in the new text, in new
     /// sentence numbers: where the diff says it went, else as far past the last
     /// aligned sentence as it was, else at the same proportion of the text.
-    static func positions(old: [Fact], new: [Fact], alignment: [Int: [Int]]) -> [Int: Int] {
+    static func positions(old: [Fact], new: [Fact], alignment: SentenceAlignment) -> [Int: Int] {
         let oldCount = (old.last?.sentence ?? 0) + 1, newCount = (new.last?.sentence ?? 0) + 1
         var positions: [Int: Int] = [:]
         var anchor: (old: Int, new: Int)? = nil
         for sentence in Set(old.map(\.sentence)).sorted() {
-            if let target = alignment[sentence]?.min() {
+            if let target = alignment[sentence].min() {
                 anchor = (sentence, target)
                 positions[sentence] = target
             } else if let anchor {

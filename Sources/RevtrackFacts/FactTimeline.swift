@@ -1,3 +1,5 @@
+import RevtrackCore
+
 /// How a story's facts moved over its revisions: for each referent (a toll, a
 /// date, a quote…) its value where it first appeared and at every change,
 /// e.g. `dead: at least 12 (@1) → at least 20 (@3) → 23 (@5)`. Built by
@@ -10,9 +12,9 @@ public struct FactTimeline: Sendable {
         public var number: Int
         public var date: String
         public var facts: [Fact]
-        public var alignment: [Int: [Int]]
+        public var alignment: SentenceAlignment
 
-        public init(number: Int, date: String, facts: [Fact], alignment: [Int: [Int]] = [:]) {
+        public init(number: Int, date: String, facts: [Fact], alignment: SentenceAlignment = .none) {
             self.number = number
             self.date = date
             self.facts = facts

@@ -3,15 +3,18 @@ import RevtrackFacts
 /// The fact part of a diff, shared by the renderers: which entries to show
 /// and how to word them.
 public struct FactSection: Sendable {
-    public let comparison: FactComparison
-    public let mode: FactComparison.Mode
+    public let report: FactReport
+    public var comparison: FactComparison { report.comparison }
+    public var mode: FactComparison.Mode { report.mode }
     /// Words two outlets choose differently for one referent (outlets only).
-    public let framing: [FramingContrast]
+    public var framing: [FramingContrast] { report.framing }
+
+    public init(_ report: FactReport) {
+        self.report = report
+    }
 
     public init(_ comparison: FactComparison, mode: FactComparison.Mode, framing: [FramingContrast] = []) {
-        self.comparison = comparison
-        self.mode = mode
-        self.framing = framing
+        self.init(FactReport(comparison, mode: mode, framing: framing))
     }
 
     /// Entries worth showing: everything but unchanged facts of two versions.
@@ -35,9 +38,7 @@ public struct FactSection: Sendable {
     }
 
     /// Whether the two sides differ in any fact or its wording.
-    public var hasDifferences: Bool {
-        !framing.isEmpty || comparison.entries.contains { ![.unchanged, .shared].contains($0.relation) }
-    }
+    public var hasDifferences: Bool { report.hasDifferences }
 
     /// "facts: 2 changed, 1 added" or "facts: 1 shared, 2 consistent, 9 only in old, 8 only in new".
     public var summary: String {

@@ -40,14 +40,3 @@ struct WatchState: Codable, Sendable {
 
     mutating func recordSuccess(host: String) { hosts[host] = nil }
 }
-
-/// Lets `add --url` hand the validators of the page it just stored to the
-/// next `watch` round, whose first request is then conditional too.
-public enum WatchCache {
-    public static func remember(_ validators: CacheValidators, for url: String, in repository: String) {
-        guard !validators.isEmpty else { return }
-        var state = WatchState.load(from: repository)
-        state.validators[url] = validators
-        state.save(to: repository)
-    }
-}

@@ -2,6 +2,7 @@ import Foundation
 import RevtrackCapture
 import RevtrackCore
 import RevtrackStorage
+import RevtrackStory
 
 /// How politely and how strictly `watch` polls.
 public struct WatchSettings: Sendable {
@@ -204,11 +205,9 @@ public final class Watcher: @unchecked Sendable {
                 return
             }
         }
-        let provenance = PageProvenance(captured, requested: url, selector: page.selector)
         let outcome = try gated { () throws(StorageError) in
-            try store.add(text: text, to: track, title: captured.article.title, url: page.url,
-                          captured: captured.page.fetched, page: provenance,
-                          sourceHTML: page.keepHTML == true ? Array(captured.page.data) : nil)
+            try CaptureAndStore.store(captured, requested: url, selector: page.selector, keepHTML: page.keepHTML == true,
+                                      to: track, in: store)
         }
         remember(captured.page.validators, for: page.url)
         switch outcome {

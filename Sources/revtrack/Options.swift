@@ -1,60 +1,96 @@
 import ArgumentParser
 import Foundation
-import RevtrackStorage
+import RevtrackStory
 
 /// Where the repository is: `--repo`, else `$REVTRACK_REPO`, else `.revtrack`.
 struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The revtrack repository (default: $REVTRACK_REPO or .revtrack).", valueName: "path"))
     var repo: String?
 
-    var path: String {
-        if let repo, !repo.isEmpty { return repo }
-        if let environment = ProcessInfo.processInfo.environment["REVTRACK_REPO"], !environment.isEmpty {
-            return environment
-        }
-        return ".revtrack"
-    }
-
-    func open() throws -> RevisionStore {
-        try RevisionStore.open(at: path)
-    }
+    var location: RepositoryLocation { RepositoryLocation(explicit: repo) }
 }
 
-enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+/// A command's output formats; the first case is the default.
+protocol OutputFormat: ExpressibleByArgument, CaseIterable, RawRepresentable<String>, Sendable {}
+
+enum ListFormat: String, OutputFormat {
     case text, json
 }
 
-/// JSON as revtrack prints it for programs: sorted keys, one document.
-func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+/// `--format` and `--output`, the same for every command that prints a result.
+struct OutputOptions<Format: OutputFormat>: ParsableArguments {
+    @Option(help: ArgumentHelp("Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).",
+                               valueName: Format.allCases.map(\.rawValue).joined(separator: "|")))
+    var format: Format = Format.allCases.first!
+
+    @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// Writes the rendered output, from its own storage, to `--output` or stdout.
+    func emit(_ text: String) throws {
+        var text = text
+        try text.withUTF8(emit)
+    }
+
+    func emit(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBufferPointer(emit)
+    }
+
+    func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let output else { return StandardOutput.write(bytes) }
+        guard FileManager.default.createFile(atPath: output, contents: Data(buffer: bytes)) else {
+            throw CommandFailure("\(output): cannot be written")
+        }
+    }
+
+    /// JSON as revtrack prints it for programs: sorted keys, one document.
+    func emitJSON<T: Encodable>(_ value: T) throws {
+        try emit(try JSONOutput.encode(value))
+    }
+
+    /// Colour only for a terminal, never into a file.
+    func colored(_ choice: ColorChoice) -> Bool {
+        output == nil && choice.enabled
+    }
 }
 
-/// The JSON shape of a revision in `log`, `tracks` and later commands.
-struct RevisionJSON: Encodable {
-    let track: String
-    let revision: Int
-    let spec: String
-    let id: String
-    let captured: String
-    let title: String?
-    let url: String?
-    let bytes: Int
-    /// Provenance of a revision captured from a URL.
-    let page: PageProvenance?
-
-    init(_ revision: Revision) {
-        track = revision.track.rawValue
-        self.revision = revision.number
-        spec = revision.spec
-        id = revision.id.hex
-        captured = CaptureTime.format(revision.captured)
-        title = revision.title
-        url = revision.metadata.url
-        bytes = revision.metadata.bytes
-        page = revision.metadata.page
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value)) + [0x0A]
     }
+}
+
+/// `--color`, for the commands whose text output uses colour.
+struct ColorOptions: ParsableArguments {
+    @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
+    var color: ColorChoice = .auto
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    var enabled: Bool {
+        switch self {
+        case .always: true
+        case .never: false
+        case .auto: StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        }
+    }
+}
+
+/// `--since` / `--until`.
+struct RevisionRangeOptions: ParsableArguments {
+    @Option(help: "Start at this revision: a number (12 or @12) or a capture date or time (2024-05-15, 2024-05-15T09:30Z).")
+    var since: RevisionBound?
+
+    @Option(help: "End at this revision: a number or a capture date or time (a bare date includes the whole day).")
+    var until: RevisionBound?
+
+    var range: RevisionRange { RevisionRange(since: since, until: until) }
+}
+
+extension RevisionBound: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
 }

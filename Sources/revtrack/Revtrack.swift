@@ -36,7 +36,7 @@ struct Revtrack: ParsableCommand {
                 Foundation.exit(0)
             }
             let message: String
-            if error is StorageError || error is CommandFailure {
+            if error is any OneLineError {
                 message = "revtrack: " + String(describing: error)
             } else {
                 message = fullMessage(for: error)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import RevtrackText
 import RevtrackTestSupport
+import RevtrackCore
 @testable import RevtrackFacts
 
 func sample(_ path: String) throws -> String { try sampleText(path) }
@@ -144,7 +145,7 @@ struct FactTimelineTests {
     func revision(_ number: Int, _ text: String, alignment: [Int: [Int]] = [:]) -> FactTimeline.Revision {
         FactTimeline.Revision(number: number, date: "2025-10-14",
                               facts: FactExtractor.extract(from: text, reference: captureDay).filter { $0.kind == .quantity },
-                              alignment: alignment)
+                              alignment: SentenceAlignment(alignment))
     }
 
     @Test("mentions that change together are one referent; a value that leaves the story is 'gone'")

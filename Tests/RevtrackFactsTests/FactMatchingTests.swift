@@ -1,6 +1,7 @@
 import Testing
 import RevtrackTestSupport
 import RevtrackText
+import RevtrackCore
 @testable import RevtrackFacts
 
 /// The pairing `FactComparison` made before candidates were indexed: every old
@@ -85,7 +86,7 @@ struct FactMatchingTests {
                 alignment[sentence] = [Int.random(in: 0..<12, using: &random)]
             }
             for mode in [FactComparison.Mode.versions, .outlets] {
-                let indexed = FactComparison(old: old, new: new, mode: mode, alignment: alignment).entries
+                let indexed = FactComparison(old: old, new: new, mode: mode, alignment: SentenceAlignment(alignment)).entries
                 let expected = allPairs(old: old, new: new, mode: mode, alignment: alignment)
                 #expect(indexed.map { [$0.old?.start, $0.new?.start] } == expected.map { [$0.old?.start, $0.new?.start] },
                         "round \(round), \(mode)")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import RevtrackCapture
 import RevtrackStorage
+import RevtrackStory
 import RevtrackWatch
 
 struct Add: ParsableCommand {
@@ -39,65 +39,41 @@ struct Add: ParsableCommand {
     var date: String?
 
     func run() throws {
-        let named = try TrackName(self.track)
-        var captured = Date()
-        if let date {
+        _ = try TrackName(track)
+        let captured = try date.map { date in
             guard let parsed = CaptureTime.parse(date) else {
                 throw CommandFailure("--date '\(date)' is not an ISO 8601 time (e.g. 2024-05-15T09:30:00Z or 2024-05-15)")
             }
-            captured = parsed
+            return parsed
         }
-        let text: String
-        var title = self.title
-        var page: PageProvenance? = nil
-        var sourceHTML: [UInt8]? = nil
-        var validators = CacheValidators()
+        let outcome: AddOutcome
         if let file {
             guard selector == nil, !keepHTML else {
                 throw CommandFailure("--selector and --keep-html apply to a fetched page: give --url without FILE")
             }
-            text = try InputFile.text(file)
+            let text = try InputFile.text(file)
+            let store = try open()
+            outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured ?? Date(), in: store)
         } else {
             guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
-            guard let webURL = CaptureInput.webURL(url) else { throw CommandFailure("\(url): not an http or https URL") }
-            let fetched = try CaptureInput.capture(webURL, selector: try CaptureInput.selector(selector))
-            text = fetched.article.textFile
-            title = title ?? fetched.article.title
-            if date == nil { captured = fetched.page.fetched }
-            page = PageProvenance(fetched, requested: webURL, selector: selector)
-            if keepHTML { sourceHTML = Array(fetched.page.data) }
-            validators = fetched.page.validators
-        }
-
-        let store: RevisionStore
-        if FileManager.default.fileExists(atPath: repository.path) {
-            store = try repository.open()
-        } else {
-            store = try RevisionStore.create(at: repository.path)
-            StandardError.write("revtrack: created repository at \(repository.path)")
-        }
-        let track = try Self.existingOrNew(named, in: store)
-        let outcome = try store.add(text: text, to: track, title: title, url: url, captured: captured,
-                                    page: page, sourceHTML: sourceHTML)
-        if file == nil, let url {
-            WatchCache.remember(validators, for: url, in: repository.path)
-            try store.updateWatchList("watch \(track)") { list in
-                list.watch(WatchList.Page(track: track.rawValue, url: url, selector: selector,
-                                          feed: list.page(for: track)?.feed, keepHTML: keepHTML ? true : nil))
-            }
+            let page = try CaptureAndStore.fetch(try CaptureAndStore.webURL(url), selector: try CaptureAndStore.parseSelector(selector))
+            let store = try open()
+            outcome = try CaptureAndStore.store(page, requested: try CaptureAndStore.webURL(url), selector: selector, keepHTML: keepHTML,
+                                                to: try CaptureAndStore.track(named: track, in: store), title: title,
+                                                captured: captured, in: store)
+            try PageWatching.watch(track: outcome.revision.track, url: url, selector: selector, keepHTML: keepHTML,
+                                   validators: page.page.validators, repository: repository.location.path, store: store)
         }
         switch outcome {
-        case .added(let revision):
-            print("\(revision.spec) \(revision.id.short)")
-        case .unchanged(let revision):
-            print("\(revision.spec) \(revision.id.short) unchanged")
+        case .added(let revision): print("\(revision.spec) \(revision.id.short)")
+        case .unchanged(let revision): print("\(revision.spec) \(revision.id.short) unchanged")
         }
     }
-}
 
-extension Add {
-    /// A short name adds to the one existing track it names; otherwise it is a new track.
-    static func existingOrNew(_ named: TrackName, in store: RevisionStore) throws -> TrackName {
-        do { return try store.resolveTrack(named.rawValue) } catch StorageError.unknownTrack { return named }
+    /// The repository, created on first use (and said so).
+    private func open() throws -> RevisionStore {
+        let (store, created) = try repository.location.openOrCreate()
+        if created { StandardError.write("revtrack: created repository at \(repository.location.path)") }
+        return store
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import RevtrackCore
 import RevtrackFacts
 import RevtrackRender
 import RevtrackStorage
+import RevtrackStory
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,11 +23,7 @@ struct Diff: ParsableCommand {
     @Argument(help: "The new side (default: OLD is a track, compared with its previous revision).")
     var new: String?
 
-    @Option(help: "Output: text, side-by-side, json or html.")
-    var format: DiffFormat = .text
-
-    @Option(help: ArgumentHelp("Write the output to this file instead of standard output.", valueName: "file"))
-    var output: String?
+    @OptionGroup var output: OutputOptions<DiffFormat>
 
     @Option(help: "Unchanged sentences shown around each change.")
     var context = 1
@@ -44,101 +40,47 @@ struct Diff: ParsableCommand {
     @Option(help: "Compare facts as two versions of one story (changed/added/removed) or as two outlets (shared/consistent/conflicting/only in one). Default: outlets for revisions of two different tracks, versions otherwise.")
     var factsAs: FactMode?
 
-    @Option(help: "Colour: auto (when stdout is a terminal and NO_COLOR is unset), always or never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var color: ColorOptions
 
     func validate() throws {
         if context < 0 { throw ValidationError("--context must be 0 or more") }
-        if level == .facts, format == .sideBySide { throw ValidationError("--level facts has no side-by-side view; use text, json or html") }
+        if level == .facts, output.format == .sideBySide { throw ValidationError("--level facts has no side-by-side view; use text, json or html") }
     }
 
     func run() throws {
-        let (oldSide, newSide) = try sides()
-        HeapTuning.prepare(forBytes: oldSide.text.utf8.count + newSide.text.utf8.count)
-        var comparison = DocumentComparison(old: oldSide.text, new: newSide.text, wordLevel: level == .word)
-        if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
-        let factSection = level == .sentence ? nil : facts(oldSide, newSide, comparison)
-        let sentences = level != .facts
-        // Colour only for a terminal, never into a file.
-        let useColor = output == nil && color.enabled
-        switch format {
+        let (old, new) = try sides()
+        HeapTuning.prepare(forBytes: old.text.utf8.count + new.text.utf8.count)
+        let request = DiffRequest(level: level.request, ignoreCosmetic: ignoreCosmetic, factsAs: factsAs?.mode)
+        let diff = request.compare(old, new)
+        let facts = diff.facts.map(FactSection.init)
+        let useColor = output.colored(color.color)
+        let context = all ? nil : self.context
+        switch output.format {
         case .text:
-            let renderer = TextDiffRenderer(options: .init(color: useColor, context: all ? nil : context, sentences: sentences))
-            try emit(renderer.renderUTF8(comparison, oldLabel: oldSide.side.headline, newLabel: newSide.side.headline,
-                                         facts: factSection))
+            let renderer = TextDiffRenderer(options: .init(color: useColor, context: context, sentences: diff.sentencesShown))
+            try output.emit(renderer.renderUTF8(diff.comparison, oldLabel: old.side.headline, newLabel: new.side.headline, facts: facts))
         case .sideBySide:
-            try emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: all ? nil : context)
-                .render(comparison, old: oldSide.side, new: newSide.side))
+            try output.emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context)
+                .render(diff.comparison, old: old.side, new: new.side))
         case .json:
-            try emit(try JSONDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                                 sentences: sentences))
+            try output.emit(try JSONDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
+                                                        sentences: diff.sentencesShown))
         case .html:
-            try emit(HTMLDiffRenderer.render(comparison, old: oldSide.side, new: newSide.side, facts: factSection,
-                                             sentences: sentences))
+            try output.emit(HTMLDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
+                                                    sentences: diff.sentencesShown))
         }
-        let differ = if let factSection, !sentences { factSection.hasDifferences } else { comparison.summary.hasDifferences }
-        if differ { throw ExitCode(1) }
+        if diff.hasDifferences { throw ExitCode(1) }
     }
 
-    /// The rendered diff, to `--output` or stdout, written from its own storage.
-    private func emit(_ text: String) throws {
-        var text = text
-        try text.withUTF8(emit)
-    }
-
-    private func emit(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBufferPointer(emit)
-    }
-
-    private func emit(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        guard let output else { return StandardOutput.write(bytes) }
-        guard FileManager.default.createFile(atPath: output, contents: Data(buffer: bytes)) else {
-            throw CommandFailure("\(output): cannot be written")
-        }
-    }
-
-    private func facts(_ old: TextOperand, _ new: TextOperand, _ comparison: DocumentComparison) -> FactSection {
-        let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
-        let mode: FactComparison.Mode = switch factsAs {
-        case .versions: .versions
-        case .outlets: .outlets
-        case nil: twoTracks ? .outlets : .versions
-        }
-        let today = civilDate(Date())
-        let references = [old, new].map { $0.revision.map { civilDate($0.captured) } ?? today }
-        let (oldFacts, newFacts) = Parallel.sides(bytes: comparison.old.text.utf8.count + comparison.new.text.utf8.count) { side in
-            FactExtractor.extract(from: side == 0 ? comparison.old : comparison.new, reference: references[side])
-        }
-        let facts = FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: comparison.alignment)
-        let framing = mode == .outlets
-            ? FramingContrast.find(old: comparison.old, new: comparison.new, oldFacts: oldFacts, newFacts: newFacts, comparison: facts)
-            : []
-        return FactSection(facts, mode: mode, framing: framing)
-    }
-
-    private func sides() throws -> (TextOperand, TextOperand) {
-        if let new {
-            HeapTuning.prepare(forBytes: HeapTuning.fileBytes([old, new]))
-            // Both sides read (mapped, validated, copied) at once, on two cores.
-            let operands = [old, new], repository = repository
-            let sides = Parallel.map(2, grain: 1) { side in
-                HeapTuning.prepareThisThread()
-                return Result { try TextOperand.resolve(operands[side], repository: repository) }
-            }
-            return (try sides[0].get(), try sides[1].get())
-        }
-        let store = try repository.open()
-        let latest = try store.resolve(old)
-        guard latest.number > 1 else {
-            throw CommandFailure("'\(old)' has only one revision; name two sides to compare")
-        }
-        let previous = try store.resolve("\(latest.track)@\(latest.number - 1)")
-        return (TextOperand(label: previous.spec, text: try store.text(of: previous), revision: previous),
-                TextOperand(label: latest.spec, text: try store.text(of: latest), revision: latest))
+    private func sides() throws -> (TextSource, TextSource) {
+        guard let new else { return try DiffRequest.latestChange(of: old, in: repository.location) }
+        HeapTuning.prepare(forBytes: HeapTuning.fileBytes([old, new]))
+        return try DiffRequest.sides(old, new, in: repository.location, note: { StandardError.write("revtrack: note: " + $0) },
+                                     onWorker: { HeapTuning.prepareThisThread() })
     }
 }
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+enum DiffFormat: String, OutputFormat {
     case text
     case sideBySide = "side-by-side"
     case json, html
@@ -146,39 +88,21 @@ enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
 
 enum FactMode: String, ExpressibleByArgument, CaseIterable {
     case versions, outlets
+
+    var mode: FactComparison.Mode { self == .versions ? .versions : .outlets }
 }
 
 enum DiffLevel: String, ExpressibleByArgument, CaseIterable {
     case sentence, word, facts
+
+    var request: DiffRequest.Level { DiffRequest.Level(rawValue: rawValue)! }
 }
 
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    var enabled: Bool {
-        switch self {
-        case .always: true
-        case .never: false
-        case .auto: StandardOutput.isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-        }
-    }
-}
-
-extension TextOperand {
+extension TextSource {
     /// The header facts a renderer shows for this side.
     var side: DiffSide {
         guard let revision else { return DiffSide(spec: label, file: label) }
         return DiffSide(spec: revision.spec, id: revision.id.hex, track: revision.track.rawValue,
                         captured: CaptureTime.format(revision.captured), title: revision.title)
-    }
-}
-
-enum TerminalSize {
-    /// `COLUMNS`, else the terminal's width, else 100.
-    static func columns() -> Int {
-        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 100
     }
 }

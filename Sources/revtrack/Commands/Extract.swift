@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import Foundation
 import RevtrackCapture
 import RevtrackRender
@@ -19,15 +20,14 @@ struct Extract: ParsableCommand {
     @Option(help: "A CSS selector for the article's region: tag, .class, #id, compounds and descendants (\"main .story-body\").")
     var selector: String?
 
-    @Option(help: "Output format: text or json (text plus title, published and modified times, canonical and final URL).")
-    var format: ListFormat = .text
+    @OptionGroup var output: OutputOptions<ListFormat>
 
     func run() throws {
-        let css = try CaptureInput.selector(selector)
+        let css = try CaptureAndStore.parseSelector(selector)
         let article: ExtractedArticle
         var finalURL: String? = nil
-        if let url = CaptureInput.webURL(source) {
-            let captured = try CaptureInput.capture(url, selector: css)
+        if let url = CaptureAndStore.webURLIfAny(source) {
+            let captured = try CaptureAndStore.fetch(url, selector: css)
             article = captured.article
             finalURL = captured.page.finalURL?.absoluteString
         } else {
@@ -38,7 +38,7 @@ struct Extract: ParsableCommand {
                 throw CommandFailure("\(source): \(error)")
             }
         }
-        switch format {
+        switch output.format {
         case .text:
             StandardOutput.write(TerminalText.escapingControls(article.textFile, keepNewlines: true))
         case .json:
@@ -46,7 +46,7 @@ struct Extract: ParsableCommand {
                 let title, published, modified, canonicalURL, finalURL: String?
                 let text: String
             }
-            try printJSON(Output(title: article.title, published: article.published, modified: article.modified,
+            try output.emitJSON(Output(title: article.title, published: article.published, modified: article.modified,
                                  canonicalURL: article.canonicalURL, finalURL: finalURL, text: article.text))
         }
     }

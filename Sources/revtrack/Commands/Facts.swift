@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import RevtrackText
 import RevtrackFacts
-import RevtrackStorage
+import RevtrackRender
+import RevtrackStory
 
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,39 +14,14 @@ struct Facts: ParsableCommand {
     @Argument(help: "A revision (TRACK, TRACK@N, TRACK~K, commit) or a text file; file:PATH forces a file.")
     var source: String
 
-    @Option(help: "Output format: text or json.")
-    var format: ListFormat = .text
+    @OptionGroup var output: OutputOptions<ListFormat>
 
     func run() throws {
-        let operand = try TextOperand.resolve(source, repository: repository)
-        let facts = FactExtractor.extract(from: operand.text, reference: civilDate(operand.revision?.captured ?? Date()))
-        switch format {
-        case .json:
-            try printJSON(facts)
-        case .text:
-            var out = ""
-            for kind in Fact.Kind.allCases {
-                let group = facts.filter { $0.kind == kind }
-                guard !group.isEmpty else { continue }
-                out += "\(kind.plural) (\(group.count))\n"
-                for fact in group {
-                    var line = "  s\(fact.sentence + 1)  " + safe(fact.value)
-                    if let subject = fact.subject { line += "  — " + safe(subject) }
-                    if let speaker = fact.speaker { line += "  — " + safe(speaker) }
-                    if fact.kind == .date { line += "  (\"" + safe(fact.text) + "\")" }
-                    if let title = fact.title { line += "  — " + safe(title) }
-                    if let acronym = fact.acronym { line += "  (" + safe(acronym) + ")" }
-                    if let verb = fact.verb { line += "  — " + verb }
-                    out += line + "\n"
-                }
-                out += "\n"
-            }
-            StandardOutput.write(out.isEmpty ? "no facts found\n" : out)
+        let source = try TextSource.resolve(self.source, in: repository.location, note: { StandardError.write("revtrack: note: " + $0) })
+        let facts = FactExtractor.extract(from: source.text, reference: source.referenceDay())
+        switch output.format {
+        case .json: try output.emitJSON(facts)
+        case .text: try output.emit(FactListRenderer.render(facts))
         }
     }
-}
-
-/// The UTC calendar day of a moment.
-func civilDate(_ date: Date) -> CivilDate {
-    CivilDate(dayNumber: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import Foundation
 import RevtrackCapture
 import RevtrackStorage
@@ -33,16 +34,16 @@ struct FeedCommand: ParsableCommand {
 
         func run() throws {
             let name = try TrackName(self.name)
-            _ = try CaptureInput.selector(selector)
-            guard let feedURL = CaptureInput.webURL(url) else { throw CommandFailure("\(url): not an http or https URL") }
-            let store = try repository.open()
+            _ = try CaptureAndStore.parseSelector(selector)
+            let feedURL = try CaptureAndStore.webURL(url)
+            let store = try repository.location.open()
             if let existing = try store.trackNames().first(where: { $0 == name || name.rawValue.hasPrefix($0.rawValue + "/") }) {
                 throw CommandFailure("feed '\(name)' cannot hold tracks: '\(existing)' is a track")
             }
             if try store.watchList().feeds.contains(where: { $0.name == name.rawValue }) {
                 throw CommandFailure("a feed named '\(name)' is already watched (remove it first)")
             }
-            let feed = try CaptureInput.feed(feedURL)
+            let feed = try CaptureAndStore.feed(feedURL)
             let watched = WatchList.Feed(name: name.rawValue, url: url, selector: selector, keepHTML: keepHTML ? true : nil)
             var added: [WatchList.Page] = []
             try store.updateWatchList("watch feed \(name)") { list in
@@ -64,7 +65,7 @@ struct FeedCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let store = try repository.open()
+            let store = try repository.location.open()
             guard try store.watchList().feeds.contains(where: { $0.name == name }) else {
                 throw CommandFailure("no feed named '\(name)' is watched (see 'revtrack watch list')")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import RevtrackStorage
 
 struct Init: ParsableCommand {
@@ -7,7 +8,7 @@ struct Init: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-        _ = try RevisionStore.create(at: repository.path)
-        print("created revtrack repository at \(repository.path)")
+        _ = try RevisionStore.create(at: repository.location.path)
+        print("created revtrack repository at \(repository.location.path)")
     }
 }

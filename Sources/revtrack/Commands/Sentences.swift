@@ -1,5 +1,5 @@
 import ArgumentParser
-import RevtrackStorage
+import RevtrackStory
 import RevtrackText
 
 struct Sentences: ParsableCommand {
@@ -13,27 +13,26 @@ struct Sentences: ParsableCommand {
     @Argument(help: "A text file or a revision (TRACK, TRACK@N, TRACK~K, commit); file:PATH forces a file.")
     var source: String
 
-    @Option(help: "Output format: text or json.")
-    var format: ListFormat = .text
+    @OptionGroup var output: OutputOptions<ListFormat>
 
     func run() throws {
-        let operand = try TextOperand.resolve(source, repository: repository)
-        let segmented = SentenceSegmenter.segment(operand.text)
-        switch format {
+        let source = try TextSource.resolve(self.source, in: repository.location, note: { StandardError.write("revtrack: note: " + $0) })
+        let segmented = SentenceSegmenter.segment(source.text)
+        switch output.format {
         case .json:
             struct Entry: Encodable { let paragraph: Int; let text: String; let start: Int; let end: Int }
             let ranges = segmented.scalarRanges()
-            try printJSON(zip(segmented.sentences, ranges).map {
+            try output.emitJSON(zip(segmented.sentences, ranges).map {
                 Entry(paragraph: $0.paragraph, text: $0.text, start: $1.lowerBound, end: $1.upperBound)
             })
         case .text:
-            var output = ""
+            var text = ""
             var paragraph = 0
             for sentence in segmented.sentences {
-                if sentence.paragraph != paragraph { output += "\n"; paragraph = sentence.paragraph }
-                output += safe(sentence.normalized) + "\n"
+                if sentence.paragraph != paragraph { text += "\n"; paragraph = sentence.paragraph }
+                text += safe(sentence.normalized) + "\n"
             }
-            StandardOutput.write(output)
+            try output.emit(text)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import Foundation
 import RevtrackRender
 import RevtrackStorage
@@ -18,7 +19,7 @@ struct Show: ParsableCommand {
     var html = false
 
     func run() throws {
-        let store = try repository.open()
+        let store = try repository.location.open()
         let resolved = try store.resolve(revision)
         if html {
             guard let bytes = try store.sourceHTML(of: resolved) else {

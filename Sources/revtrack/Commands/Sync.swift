@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import Foundation
 import RevtrackStorage
 
@@ -18,7 +19,7 @@ struct Clone: ParsableCommand {
     var path: String?
 
     func run() throws {
-        let target = path ?? RepositoryOptions().path
+        let target = path ?? RepositoryLocation(explicit: nil).path
         let (_, report) = try RevisionStore.clone(from: url, to: target, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "cloned into \(target) from")
@@ -38,7 +39,7 @@ struct Remote: ParsableCommand {
         @Argument(help: "The remote's name, e.g. origin.") var name: String
         @Argument(help: "Its URL: a path, file://, git://, ssh:// or https://.") var url: String
         func run() throws {
-            let store = try repository.open()
+            let store = try repository.location.open()
             try store.addRemote(name, url: url)
             print("added remote \(name): \(try store.remotes().first { $0.name == name }?.url ?? url)")
         }
@@ -49,7 +50,7 @@ struct Remote: ParsableCommand {
         @OptionGroup var repository: RepositoryOptions
         @Argument(help: "The remote's name.") var name: String
         func run() throws {
-            try repository.open().removeRemote(name)
+            try repository.location.open().removeRemote(name)
             print("removed remote \(name)")
         }
     }
@@ -57,13 +58,13 @@ struct Remote: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the remotes with their URLs.")
         @OptionGroup var repository: RepositoryOptions
-        @Option(help: "Output format: text or json.") var format: ListFormat = .text
+        @OptionGroup var output: OutputOptions<ListFormat>
         func run() throws {
-            let remotes = try repository.open().remotes()
-            switch format {
+            let remotes = try repository.location.open().remotes()
+            switch output.format {
             case .json:
                 struct Entry: Encodable { let name: String; let url: String }
-                try printJSON(remotes.map { Entry(name: $0.name, url: $0.url) })
+                try output.emitJSON(remotes.map { Entry(name: $0.name, url: $0.url) })
             case .text:
                 if remotes.isEmpty { print("no remotes (add one with 'revtrack remote add NAME URL')") }
                 for remote in remotes { print("\(remote.name)\t\(safe(remote.url))") }
@@ -87,7 +88,7 @@ struct Pull: ParsableCommand {
     @Argument(help: "Tracks to pull (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.open().pull(from: remote, tracks: tracks, progress: TransferMeter.progress())
+        let report = try repository.location.open().pull(from: remote, tracks: tracks, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pulled from")
     }
@@ -106,7 +107,7 @@ struct Push: ParsableCommand {
     @Argument(help: "Tracks to push (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.open().push(to: remote, tracks: tracks, progress: TransferMeter.progress())
+        let report = try repository.location.open().push(to: remote, tracks: tracks, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pushed to")
     }

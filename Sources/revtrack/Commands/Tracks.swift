@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackStory
 import RevtrackStorage
 
 struct Tracks: ParsableCommand {
@@ -6,19 +7,18 @@ struct Tracks: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: "Output format: text or json.")
-    var format: ListFormat = .text
+    @OptionGroup var output: OutputOptions<ListFormat>
 
     func run() throws {
-        let summaries = try repository.open().trackSummaries()
-        switch format {
+        let summaries = try repository.location.open().trackSummaries()
+        switch output.format {
         case .json:
             struct Entry: Encodable {
                 let track: String
                 let revisions: Int
                 let latest: RevisionJSON
             }
-            try printJSON(summaries.map { Entry(track: $0.track.rawValue, revisions: $0.revisionCount, latest: RevisionJSON($0.latest)) })
+            try output.emitJSON(summaries.map { Entry(track: $0.track.rawValue, revisions: $0.revisionCount, latest: RevisionJSON($0.latest)) })
         case .text:
             let width = summaries.map(\.track.rawValue.count).max() ?? 0
             for summary in summaries {

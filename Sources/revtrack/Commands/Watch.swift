@@ -1,7 +1,8 @@
 import ArgumentParser
+import RevtrackStory
 import Dispatch
 import Foundation
-import RevtrackCore
+import RevtrackRender
 import RevtrackStorage
 import RevtrackWatch
 
@@ -52,14 +53,14 @@ struct Watch: ParsableCommand {
         }
 
         func run() throws {
-            _ = try repository.open()
+            _ = try repository.location.open()
             var settings = WatchSettings()
             settings.concurrency = jobs
             settings.timeout = timeout.seconds
             settings.hostDelay = hostDelay.seconds
             settings.backoff = backoff.seconds
             let printer = WatchPrinter(verbose: verbose, showProgress: StandardOutput.isTerminal)
-            let watcher = Watcher(repository: repository.path, settings: settings,
+            let watcher = Watcher(repository: repository.location.path, settings: settings,
                                   report: { printer.print($0) }, progress: { printer.progress($0, $1, $2) })
             let signals = StopOnSignal(watcher: watcher, printer: printer)
             defer { withExtendedLifetime(signals) {} }
@@ -77,14 +78,13 @@ struct Watch: ParsableCommand {
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Option(help: "Output format: text or json.")
-        var format: ListFormat = .text
+        @OptionGroup var output: OutputOptions<ListFormat>
 
         func run() throws {
-            let list = try repository.open().watchList()
-            switch format {
+            let list = try repository.location.open().watchList()
+            switch output.format {
             case .json:
-                try printJSON(list)
+                try output.emitJSON(list)
             case .text:
                 for feed in list.feeds {
                     print("feed \(safe(feed.name))  \(safe(feed.url))" + (feed.selector.map { "  selector \(safe($0))" } ?? ""))
@@ -106,7 +106,7 @@ struct Watch: ParsableCommand {
         var track: String
 
         func run() throws {
-            let store = try repository.open()
+            let store = try repository.location.open()
             let name = try TrackName(track)
             guard try store.watchList().page(for: name) != nil else {
                 throw CommandFailure("track '\(track)' is not watched (see 'revtrack watch list')")
@@ -173,11 +173,7 @@ final class WatchPrinter: @unchecked Sendable {
         switch event {
         case .stored(let revision, let previous, let summary):
             guard previous != nil else { return "\(revision.spec)  new: \(summary.added) sentences" }
-            var parts: [String] = []
-            if summary.added > 0 { parts.append("+\(summary.added) added") }
-            if summary.removed > 0 { parts.append("-\(summary.removed) removed") }
-            if summary.modified > 0 { parts.append("~\(summary.modified) modified") }
-            if summary.moved > 0 { parts.append(">\(summary.moved) moved") }
+            let parts = ChangeSummary.sentenceParts(summary)
             return "\(revision.spec)  " + (parts.isEmpty ? "changed" : parts.joined(separator: ", "))
         case .unchanged(let track, let notModified):
             return verbose ? "\(track)  unchanged" + (notModified ? " (304)" : "") : nil

@@ -1,12 +1,19 @@
 import Foundation
 import RevtrackRender
 import RevtrackStorage
+import RevtrackStory
 
 /// A CLI-level problem (bad file, bad option value) with a one-line message.
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// An error whose message is already one line for the user ("revtrack: …").
+protocol OneLineError: Error, CustomStringConvertible {}
+extension CommandFailure: OneLineError {}
+extension StoryError: OneLineError {}
+extension StorageError: OneLineError {}
 
 enum StandardError {
     /// `fputs(..., stderr)` does not compile in Swift 6 mode; FileHandle does.
@@ -51,5 +58,15 @@ extension Int {
             out.append(character)
         }
         return (self < 0 ? "-" : "") + out
+    }
+}
+
+enum TerminalSize {
+    /// `COLUMNS`, else the terminal's width, else 100.
+    static func columns() -> Int {
+        if let value = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(value), columns > 0 { return columns }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
     }
 }

@@ -3,22 +3,22 @@ import RevtrackStorage
 
 /// Reads an input file or stdin as article text, refusing what cannot be
 /// article text before reading it whole.
-enum InputFile {
+public enum InputFile {
     /// The text of `path` ("-" for stdin) under the storage rules.
-    static func text(_ path: String) throws -> String {
+    public static func text(_ path: String) throws -> String {
         if path == "-" { return try ArticleText.decode(try readLimited(STDIN_FILENO, name: "standard input", expected: 0)) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CommandFailure("\(path): no such file")
+            throw StoryError("\(path): no such file")
         }
-        if isDirectory.boolValue { throw CommandFailure("\(path): is a directory, not a text file") }
+        if isDirectory.boolValue { throw StoryError("\(path): is a directory, not a text file") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CommandFailure("\(path): cannot be read (permission denied?)") }
+        guard descriptor >= 0 else { throw StoryError("\(path): cannot be read (permission denied?)") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw CommandFailure("\(path): cannot be read") }
+        guard fstat(descriptor, &status) == 0 else { throw StoryError("\(path): cannot be read") }
         let size = Int(status.st_size)
-        if size > ArticleText.maximumBytes { throw tooLarge(path) }
+        try checkSize(size, of: path)
         // A regular file is mapped: its bytes are validated and copied once,
         // straight from the page cache into the string.
         if status.st_mode & S_IFMT == S_IFREG, size > 0,
@@ -32,7 +32,6 @@ enum InputFile {
     /// Reads to the end with read(2) into one array sized from the expected
     /// length, doubled (with one copy) as a pipe delivers more.
     private static func readLimited(_ descriptor: Int32, name: String, expected: Int) throws -> [UInt8] {
-        let limit = ArticleText.maximumBytes
         var bytes: [UInt8] = []
         var capacity = max(expected + 1, 64 * 1024)
         while true {
@@ -50,14 +49,16 @@ enum InputFile {
                 }
                 initialized = count
             }
-            if failure != 0 { throw CommandFailure("\(name): cannot be read (\(String(cString: strerror(failure))))") }
-            if bytes.count > limit { throw tooLarge(name) }
+            if failure != 0 { throw StoryError("\(name): cannot be read (\(String(cString: strerror(failure))))") }
+            try checkSize(bytes.count, of: name)
             if reachedEnd { return bytes }
             capacity *= 2
         }
     }
 
-    private static func tooLarge(_ name: String) -> CommandFailure {
-        CommandFailure("\(name): larger than \(ArticleText.maximumBytes) bytes (64 MiB); revtrack stores article text")
+    /// The one place the storage limit is enforced on input, before and while reading.
+    private static func checkSize(_ size: Int, of name: String) throws {
+        guard size > ArticleText.maximumBytes else { return }
+        throw StoryError("\(name): larger than \(ArticleText.maximumBytes) bytes (64 MiB); revtrack stores article text")
     }
 }

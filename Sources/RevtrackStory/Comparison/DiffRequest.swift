@@ -1,0 +1,84 @@
+import Foundation
+import RevtrackCore
+import RevtrackFacts
+import RevtrackStorage
+
+/// What `diff` (and the web view's diff page) asks for: two sides, how deep
+/// to compare, and how to read their facts.
+public struct DiffRequest: Sendable {
+    public enum Level: String, Sendable, CaseIterable {
+        /// Sentences only: no word-level changes, no facts.
+        case sentence
+        /// Sentences with word-level changes, and facts.
+        case word
+        /// Only the fact comparison.
+        case facts
+    }
+
+    public var level: Level = .word
+    public var ignoreCosmetic = false
+    /// nil: outlets for revisions of two different tracks, versions otherwise.
+    public var factsAs: FactComparison.Mode?
+
+    public init(level: Level = .word, ignoreCosmetic: Bool = false, factsAs: FactComparison.Mode? = nil) {
+        self.level = level
+        self.ignoreCosmetic = ignoreCosmetic
+        self.factsAs = factsAs
+    }
+
+    /// Compares two resolved sides.
+    public func compare(_ old: TextSource, _ new: TextSource, today: Date = Date()) -> StoryDiff {
+        var comparison = DocumentComparison(old: old.text, new: new.text, wordLevel: level == .word)
+        if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
+        var facts: FactReport? = nil
+        if level != .sentence {
+            let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
+            facts = FactReport(old: comparison.old, new: comparison.new, alignment: comparison.alignment,
+                               references: (old.referenceDay(today: today), new.referenceDay(today: today)),
+                               mode: factsAs ?? (twoTracks ? .outlets : .versions))
+        }
+        return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, sentencesShown: level != .facts)
+    }
+}
+
+/// A finished comparison of two sides: sentences, and facts unless the
+/// level was `sentence`.
+public struct StoryDiff: Sendable {
+    public let old: TextSource
+    public let new: TextSource
+    public let comparison: DocumentComparison
+    public let facts: FactReport?
+    /// False for `--level facts`, where only the fact comparison counts.
+    public let sentencesShown: Bool
+
+    /// What the exit status reports: whether the sides differ in what was compared.
+    public var hasDifferences: Bool {
+        if let facts, !sentencesShown { return facts.hasDifferences }
+        return comparison.summary.hasDifferences
+    }
+}
+
+extension DiffRequest {
+    /// The sides of `diff A B`, both read at once (on two cores for files).
+    public static func sides(_ old: String, _ new: String, in repository: RepositoryLocation,
+                             note: @escaping @Sendable (String) -> Void,
+                             onWorker: @escaping @Sendable () -> Void = {}) throws -> (TextSource, TextSource) {
+        let operands = [old, new]
+        let sides = Parallel.map(2, grain: 1) { side in
+            onWorker()
+            return Result { try TextSource.resolve(operands[side], in: repository, note: note) }
+        }
+        return (try sides[0].get(), try sides[1].get())
+    }
+
+    /// The sides of `diff TRACK`: its latest revision and the one before.
+    public static func latestChange(of track: String, in repository: RepositoryLocation) throws -> (TextSource, TextSource) {
+        let store = try repository.open()
+        let latest = try store.resolve(track)
+        guard latest.number > 1 else {
+            throw StoryError("'\(track)' has only one revision; name two sides to compare")
+        }
+        let previous = try store.resolve("\(latest.track)@\(latest.number - 1)")
+        return (try TextSource.stored(previous, in: store), try TextSource.stored(latest, in: store))
+    }
+}
