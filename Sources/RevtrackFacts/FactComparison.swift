@@ -34,17 +34,18 @@ public struct FactComparison: Sendable {
         let newFeatures = new.map { FactFeatures($0, vocabulary: &vocabulary) }
         let candidates = FactCandidates(new: new, features: newFeatures, mode: mode)
         let positions = Self.positions(old: old, new: new, alignment: mode == .versions ? alignment : .none)
-        var entries: [Entry] = []
         var used = [Bool](repeating: false, count: new.count)
-        for (oldIndex, oldFact) in old.enumerated() {
-            // Versions pair one to one; between outlets several mentions may
-            // agree with one ("nearly 2,000 troops" and "1,960 peacekeepers"
-            // against "nearly 2,000 personnel").
+        var matches = [Int?](repeating: nil, count: old.count)
+        /// The best new fact for an old one; `reuse` lets it take a new fact
+        /// already paired (between outlets, several mentions may agree with one:
+        /// "nearly 2,000 troops" and "1,960 peacekeepers" against "nearly 2,000 personnel").
+        func bestMatch(_ oldIndex: Int, reuse: Bool) -> Int? {
+            let oldFact = old[oldIndex]
             let aligned = mode == .versions ? alignment[oldFact.sentence] : []
             let oldFeature = oldFeatures[oldIndex]
             var best: (index: Int, affinity: Double)? = nil
             func consider(_ index: Int) {
-                guard mode == .outlets || !used[index] else { return }
+                guard reuse || !used[index] else { return }
                 var affinity = Self.affinity(oldFact, oldFeature, new[index], newFeatures[index], mode)
                 if aligned.contains(new[index].sentence) {
                     // Above any match by value alone (at most 3), so the same words keep their facts.
@@ -61,11 +62,27 @@ public struct FactComparison: Sendable {
                 candidates.candidates(for: oldFact, oldFeature, mode: mode,
                                       position: positions[oldFact.sentence] ?? 0).forEach(consider)
             }
-            guard let match = best?.index else {
+            return best?.index
+        }
+        // One to one first, so a text compared with itself pairs every fact
+        // with its own copy; then, between outlets only, what is left over
+        // may agree with a fact already paired.
+        for oldIndex in old.indices {
+            guard let match = bestMatch(oldIndex, reuse: false) else { continue }
+            used[match] = true
+            matches[oldIndex] = match
+        }
+        if mode == .outlets {
+            for oldIndex in old.indices where matches[oldIndex] == nil {
+                matches[oldIndex] = bestMatch(oldIndex, reuse: true)
+            }
+        }
+        var entries: [Entry] = []
+        for (oldIndex, oldFact) in old.enumerated() {
+            guard let match = matches[oldIndex] else {
                 entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
                 continue
             }
-            used[match] = true
             entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
         }
         for (index, fact) in new.enumerated() where !used[index] {
@@ -209,37 +226,4 @@ public struct FactComparison: Sendable {
         let au = a.upper ?? .infinity, bu = b.upper ?? .infinity
         return al <= bu && bl <= au
     }
-}
-
-/// The span of days a resolved date covers: a day, a month, a season, a year or a decade.
-struct Period {
-    let first: Int
-    let last: Int
-
-    init?(_ resolved: String) {
-        let parts = resolved.split(separator: "-").map(String.init)
-        func day(_ y: Int, _ m: Int, _ d: Int) -> Int { CivilDate(year: y, month: m, day: d).dayNumber }
-        if resolved.hasSuffix("s"), let decade = Int(resolved.dropLast()) {
-            first = day(decade, 1, 1); last = day(decade + 10, 1, 1) - 1; return
-        }
-        guard let year = Int(parts[0]) else { return nil }
-        switch parts.count {
-        case 1: first = day(year, 1, 1); last = day(year + 1, 1, 1) - 1
-        case 2:
-            if let month = Int(parts[1]) {
-                first = day(year, month, 1)
-                last = (month == 12 ? day(year + 1, 1, 1) : day(year, month + 1, 1)) - 1
-            } else if let start = Grammar.seasons[parts[1]] {
-                first = day(year, start, 1)
-                let end = start + 3
-                last = (end > 12 ? day(year + 1, end - 12, 1) : day(year, end, 1)) - 1
-            } else { return nil }
-        case 3:
-            guard let month = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-            first = day(year, month, d); last = first
-        default: return nil
-        }
-    }
-
-    func overlaps(_ other: Period) -> Bool { first <= other.last && other.first <= last }
 }

@@ -8,22 +8,34 @@ import RevtrackCore
 /// fact, in order, against every new fact, the earliest of the best winning.
 /// Candidate indexing must give the same pairs on any text within its window.
 private func allPairs(old: [Fact], new: [Fact], mode: FactComparison.Mode, alignment: [Int: [Int]]) -> [FactComparison.Entry] {
-    var entries: [FactComparison.Entry] = []
     var used = Set<Int>()
-    for oldFact in old {
+    var matches = [Int?](repeating: nil, count: old.count)
+    func best(_ oldFact: Fact, reuse: Bool) -> Int? {
         var best: (index: Int, affinity: Double)? = nil
-        for index in new.indices where mode == .outlets || !used.contains(index) {
+        for index in new.indices where reuse || !used.contains(index) {
             var affinity = FactComparison.affinity(oldFact, new[index], mode)
             if mode == .versions, alignment[oldFact.sentence]?.contains(new[index].sentence) == true {
                 affinity += affinity > 0 ? 1.5 : FactComparison.alignedAffinity(oldFact, new[index])
             }
             if affinity > (best?.affinity ?? 0) { best = (index, affinity) }
         }
-        guard let match = best?.index else {
+        return best?.index
+    }
+    // One to one first; between outlets, leftovers may then agree with a fact already paired.
+    for (oldIndex, oldFact) in old.enumerated() {
+        guard let match = best(oldFact, reuse: false) else { continue }
+        used.insert(match)
+        matches[oldIndex] = match
+    }
+    if mode == .outlets {
+        for (oldIndex, oldFact) in old.enumerated() where matches[oldIndex] == nil { matches[oldIndex] = best(oldFact, reuse: true) }
+    }
+    var entries: [FactComparison.Entry] = []
+    for (oldIndex, oldFact) in old.enumerated() {
+        guard let match = matches[oldIndex] else {
             entries.append(.init(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
             continue
         }
-        used.insert(match)
         entries.append(.init(relation: FactComparison.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
     }
     for (index, fact) in new.enumerated() where !used.contains(index) {

@@ -88,11 +88,14 @@ final class GitRepository {
         } else {
             result = git_reference_create(&reference, pointer, name, &newOID, 0, logMessage)
         }
+        // The error is per thread and the next libgit2 call may replace it: read it first.
+        let failure = result == 0 ? nil
+            : GitError(code: result, function: "\(expected == nil ? "git_reference_create" : "git_reference_create_matching")(\(name))")
         git_reference_free(reference)
         switch result {
         case 0: return .updated
         case GIT_EMODIFIED.rawValue, GIT_EEXISTS.rawValue, GIT_ELOCKED.rawValue: return .lostRace
-        default: throw GitError(code: result, function: "git_reference_create_matching(\(name))")
+        default: throw failure!
         }
     }
 

@@ -44,10 +44,7 @@ extension RevisionStore {
         let textBlob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
 
         var htmlBlob: ObjectID? = nil
-        let deadline = Date().addingTimeInterval(120)
-        var attempt = 0
-        while true {
-            let parent = try tip(of: track)
+        return try updateReference(track.referenceName, busyName: track.rawValue) { (parent) throws(StorageError) -> ReferenceStep<AddOutcome> in
             let number: Int
             if let parent {
                 let commit = try read("track '\(track)' points to commit \(parent.short), which cannot be read") {
@@ -59,7 +56,7 @@ extension RevisionStore {
                 }
                 if parentText == textBlob {
                     let count = try revisions(of: track).count
-                    return .unchanged(Revision(track: track, number: count, id: parent, metadata: parentMetadata))
+                    return .done(.unchanged(Revision(track: track, number: count, id: parent, metadata: parentMetadata)))
                 }
                 number = parentMetadata.revision + 1
             } else {
@@ -72,19 +69,10 @@ extension RevisionStore {
             if htmlBlob == nil, let sourceHTML {
                 htmlBlob = try git { () throws(GitError) in try repository.writeBlob(sourceHTML) }
             }
+            // A lost race (another writer moved the branch) rebuilds this on the new tip.
             let commit = try writeRevision(text: textBlob, metadata: metadata, parent: parent, sourceHTML: htmlBlob)
-            let outcome = try git { () throws(GitError) in
-                try repository.compareAndSwap(track.referenceName, to: commit, expected: parent,
-                                              logMessage: "revtrack add: \(track)@\(number)")
-            }
-            if outcome == .updated {
-                return .added(Revision(track: track, number: number, id: commit, metadata: metadata))
-            }
-            // Lost the race: another writer moved the branch. Back off with
-            // jitter, then rebuild on the new tip.
-            attempt += 1
-            if Date() > deadline { throw .busy(track: track.rawValue) }
-            Self.pauseAfterLostRace(attempt)
+            return .move(to: commit, log: "revtrack add: \(track)@\(number)",
+                         then: .added(Revision(track: track, number: number, id: commit, metadata: metadata)))
         }
     }
 
@@ -116,13 +104,6 @@ extension RevisionStore {
                 throw .trackNameConflict(track.rawValue, existing: existing.rawValue)
             }
         }
-    }
-
-    /// 1 ms to 128 ms, random, growing with the attempt: concurrent writers
-    /// of one ref spread out instead of colliding again.
-    static func pauseAfterLostRace(_ attempt: Int) {
-        let ceiling = UInt32(1 << min(attempt, 7))
-        usleep(1000 * (1 + UInt32.random(in: 0..<ceiling)))
     }
 
     private static func singleLine(_ page: PageProvenance) -> PageProvenance {

@@ -58,18 +58,13 @@ extension RevisionStore {
         guard let tip = try tip(of: track) else {
             throw .unknownTrack(track.rawValue, known: try trackNames().map(\.rawValue))
         }
-        var chain: [(ObjectID, RevisionMetadata)] = []
-        var next: ObjectID? = tip
-        while let id = next {
-            let commit = try read("track '\(track)' points to commit \(id.short), which cannot be read") {
-                () throws(GitError) in try repository.commit(id)
-            }
-            chain.append((id, try metadata(of: commit)))
-            next = commit.parents.first
+        let chain = try firstParentChain(from: tip, what: { "track '\(track)' points to commit \($0.short), which cannot be read" })
+        var revisions: [Revision] = []
+        revisions.reserveCapacity(chain.count)
+        for (index, commit) in chain.reversed().enumerated() {
+            revisions.append(Revision(track: track, number: index + 1, id: commit.id, metadata: try metadata(of: commit)))
         }
-        return chain.reversed().enumerated().map { index, element in
-            Revision(track: track, number: index + 1, id: element.0, metadata: element.1)
-        }
+        return revisions
     }
 
     /// Finds the revision a spec names.

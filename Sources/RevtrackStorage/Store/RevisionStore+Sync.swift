@@ -219,16 +219,16 @@ extension RevisionStore {
     }
 
     private func pullTrack(_ track: TrackName, remoteTip: ObjectID) throws(StorageError) -> TrackSync {
-        while true {
-            let local = try tip(of: track)
+        // A local `add` that moves the track meanwhile makes this start again from its new tip.
+        try updateReference(track.referenceName, busyName: track.rawValue) { (local) throws(StorageError) -> ReferenceStep<TrackSync> in
             let result: TrackSync
             let newTip: ObjectID
             if let local {
                 var ahead = false
                 if local != remoteTip { ahead = try isDescendant(local, of: remoteTip) }
                 if local == remoteTip || ahead {
-                    return TrackSync(track: track, outcome: ahead ? .localAhead : .upToDate,
-                                     revisions: 0, replayed: 0, dropped: 0)
+                    return .done(TrackSync(track: track, outcome: ahead ? .localAhead : .upToDate,
+                                           revisions: 0, replayed: 0, dropped: 0))
                 }
                 if try isDescendant(remoteTip, of: local) {
                     newTip = remoteTip
@@ -246,12 +246,7 @@ extension RevisionStore {
                 result = TrackSync(track: track, outcome: .created, revisions: try chainLength(from: remoteTip, to: nil),
                                    replayed: 0, dropped: 0)
             }
-            let swap = try git { () throws(GitError) in
-                try repository.compareAndSwap(track.referenceName, to: newTip, expected: local,
-                                              logMessage: "revtrack pull: \(track) (\(result.outcome.rawValue))")
-            }
-            if swap == .updated { return result }
-            // A local `add` moved the track meanwhile: start again from its new tip.
+            return .move(to: newTip, log: "revtrack pull: \(track) (\(result.outcome.rawValue))", then: result)
         }
     }
 
@@ -263,13 +258,9 @@ extension RevisionStore {
     {
         let base = try git { () throws(GitError) in try repository.mergeBase(local, remote) }
         var localOnly: [(commit: GitRepository.Commit, metadata: RevisionMetadata)] = []
-        var cursor: ObjectID? = local
-        while let id = cursor, id != base {
-            let commit = try read("commit \(id.short)") { () throws(GitError) in try repository.commit(id) }
+        for commit in try firstParentChain(from: local, to: base, what: { "commit \($0.short)" }).reversed() {
             localOnly.append((commit, try metadata(of: commit)))
-            cursor = commit.parents.first
         }
-        localOnly.reverse()
         let ordered = localOnly.enumerated().sorted { ($0.element.metadata.captured, $0.offset) < ($1.element.metadata.captured, $1.offset) }
 
         var parent = remote
@@ -303,13 +294,7 @@ extension RevisionStore {
 
     /// Revisions from `tip` back to (not including) `stop`, following first parents.
     private func chainLength(from tip: ObjectID, to stop: ObjectID?) throws(StorageError) -> Int {
-        var count = 0
-        var cursor: ObjectID? = tip
-        while let id = cursor, id != stop {
-            count += 1
-            cursor = try read("commit \(id.short)") { () throws(GitError) in try repository.commit(id) }.parents.first
-        }
-        return count
+        try firstParentChain(from: tip, to: stop, what: { "commit \($0.short)" }).count
     }
 
     private func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(StorageError) -> Bool {

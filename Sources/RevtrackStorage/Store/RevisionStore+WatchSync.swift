@@ -25,14 +25,9 @@ extension RevisionStore {
             } else {
                 try reconcile(local, remoteTip: remoteTip) { (localTip) throws(StorageError) -> ObjectID in
                     let base = try git { () throws(GitError) in try repository.mergeBase(localTip, remoteTip) }
-                    var localOnly: [CaptureEvent] = []
-                    var cursor: ObjectID? = localTip
-                    while let id = cursor, id != base {
-                        localOnly.append(try document(CaptureEvent.self, named: "capture.json", in: id))
-                        cursor = try read("capture log commit \(id.short)") { () throws(GitError) in try repository.commit(id) }.parents.first
-                    }
                     var parent = remoteTip
-                    for event in localOnly.reversed() {
+                    for commit in try firstParentChain(from: localTip, to: base, what: { "capture log commit \($0.short)" }).reversed() {
+                        let event = try document(CaptureEvent.self, named: "capture.json", in: commit.id)
                         parent = try documentCommit(event, named: "capture.json", message: "\(event.outcome.rawValue): \(event.reason)",
                                                     time: event.time, parent: parent)
                     }
@@ -79,23 +74,15 @@ extension RevisionStore {
     /// the ref is new here); otherwise to what `combine` builds from the local tip.
     private func reconcile(_ reference: String, remoteTip: ObjectID,
                            combine: (ObjectID) throws(StorageError) -> ObjectID) throws(StorageError) {
-        for attempt in 1...20 {
-            let localTip = try git { () throws(GitError) in try repository.referenceTarget(reference) }
-            let target: ObjectID
-            if let localTip {
-                if localTip == remoteTip { return }
-                if try git({ () throws(GitError) in try repository.isDescendant(localTip, of: remoteTip) }) { return }
-                if try git({ () throws(GitError) in try repository.isDescendant(remoteTip, of: localTip) }) {
-                    target = remoteTip
-                } else {
-                    target = try combine(localTip)
-                }
-            } else {
-                target = remoteTip
+        let log = "revtrack: pull \(reference)"
+        try updateReference(reference) { (localTip) throws(StorageError) -> ReferenceStep<Void> in
+            guard let localTip else { return .move(to: remoteTip, log: log, then: ()) }
+            if localTip == remoteTip { return .done(()) }
+            if try git({ () throws(GitError) in try repository.isDescendant(localTip, of: remoteTip) }) { return .done(()) }
+            if try git({ () throws(GitError) in try repository.isDescendant(remoteTip, of: localTip) }) {
+                return .move(to: remoteTip, log: log, then: ())
             }
-            if try swap(reference, to: target, expected: localTip, message: "pull \(reference)") { return }
-            Self.pauseAfterLostRace(attempt)
+            return .move(to: try combine(localTip), log: log, then: ())
         }
-        throw .busy(track: reference)
     }
 }

@@ -156,13 +156,12 @@ extension RevisionStore {
 
     /// The track's failed and removed captures, oldest first.
     public func captureEvents(of track: TrackName) throws(StorageError) -> [CaptureEvent] {
+        let tip = try git { () throws(GitError) in try repository.referenceTarget(Self.captureReference(track)) }
         var events: [CaptureEvent] = []
-        var cursor = try git { () throws(GitError) in try repository.referenceTarget(Self.captureReference(track)) }
-        while let id = cursor {
-            events.append(try document(CaptureEvent.self, named: "capture.json", in: id))
-            cursor = try read("capture log commit \(id.short)") { () throws(GitError) in try repository.commit(id) }.parents.first
+        for commit in try firstParentChain(from: tip, what: { "capture log commit \($0.short)" }).reversed() {
+            events.append(try document(CaptureEvent.self, named: "capture.json", in: commit.id))
         }
-        return events.reversed()
+        return events
     }
 
     // MARK: - Internals
@@ -180,16 +179,10 @@ extension RevisionStore {
     /// returning nil writes nothing.
     private func appendDocument<T: Encodable>(to reference: String, named name: String, message: String, time: Date,
                                               _ make: (ObjectID?) throws(StorageError) -> T?) throws(StorageError) {
-        let deadline = Date().addingTimeInterval(60)
-        var attempt = 0
-        while true {
-            let tip = try git { () throws(GitError) in try repository.referenceTarget(reference) }
-            guard let value = try make(tip) else { return }
-            let commit = try documentCommit(value, named: name, message: message, time: time, parent: tip)
-            if try swap(reference, to: commit, expected: tip, message: message) { return }
-            attempt += 1
-            if Date() > deadline { throw .busy(track: reference) }
-            Self.pauseAfterLostRace(attempt)
+        try updateReference(reference) { (tip) throws(StorageError) -> ReferenceStep<Void> in
+            guard let value = try make(tip) else { return .done(()) }
+            return .move(to: try documentCommit(value, named: name, message: message, time: time, parent: tip),
+                         log: "revtrack: \(message)", then: ())
         }
     }
 
@@ -209,11 +202,5 @@ extension RevisionStore {
                                               time: Int64(time.timeIntervalSince1970),
                                               authorName: "revtrack", authorEmail: "revtrack@localhost")
         }
-    }
-
-    func swap(_ reference: String, to commit: ObjectID, expected: ObjectID?, message: String) throws(StorageError) -> Bool {
-        try git { () throws(GitError) in
-            try repository.compareAndSwap(reference, to: commit, expected: expected, logMessage: "revtrack: \(message)")
-        } == .updated
     }
 }

@@ -42,7 +42,9 @@ public enum CaptureAndStore {
     /// The URL when `text` names a web page; a string with another scheme
     /// (`ftp:`, `file:`) is refused rather than read as a file name.
     public static func webURL(_ text: String) throws -> URL {
-        guard let url = webURLIfAny(text) else { throw StoryError("\(text): not an http or https URL") }
+        guard let url = webURLIfAny(text), ["http", "https"].contains(url.scheme?.lowercased()) else {
+            throw StoryError("\(text): not an http or https URL")
+        }
         return url
     }
 

@@ -1,0 +1,35 @@
+import RevtrackCore
+import RevtrackText
+
+/// The span of days a resolved date covers: a day, a month, a season, a year or a decade.
+struct Period {
+    let first: Int
+    let last: Int
+
+    init?(_ resolved: String) {
+        let parts = resolved.split(separator: "-").map(String.init)
+        func day(_ y: Int, _ m: Int, _ d: Int) -> Int { CivilDate(year: y, month: m, day: d).dayNumber }
+        if resolved.hasSuffix("s"), let decade = Int(resolved.dropLast()) {
+            first = day(decade, 1, 1); last = day(decade + 10, 1, 1) - 1; return
+        }
+        guard let year = Int(parts[0]) else { return nil }
+        switch parts.count {
+        case 1: first = day(year, 1, 1); last = day(year + 1, 1, 1) - 1
+        case 2:
+            if let month = Int(parts[1]) {
+                first = day(year, month, 1)
+                last = (month == 12 ? day(year + 1, 1, 1) : day(year, month + 1, 1)) - 1
+            } else if let start = Grammar.seasons[parts[1]] {
+                first = day(year, start, 1)
+                let end = start + 3
+                last = (end > 12 ? day(year + 1, end - 12, 1) : day(year, end, 1)) - 1
+            } else { return nil }
+        case 3:
+            guard let month = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            first = day(year, month, d); last = first
+        default: return nil
+        }
+    }
+
+    func overlaps(_ other: Period) -> Bool { first <= other.last && other.first <= last }
+}

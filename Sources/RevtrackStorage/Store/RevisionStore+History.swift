@@ -1,0 +1,68 @@
+import Foundation
+
+/// The one walk over a chain of commits and the one way a reference moves:
+/// every track, watch-list and capture-log read and write goes through these.
+extension RevisionStore {
+    /// Commits from `tip` back along first parents, newest first, stopping
+    /// before `stop` (or at the root).
+    /// - Parameter what: names the chain in the error when a commit cannot be read.
+    func firstParentChain(from tip: ObjectID?, to stop: ObjectID? = nil,
+                          what: (ObjectID) -> String) throws(StorageError) -> [GitRepository.Commit] {
+        var chain: [GitRepository.Commit] = []
+        var cursor = tip
+        while let id = cursor, id != stop {
+            let commit = try read(what(id)) { () throws(GitError) in try repository.commit(id) }
+            chain.append(commit)
+            cursor = commit.parents.first
+        }
+        return chain
+    }
+
+    /// What one attempt at moving a reference decided.
+    enum ReferenceStep<Result> {
+        /// Nothing to write: return `Result` as it is.
+        case done(Result)
+        /// Move the reference from the tip the attempt saw to `target` (with
+        /// `log` in the reflog), then return `Result`.
+        case move(to: ObjectID, log: String, then: Result)
+    }
+
+    /// How long writers of one reference keep retrying after lost races
+    /// before saying it is busy: long enough for hundreds of concurrent adds.
+    static let raceDeadline: TimeInterval = 120
+
+    /// Moves `reference` by compare-and-swap: `step` sees the current tip
+    /// (nil when the reference does not exist) and decides; a lost race
+    /// re-reads the tip and asks again, after a jittered pause that grows with
+    /// each attempt, until `raceDeadline` has passed.
+    func updateReference<Result>(_ reference: String, busyName: String? = nil,
+                                 _ step: (ObjectID?) throws(StorageError) -> ReferenceStep<Result>) throws(StorageError) -> Result {
+        let deadline = Date().addingTimeInterval(Self.raceDeadline)
+        var attempt = 0
+        while true {
+            let tip = try git { () throws(GitError) in try repository.referenceTarget(reference) }
+            switch try step(tip) {
+            case .done(let result):
+                return result
+            case .move(let target, let log, let result):
+                if try swap(reference, to: target, expected: tip, logMessage: log) { return result }
+            }
+            attempt += 1
+            if Date() > deadline { throw .busy(track: busyName ?? reference) }
+            Self.pauseAfterLostRace(attempt)
+        }
+    }
+
+    /// 1 ms to 128 ms, random, growing with the attempt: concurrent writers
+    /// of one ref spread out instead of colliding again.
+    static func pauseAfterLostRace(_ attempt: Int) {
+        let ceiling = UInt32(1 << min(attempt, 7))
+        usleep(1000 * (1 + UInt32.random(in: 0..<ceiling)))
+    }
+
+    func swap(_ reference: String, to commit: ObjectID, expected: ObjectID?, logMessage: String) throws(StorageError) -> Bool {
+        try git { () throws(GitError) in
+            try repository.compareAndSwap(reference, to: commit, expected: expected, logMessage: logMessage)
+        } == .updated
+    }
+}

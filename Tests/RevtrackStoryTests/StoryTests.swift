@@ -1,0 +1,119 @@
+import Foundation
+import RevtrackFacts
+import RevtrackStorage
+import RevtrackStory
+import RevtrackTestSupport
+import Testing
+
+/// The application layer called directly, with no process: what the CLI and
+/// any other front end get from one call.
+@Suite("Story: diff, history, blame, timeline and capture without the CLI")
+struct StoryTests {
+    let folder = TemporaryFolder()
+    var location: RepositoryLocation { RepositoryLocation(path: folder.file("archive")) }
+
+    /// The storm sample's six wire revisions, one hour apart.
+    func stormStore() throws -> RevisionStore {
+        let (store, created) = try location.openOrCreate()
+        #expect(created)
+        for number in 1...6 {
+            let text = try sampleText("storm/wire-\(number).txt")
+            let time = Date(timeIntervalSince1970: 1_760_000_000 + Double(number) * 3600)
+            _ = try CaptureAndStore.add(text: text, to: "storm", title: nil, url: nil, captured: time, in: store)
+        }
+        return store
+    }
+
+    @Test("a diff request of two revisions of one track compares facts as versions and reports the changed toll")
+    func versionsDiff() throws {
+        _ = try stormStore()
+        let (old, new) = try DiffRequest.latestChange(of: "storm", in: location)
+        #expect(old.revision?.number == 5 && new.revision?.number == 6)
+        let first = try TextSource.resolve("storm@1", in: location)
+        let diff = DiffRequest().compare(first, new)
+        #expect(diff.hasDifferences)
+        let facts = try #require(diff.facts)
+        #expect(facts.mode == .versions)
+        #expect(facts.comparison.entries.contains { $0.relation == .changed && $0.old?.kind == .quantity })
+    }
+
+    @Test("two tracks compare as outlets; a text against itself is all shared and has no differences")
+    func outletsDiff() throws {
+        let (store, _) = try location.openOrCreate()
+        let reuters = try sampleText("karabakh/reuters.txt"), opinion = try sampleText("karabakh/opinion.txt")
+        _ = try CaptureAndStore.add(text: reuters, to: "karabakh/reuters", title: nil, url: nil, captured: Date(), in: store)
+        _ = try CaptureAndStore.add(text: opinion, to: "karabakh/opinion", title: nil, url: nil, captured: Date(), in: store)
+        let outlets = DiffRequest().compare(try TextSource.resolve("karabakh/reuters", in: location),
+                                            try TextSource.resolve("karabakh/opinion", in: location))
+        #expect(outlets.facts?.mode == .outlets)
+        #expect(outlets.facts?.comparison.entries.contains { $0.relation == .shared || $0.relation == .consistent } == true)
+        let same = DiffRequest(factsAs: .outlets).compare(try TextSource.resolve("karabakh/reuters", in: location),
+                                                          try TextSource.resolve("karabakh/reuters", in: location))
+        #expect(!same.hasDifferences)
+        #expect(same.facts?.comparison.entries.allSatisfy { $0.relation == .shared } == true)
+    }
+
+    @Test("--level facts and sentence: facts only, or no facts at all")
+    func levels() throws {
+        let old = TextSource(label: "a", text: "The flood killed 12 people.", revision: nil)
+        let new = TextSource(label: "b", text: "The flood killed 20 people.", revision: nil)
+        #expect(DiffRequest(level: .sentence).compare(old, new).facts == nil)
+        let factsOnly = DiffRequest(level: .facts).compare(old, new)
+        #expect(!factsOnly.sentencesShown && factsOnly.hasDifferences)
+    }
+
+    @Test("story history: log steps, the fact timeline and blame agree on the storm's revisions")
+    func history() throws {
+        let store = try stormStore()
+        let all = try StoryHistory.load("storm", range: RevisionRange(), store: store, withPrevious: false)
+        #expect(all.revisions.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(all.steps.keys.sorted() == [2, 3, 4, 5, 6])
+        #expect(all.facts.referents.contains { $0.changed })
+        let ranged = try StoryHistory.load("storm", range: RevisionRange(since: RevisionBound("@3"), until: RevisionBound("4")),
+                                           store: store, withPrevious: true)
+        #expect(ranged.revisions.map(\.number) == [2, 3, 4])
+        #expect(ranged.steps.keys.sorted() == [3, 4])
+        let (revisions, blame) = try StoryHistory.blame("storm@4", store: store)
+        #expect(revisions.count == 4)
+        #expect(blame.origins.count == blame.latest.sentences.count)
+        #expect(blame.origins.contains { $0.introduced == 0 } && blame.origins.allSatisfy { $0.lastChanged <= 3 })
+    }
+
+    @Test("a range that selects nothing is a one-line error")
+    func emptyRange() throws {
+        let store = try stormStore()
+        #expect(throws: StoryError.self) {
+            try StoryHistory.load("storm", range: RevisionRange(since: RevisionBound("9")), store: store, withPrevious: false)
+        }
+        #expect(RevisionBound("0") == nil && RevisionBound("yesterday") == nil)
+    }
+
+    @Test("capture and store: a page fetched over HTTP is stored with its provenance, and a file source reads back")
+    func captureAndStore() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let html = try Data(contentsOf: URL(fileURLWithPath: samplesRoot + "/pages/jsonld-article.html"))
+        server.route("/story", .init(headers: [("Content-Type", "text/html; charset=utf-8")], body: html))
+        let (store, _) = try location.openOrCreate()
+        let url = try CaptureAndStore.webURL(server.url("/story"))
+        let page = try CaptureAndStore.fetch(url, selector: nil)
+        let outcome = try CaptureAndStore.store(page, requested: url, selector: nil, keepHTML: true,
+                                                to: try CaptureAndStore.track(named: "port", in: store), in: store)
+        guard case .added(let revision) = outcome else { Issue.record("not added"); return }
+        #expect(revision.title == "Port strike ends after 11 days")
+        #expect(revision.metadata.page?.status == 200 && revision.metadata.page?.keptHTML == true)
+        #expect(try store.text(of: revision) == (try sampleText("pages/jsonld-article.expected.txt")))
+        #expect(throws: StoryError.self) { try CaptureAndStore.webURL("ftp://example.org/x") }
+        #expect(throws: StoryError.self) { try CaptureAndStore.parseSelector("a > b") }
+        let file = folder.write("note.txt", "One sentence.\n")
+        #expect(try TextSource.resolve(file, in: location).text == "One sentence.\n")
+        #expect(try TextSource.resolve("port", in: location).revision?.number == 1)
+    }
+
+    @Test("repository location: --repo, then REVTRACK_REPO, then .revtrack")
+    func repositoryLocation() {
+        #expect(RepositoryLocation(explicit: "x", environment: ["REVTRACK_REPO": "y"]).path == "x")
+        #expect(RepositoryLocation(explicit: "", environment: ["REVTRACK_REPO": "y"]).path == "y")
+        #expect(RepositoryLocation(explicit: nil, environment: [:]).path == ".revtrack")
+    }
+}
