@@ -21,12 +21,15 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible {
     case notHTML
     case noText
     case selectorMatchesNothing(String)
+    /// libxml2 refused the bytes, with its message.
+    case unparsable(String)
 
     public var description: String {
         switch self {
         case .notHTML: "the page holds no HTML"
         case .noText: "no article text found on the page"
         case .selectorMatchesNothing(let selector): "the selector '\(selector)' matches nothing on the page"
+        case .unparsable(let message): "the page cannot be parsed as HTML (\(message))"
         }
     }
 }
@@ -40,7 +43,9 @@ public enum ArticleExtractor {
     /// - Parameter encoding: the charset the server declared, which overrides the page's own `<meta charset>`.
     public static func extract(html data: Data, selector: CSSSelector? = nil,
                                encoding: String? = nil) throws(ExtractionError) -> ExtractedArticle {
-        guard let document = HTMLParser.parse(data, encoding: encoding) else { throw .notHTML }
+        let parsed: HTMLElement?
+        do { parsed = try HTMLParser.parse(data, encoding: encoding) } catch { throw .unparsable(error.message) }
+        guard let document = parsed else { throw .notHTML }
         let metadata = PageMetadata(document)
         let root: HTMLElement
         if let selector {

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// A news feed as `feed add` and `watch` read it: the links of its items.
@@ -43,16 +43,14 @@ public enum FeedError: Error, Equatable, CustomStringConvertible {
 public enum FeedParser {
     public static func parse(_ data: Data, baseURL: URL? = nil) throws(FeedError) -> Feed {
         guard !data.isEmpty, data.count < Int(Int32.max) else { throw .malformed("the document is empty") }
+        LibXML2Runtime.prepare()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let document: xmlDocPtr? = data.withUnsafeBytes { buffer in
             xmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), baseURL?.absoluteString, nil, options)
         }
         guard let document else {
-            let message = xmlGetLastError().flatMap { error in
-                error.pointee.message.map { "line \(error.pointee.line): " + String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
-            }
-            throw .malformed(message ?? "not well-formed XML")
+            throw .malformed(LibXML2Runtime.lastErrorMessage() ?? "not well-formed XML")
         }
         defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else { throw .malformed("no root element") }

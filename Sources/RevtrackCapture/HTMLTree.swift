@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import Foundation
 
 /// An element of a parsed page, copied out of libxml2's tree so that the
@@ -66,9 +66,11 @@ public final class HTMLElement {
 /// tags and a declared charset (`<meta charset="iso-8859-1">`) are handled as
 /// browsers handle them, and entities such as `&amp;` are decoded.
 public enum HTMLParser {
-    /// The document's root element, or nil when the bytes hold no markup at all.
-    public static func parse(_ data: Data, encoding: String? = nil) -> HTMLElement? {
+    /// The document's root element, or nil when the bytes hold no markup at
+    /// all; libxml2's own message when it could not build a document.
+    public static func parse(_ data: Data, encoding: String? = nil) throws(HTMLParseError) -> HTMLElement? {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
+        LibXML2Runtime.prepare()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         // An encoding libxml2 does not know would fail the whole parse: fall back to the page's own.
@@ -80,7 +82,10 @@ public enum HTMLParser {
         let document: htmlDocPtr? = data.withUnsafeBytes { buffer in
             htmlReadMemory(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, encoding, options)
         }
-        guard let document else { return nil }
+        guard let document else {
+            guard let message = LibXML2Runtime.lastErrorMessage() else { return nil }
+            throw HTMLParseError(message: message)
+        }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return nil }
         return copy(root)
@@ -139,4 +144,10 @@ enum HTMLText {
     static func collapse(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{A0}" }).joined(separator: " ")
     }
+}
+
+/// libxml2 could not build a document from the bytes; its message says why.
+public struct HTMLParseError: Error, Equatable, CustomStringConvertible {
+    public let message: String
+    public var description: String { "the page cannot be parsed as HTML (\(message))" }
 }

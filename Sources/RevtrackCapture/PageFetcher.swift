@@ -113,6 +113,8 @@ public enum PageFetcher {
 }
 
 /// Collects one answer, cancelling it as soon as it exceeds the cap.
+// `@unchecked Sendable`: `data`, `response` and `failure` are touched only
+// under `lock`; URLSession calls the delegate on its own queue.
 private final class Download: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     let url: URL
     let limit: Int

@@ -10,7 +10,12 @@ import RevtrackText
 /// sentence, so that a 10 MB comparison builds no string per sentence or word
 /// and hashes no dictionary key in its hot loops. Tokenizing changed sentences
 /// and comparing edited pairs run on all cores.
-struct Pairing {
+///
+/// `@unchecked Sendable`: the byte buffers are borrowed read-only for the
+/// value's lifetime and never written; the only mutable state (`oldWords`,
+/// `newWords`) is set on the calling thread between parallel phases, and the
+/// parallel closures work on a copy of the value taken after that.
+struct Pairing: @unchecked Sendable {
     let old: SegmentedText
     let new: SegmentedText
     let oldBytes: UnsafeBufferPointer<UInt8>
@@ -85,9 +90,10 @@ struct Pairing {
         let added = hunks.flatMap { $0.inserted.filter { movedFrom[$0] < 0 } }
         oldWords = prepare(removed, of: old, oldBytes)
         newWords = prepare(added, of: new, newBytes)
-        let (exactOld, exactFrom) = (movedOld, movedFrom)
+        let (exactOld, exactFrom, fixedHunks, pairing) = (movedOld, movedFrom, hunks, self)
         let hunkPairs = Parallel.map(hunks.count, grain: 64) { index in
-            pairs(deleted: hunks[index].deleted.filter { !exactOld[$0] }, inserted: hunks[index].inserted.filter { exactFrom[$0] < 0 })
+            pairing.pairs(deleted: fixedHunks[index].deleted.filter { !exactOld[$0] },
+                          inserted: fixedHunks[index].inserted.filter { exactFrom[$0] < 0 })
         }
         for index in hunks.indices { hunks[index].pairs = hunkPairs[index] }
 
@@ -119,8 +125,9 @@ struct Pairing {
                 }
             }
         }
-        let compared = Parallel.map(pending.count, grain: 64) { k in
-            modification(pending[k].operation, pending[k].old, pending[k].new)
+        let (work, finished) = (pending, self)
+        let compared = Parallel.map(work.count, grain: 64) { k in
+            finished.modification(work[k].operation, work[k].old, work[k].new)
         }
         for (k, item) in pending.enumerated() { result[item.position] = compared[k] }
         Self.fewestMoves(&result)
@@ -130,6 +137,8 @@ struct Pairing {
     /// Tokens and bags of the given sentences, found by sentence index.
     private func prepare(_ indices: [Int], of text: SegmentedText, _ bytes: UnsafeBufferPointer<UInt8>) -> PreparedWords {
         let sentences = text.sentences
+        // Read-only for the duration of the call, which borrows it.
+        nonisolated(unsafe) let bytes = bytes
         let computed = Parallel.map(indices.count) { k in
             SentenceWords(UnsafeBufferPointer(rebasing: bytes[sentences[indices[k]].utf8Range]))
         }

@@ -18,7 +18,7 @@ import Darwin
 /// pair it takes as identical instead, in order along both texts, and asks
 /// for `exact` ids in the (astronomically rare) case that a check fails.
 enum SentenceInterning {
-    typealias Hash = (UnsafeBufferPointer<UInt8>, Range<Int>) -> UInt64
+    typealias Hash = @Sendable (UnsafeBufferPointer<UInt8>, Range<Int>) -> UInt64
 
     /// - Parameters:
     ///   - exact: compare the bytes of sentences whose hashes are equal.
@@ -26,6 +26,7 @@ enum SentenceInterning {
     static func intern(_ old: SegmentedText, _ oldBytes: UnsafeBufferPointer<UInt8>,
                        _ new: SegmentedText, _ newBytes: UnsafeBufferPointer<UInt8>, exact: Bool = false,
                        hashing: Hash = SentenceInterning.hash) -> (old: [Int32], new: [Int32], symbolCount: Int) {
+        // Borrowed for this call and only read by the workers.
         nonisolated(unsafe) let texts = (oldBytes, newBytes)
         let hashes = Parallel.sides(bytes: oldBytes.count + newBytes.count) { side in
             let bytes = side == 0 ? texts.0 : texts.1
@@ -37,6 +38,7 @@ enum SentenceInterning {
         var b = [Int32](repeating: 0, count: new.sentences.count)
         let counts = a.withUnsafeMutableBufferPointer { a in
             b.withUnsafeMutableBufferPointer { b in
+                // Each worker writes only the slots of its own half of the hash space.
                 nonisolated(unsafe) let ids = (a, b)
                 return Parallel.sides(bytes: oldBytes.count + newBytes.count) { half in
                     let high = UInt64(half)

@@ -6,8 +6,8 @@ import RevtrackText
 /// sentences with a little context, word changes inline (`[-old-]{+new+}` as
 /// `git diff --word-diff=plain` writes them when colour is off), moves marked
 /// with where they came from. Article text is escaped before it is printed.
-public struct TextDiffRenderer {
-    public struct Options {
+public struct TextDiffRenderer: Sendable {
+    public struct Options: Sendable {
         public var color = false
         /// Unchanged sentences shown around each change; nil shows everything.
         public var context: Int? = 1
@@ -75,7 +75,9 @@ public struct TextDiffRenderer {
     /// Both texts' bytes, borrowed while the sentence lines are written: each
     /// sentence is copied once, straight into the output, white space
     /// collapsed and control characters escaped on the way.
-    private struct Sides {
+    /// `@unchecked Sendable`: the texts' bytes, borrowed read-only while a
+    /// render runs; the slices rendered on several cores only read them.
+    private struct Sides: @unchecked Sendable {
         let comparison: DocumentComparison
         let oldBytes: UnsafeBufferPointer<UInt8>
         let newBytes: UnsafeBufferPointer<UInt8>

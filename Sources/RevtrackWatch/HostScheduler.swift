@@ -4,6 +4,8 @@ import Foundation
 /// `concurrency` requests in flight, one at a time per host, `hostDelay`
 /// between two requests to the same host, and none to a host that is
 /// backing off. Jobs for one host keep their order.
+// `@unchecked Sendable`: every mutable property is read and written only
+// while `condition` is locked.
 final class HostScheduler<Job: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [(host: String, job: Job)]

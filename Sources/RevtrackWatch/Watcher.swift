@@ -47,6 +47,8 @@ public enum WatchEvent: Sendable {
 ///
 /// Writes happen under `writeGate`, so whoever holds it (the Ctrl-C handler)
 /// knows no revision is half-written.
+// `@unchecked Sendable`: `state`, `scheduler`, `stopped`, `done` and
+// `total` are touched only under `lock`; the rest is immutable.
 public final class Watcher: @unchecked Sendable {
     public static let writeGate = NSLock()
 

@@ -63,6 +63,7 @@ enum DiffBenchmark {
         }
     }
 
+    // The benchmark runs its cases one after the other on the main thread.
     nonisolated(unsafe) static var peakMemory = 0
 
     /// Peak resident set size of this process so far, in bytes.

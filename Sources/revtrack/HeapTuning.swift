@@ -10,6 +10,7 @@ import CMalloc
 enum HeapTuning {
     /// Below this, start-up dominates and the tuning would only add memory.
     static let threshold = 4 << 20
+    // Written once, on the main thread, before any worker that reads it starts.
     nonisolated(unsafe) private static var prepared = false
 
     /// Call from the main thread, before the texts are read when their size

@@ -150,6 +150,7 @@ struct Interval: ExpressibleByArgument {
 
 /// Prints watch events from worker threads, one whole line at a time, and a
 /// progress line on a terminal.
+// `@unchecked Sendable`: `progressShown` is touched only under `lock`.
 final class WatchPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private let verbose: Bool
@@ -215,6 +216,7 @@ final class WatchPrinter: @unchecked Sendable {
 /// Ctrl-C (or SIGTERM): no new fetch starts, the write under way finishes
 /// (writes hold `Watcher.writeGate`), the state is saved, and the process
 /// exits 130 — never with a half-written revision.
+// `@unchecked Sendable`: `sources` is filled in `init` and never changed.
 final class StopOnSignal: @unchecked Sendable {
     private var sources: [DispatchSourceSignal] = []
 
