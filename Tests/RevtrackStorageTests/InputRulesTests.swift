@@ -30,25 +30,28 @@ struct InputRulesTests {
         #expect(throws: StorageError.invalidTrackName(name, reason)) { try TrackName(name) }
     }
 
-    @Test("revision specs parse into track and position")
-    func specs() throws {
-        let cases: [(String, String, RevisionSpec.Position)] = [
-            ("reuters", "reuters", .latest),
-            ("karabakh/reuters@3", "karabakh/reuters", .number(3)),
-            ("reuters~2", "reuters", .back(2)),
-            ("reuters~", "reuters", .back(1)),
-            ("reuters~0", "reuters", .back(0)),
-            ("1a2b3c4", "1a2b3c4", .latest),
-        ]
-        for (text, track, position) in cases {
-            let spec = try RevisionSpec(parsing: text)
-            #expect(spec.track == track && spec.position == position, "\(text)")
-        }
+    @Test("revision specs parse into track and position", arguments: [
+        ("reuters", "reuters", RevisionSpec.Position.latest),
+        ("karabakh/reuters@3", "karabakh/reuters", .number(3)),
+        ("reuters~2", "reuters", .back(2)),
+        ("reuters~", "reuters", .back(1)),
+        ("reuters~0", "reuters", .back(0)),
+        ("1a2b3c4", "1a2b3c4", .latest),
+    ])
+    func specs(_ text: String, _ track: String, _ position: RevisionSpec.Position) throws {
+        let spec = try RevisionSpec(parsing: text)
+        #expect(spec.track == track && spec.position == position)
+    }
+
+    @Test("a commit prefix needs seven hex digits")
+    func commitPrefix() throws {
         #expect(try RevisionSpec(parsing: "1a2b3c4").isCommitPrefix)
         #expect(try !RevisionSpec(parsing: "1a2b3c").isCommitPrefix)
-        for bad in ["reuters@0", "reuters@x", "@2", "reuters~-1", "Reuters", "a..b@1"] {
-            #expect(throws: StorageError.self, "\(bad)") { try RevisionSpec(parsing: bad) }
-        }
+    }
+
+    @Test("bad revision specs are refused", arguments: ["reuters@0", "reuters@x", "@2", "reuters~-1", "Reuters", "a..b@1"])
+    func badSpecs(_ bad: String) {
+        #expect(throws: StorageError.self) { try RevisionSpec(parsing: bad) }
     }
 
     @Test("text is stored as UTF-8 with LF endings and no BOM, nothing else changed")
@@ -82,8 +85,11 @@ struct InputRulesTests {
             #expect(CaptureTime.parseCanonical(reference) == date)
         }
         #expect(CaptureTime.parse("2024-02-29T00:00:00Z") != nil)
-        for bad in ["yesterday", "2024-13-01", "2024-02-30", "2023-02-29T00:00:00Z", "2024-05-15T24:00:00Z", "15/05/2024", ""] {
-            #expect(CaptureTime.parse(bad) == nil, "\(bad)")
-        }
+    }
+
+    @Test("capture times that name no real moment are refused",
+          arguments: ["yesterday", "2024-13-01", "2024-02-30", "2023-02-29T00:00:00Z", "2024-05-15T24:00:00Z", "15/05/2024", ""])
+    func badCaptureTimes(_ bad: String) {
+        #expect(CaptureTime.parse(bad) == nil)
     }
 }

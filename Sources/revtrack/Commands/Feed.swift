@@ -34,22 +34,8 @@ struct FeedCommand: ParsableCommand {
 
         func run() throws {
             let name = try TrackName(self.name)
-            _ = try CaptureAndStore.parseSelector(selector)
-            let feedURL = try CaptureAndStore.webURL(url)
-            let store = try repository.location.open()
-            if let existing = try store.trackNames().first(where: { $0 == name || name.rawValue.hasPrefix($0.rawValue + "/") }) {
-                throw CommandFailure("feed '\(name)' cannot hold tracks: '\(existing)' is a track")
-            }
-            if try store.watchList().feeds.contains(where: { $0.name == name.rawValue }) {
-                throw CommandFailure("a feed named '\(name)' is already watched (remove it first)")
-            }
-            let feed = try CaptureAndStore.feed(feedURL)
-            let watched = WatchList.Feed(name: name.rawValue, url: url, selector: selector, keepHTML: keepHTML ? true : nil)
-            var added: [WatchList.Page] = []
-            try store.updateWatchList("watch feed \(name)") { list in
-                list.feeds.append(watched)
-                added = FeedTracks.register(feed, as: watched, in: &list)
-            }
+            let (feed, added) = try FeedWatching.add(name: name, url: url, selector: selector, keepHTML: keepHTML,
+                                                     store: try repository.location.open())
             print("feed \(name): \(feed.items.count) items, \(added.count) new tracks; 'revtrack watch --once' captures them")
             for page in added { print("  \(safe(page.track))  \(safe(page.url))") }
         }
@@ -65,14 +51,7 @@ struct FeedCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let store = try repository.location.open()
-            guard try store.watchList().feeds.contains(where: { $0.name == name }) else {
-                throw CommandFailure("no feed named '\(name)' is watched (see 'revtrack watch list')")
-            }
-            try store.updateWatchList("unwatch feed \(name)") { list in
-                list.feeds.removeAll { $0.name == name }
-                list.pages.removeAll { $0.feed == name }
-            }
+            try FeedWatching.remove(name: name, store: try repository.location.open())
             print("stopped watching feed \(name)")
         }
     }
