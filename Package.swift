@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackWatchTests", dependencies: ["RevtrackWatch", "RevtrackCapture", "RevtrackStorage", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackTestSupport"], exclude: ["HelpSnapshots"]),
+        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackWatch", "RevtrackTestSupport"], exclude: ["HelpSnapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

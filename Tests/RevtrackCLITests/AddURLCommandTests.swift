@@ -1,5 +1,6 @@
 import Foundation
 import RevtrackStorage
+import RevtrackWatch
 import RevtrackTestSupport
 import Testing
 

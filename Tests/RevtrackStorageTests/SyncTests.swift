@@ -177,34 +177,4 @@ struct SyncTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("failed")))
         #expect(throws: StorageError.repositoryExists(path: folder.file("copy"))) { try RevisionStore.clone(from: a.path, to: folder.file("copy")) }
     }
-
-    @Test("the watch list and capture logs travel with push and pull; lists edited apart are united, capture events of both sides kept",
-          .enabled(if: gitIsInstalled, "needs the git CLI"))
-    func watchData() throws {
-        let (server, a, b) = try machines()
-        try capture(a, 1)
-        try a.updateWatchList("watch") { $0.watch(WatchList.Page(track: track.rawValue, url: "https://news.example/a")) }
-        let t0 = Date(timeIntervalSince1970: 1_760_000_000)
-        try a.recordCapture(CaptureEvent(track: track.rawValue, url: "https://news.example/a", time: t0, outcome: .failed, reason: "HTTP 503"))
-        _ = try a.push()
-        _ = try b.pull()
-        #expect(try b.watchList() == a.watchList())
-        #expect(try b.captureEvents(of: track).map(\.reason) == ["HTTP 503"])
-
-        // Apart: each side watches another page and records another failure.
-        try a.updateWatchList("watch") { $0.feeds.append(WatchList.Feed(name: "wire", url: "https://news.example/feed")) }
-        try a.recordCapture(CaptureEvent(track: track.rawValue, url: "https://news.example/a", time: t0 + 60, outcome: .failed, reason: "timeout"))
-        try b.updateWatchList("watch") { $0.watch(WatchList.Page(track: "other", url: "https://news.example/b")) }
-        try b.recordCapture(CaptureEvent(track: track.rawValue, url: "https://news.example/a", time: t0 + 120, outcome: .removed, reason: "HTTP 404"))
-        _ = try a.push()
-        _ = try b.pull()
-        let united = try b.watchList()
-        #expect(Set(united.pages.map(\.track)) == [track.rawValue, "other"] && united.feeds.map(\.name) == ["wire"])
-        #expect(try b.captureEvents(of: track).map(\.reason) == ["HTTP 503", "timeout", "HTTP 404"])
-        _ = try b.push()
-        _ = try a.pull()
-        #expect(try a.watchList() == united)
-        #expect(try a.captureEvents(of: track).map(\.reason) == ["HTTP 503", "timeout", "HTTP 404"])
-        #expect(fsckClean(server) && fsckClean(a.path) && fsckClean(b.path))
-    }
 }

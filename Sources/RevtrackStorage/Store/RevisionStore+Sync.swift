@@ -79,7 +79,8 @@ extension RevisionStore {
     /// tracks that are behind fast-forward, and diverged tracks keep every
     /// local capture by replaying it on top of the remote's revisions.
     /// - Parameter tracks: names of remote tracks (exact or last segment); empty: all.
-    public func pull(from remoteName: String = "origin", tracks: [String] = [],
+    /// - Parameter documents: the document logs that travel too (with all tracks only).
+    public func pull(from remoteName: String = "origin", tracks: [String] = [], documents: [DocumentLogKind] = [],
                      progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> SyncReport {
         let (remoteTips, objects) = try fetchRemoteTracks(remoteName, progress: progress)
         var results: [TrackSync] = []
@@ -89,7 +90,7 @@ extension RevisionStore {
         for track in selected {
             results.append(try pullTrack(track, remoteTip: remoteTips[track]!))
         }
-        if tracks.isEmpty { try pullWatchData(from: remoteName) }
+        if tracks.isEmpty { try pullDocuments(from: remoteName, kinds: documents) }
         return SyncReport(remote: remoteName, tracks: results, objectsReceived: objects)
     }
 
@@ -97,7 +98,8 @@ extension RevisionStore {
     /// track has diverged from the remote's: pull first. The remote itself
     /// accepts only fast-forwards, so a push racing another one fails cleanly.
     /// - Parameter tracks: local track names; empty: all.
-    public func push(to remoteName: String = "origin", tracks: [String] = [],
+    /// - Parameter documents: the document logs that travel too (with all tracks only).
+    public func push(to remoteName: String = "origin", tracks: [String] = [], documents: [DocumentLogKind] = [],
                      progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> SyncReport {
         let (remoteTips, objects) = try fetchRemoteTracks(remoteName, progress: progress)
         let selected = tracks.isEmpty ? try trackNames() : try tracks.map { (name) throws(StorageError) in try resolveTrack(name) }
@@ -121,7 +123,7 @@ extension RevisionStore {
         }
         guard diverged.isEmpty else { throw .diverged(remote: remoteName, tracks: diverged) }
         var references = results.filter(\.changedSomething).map(\.track.referenceName)
-        if tracks.isEmpty { references += try watchReferencesToPush(remoteName) }
+        if tracks.isEmpty { references += try documentReferencesToPush(remoteName, kinds: documents) }
         if !references.isEmpty {
             let url = try remote(named: remoteName).url
             let session = TransferSession(progress: progress)
@@ -138,13 +140,13 @@ extension RevisionStore {
 
     /// Creates a revtrack repository at `path` from a remote one (`origin`).
     /// On failure nothing is left behind at `path`.
-    public static func clone(from url: String, to path: String,
+    public static func clone(from url: String, to path: String, documents: [DocumentLogKind] = [],
                              progress: ((TransferProgress) -> Void)? = nil) throws(StorageError) -> (RevisionStore, SyncReport) {
         let existed = FileManager.default.fileExists(atPath: path)
         let store = try create(at: path)
         do {
             try store.addRemote("origin", url: url)
-            return (store, try store.pull(from: "origin", progress: progress))
+            return (store, try store.pull(from: "origin", documents: documents, progress: progress))
         } catch {
             if existed {
                 for item in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {

@@ -3,6 +3,7 @@ import Foundation
 import RevtrackRender
 import RevtrackStorage
 import RevtrackStory
+import RevtrackWatch
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List a track's revisions, newest first.")

@@ -2,6 +2,7 @@ import ArgumentParser
 import RevtrackStory
 import Foundation
 import RevtrackStorage
+import RevtrackWatch
 
 struct Clone: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct Clone: ParsableCommand {
 
     func run() throws {
         let target = path ?? RepositoryLocation(explicit: nil).path
-        let (_, report) = try RevisionStore.clone(from: url, to: target, progress: TransferMeter.progress())
+        let (_, report) = try RevisionStore.clone(from: url, to: target, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "cloned into \(target) from")
     }
@@ -88,7 +89,7 @@ struct Pull: ParsableCommand {
     @Argument(help: "Tracks to pull (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.location.open().pull(from: remote, tracks: tracks, progress: TransferMeter.progress())
+        let report = try repository.location.open().pull(from: remote, tracks: tracks, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pulled from")
     }
@@ -107,7 +108,7 @@ struct Push: ParsableCommand {
     @Argument(help: "Tracks to push (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.location.open().push(to: remote, tracks: tracks, progress: TransferMeter.progress())
+        let report = try repository.location.open().push(to: remote, tracks: tracks, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pushed to")
     }
