@@ -50,6 +50,9 @@ public struct Fact: Sendable, Hashable, Codable {
     /// Claims: the verb of saying, in its base form ("say", "accuse", "deny");
     /// the source is in `speaker`.
     public var verb: String?
+    /// Claims: whether the verb of saying or believing is negated ("did not
+    /// expect", "does not believe"); nil when it is not.
+    public var negated: Bool?
 
     public init(kind: Kind, text: String, value: String, sentence: Int, start: Int, end: Int) {
         self.kind = kind

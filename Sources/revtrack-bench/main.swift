@@ -24,7 +24,8 @@ for suite in suites {
     case "facts":
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
-        FactsEvaluation.run(samples: samples, verbose: flags.contains("-v"))
+        FactsEvaluation.run(samples: samples, verbose: flags.contains("-v"),
+                            only: arguments.first { $0.hasPrefix("--only=") }.map { String($0.dropFirst(7)) })
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
