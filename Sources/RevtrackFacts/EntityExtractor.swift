@@ -1,28 +1,40 @@
 import RevtrackText
 
 /// People (with their titles), places and organisations (with acronyms the
-/// text defines), one fact per entity at its first mention. Rule-based: runs
-/// of capitalized words are classified by title words, gazetteers and
-/// organisation head words (data files in `Resources/`); a later surname,
-/// acronym or short name is a mention of the entity, not a new one.
+/// text defines), one fact per entity at its first mention.
+///
+/// Runs of capitalised words are classified by evidence, not by shape:
+/// - places by the gazetteer (GeoNames, ISO 3166, US counties), by a
+///   geographic head ("Poudre River", "Sea of Japan"), a compass word before a
+///   place ("South Texas"), or a place's slot ("in Lytton", "Austin, Texas");
+/// - organisations by the hand list of well-known ones, a head word ("Party",
+///   "Systems", "Department of …"), an acronym the text defines, or a name that
+///   recurs on its own without ever being a person's;
+/// - people only with evidence: a title ("Sen.", "Chief Justice"), a role
+///   before ("Sanusi's lawyer, Olu Bankole"), a byline, a verb of saying next
+///   to the name, an age or role in apposition, or a given name from the
+///   Census list followed by a surname-like word.
+/// Words that are common English in lower case ("Images", "Reserved", "Week")
+/// do not make a name without such evidence. A later surname, acronym or
+/// short name is a mention of the entity, not a new one.
 enum EntityExtractor {
-    /// A run of capitalized words ("Russian Colonel General Yevgeny Nikiforov").
-    private struct Run {
+    /// A run of capitalised words, e.g. "Russian Colonel General Yevgeny Nikiforov".
+    struct Run {
         let sentence: TokenizedSentence
-        let first: Int, last: Int          // token indices, inclusive
-        let words: [String]               // possessive 's removed
+        var first: Int, last: Int          // token indices, inclusive
+        var words: [String]                // possessive 's and abbreviation dots removed
         var lowered: [String] { words.map { $0.lowercased() } }
+        var joined: String { words.joined(separator: " ") }
     }
 
-
     /// The entities found so far and every name that refers to one.
-    private struct Table {
+    struct Table {
         var entities: [Fact] = []
         /// Lowercased full name, surname, acronym or short name → entity.
         var index: [String: Int] = [:]
 
         mutating func add(_ kind: Fact.Kind, _ name: String, _ run: Run, _ first: Int, _ last: Int,
-                          _ title: String?, _ acronym: String?) {
+                          _ title: String? = nil, _ acronym: String? = nil) {
             let key = name.lowercased()
             if let existing = index[key] {
                 if entities[existing].title == nil, let title { entities[existing].title = title }
@@ -43,19 +55,35 @@ enum EntityExtractor {
             if let acronym { index[acronym.lowercased()] = entities.count }
             entities.append(fact)
         }
+
+        func person(named name: String) -> Int? {
+            index[name.lowercased()].flatMap { entities[$0].kind == .person ? $0 : nil }
+        }
     }
 
     static func extract(_ sentences: [TokenizedSentence]) -> [Fact] {
         var table = Table()
+        var pending: [Run] = []
         for sentence in sentences {
-            for run in runs(in: sentence) { classify(run, &table, sentences: sentences) }
+            statePlaces(in: sentence, &table)
+            for run in runs(in: sentence) where !classify(run, &table, sentences: sentences) { pending.append(run) }
+        }
+        // Single names that nothing classified: a name that recurs on its own
+        // and is no person's surname is an organisation ("Severgaz said …").
+        var counts: [String: Int] = [:]
+        for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
+        for run in pending where run.words.count == 1 {
+            let word = run.lowered[0]
+            guard table.index[word] == nil, counts[word, default: 0] >= 2, Gazetteer.frequency(word) < 3.0,
+                  !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
+            table.add(.organisation, run.words[0], run, run.first, run.last)
         }
         return table.entities
     }
 
     // MARK: - Runs
 
-    private static func isCapitalized(_ token: WordToken) -> Bool {
+    static func isCapitalized(_ token: WordToken) -> Bool {
         token.kind == .word && token.text.unicodeScalars.first.map { $0.properties.isUppercase } == true
     }
 
@@ -65,31 +93,50 @@ enum EntityExtractor {
         return (word, false)
     }
 
-    private static func runs(in sentence: TokenizedSentence) -> [Run] {
+    /// Whether token `index` is a date word that cannot be part of a name:
+    /// a weekday, or a month next to a number ("May 5", "in March 2024").
+    private static func isDateToken(_ sentence: TokenizedSentence, _ index: Int) -> Bool {
+        let word = Grammar.strippingPossessive(sentence.lower[index])
+        if Grammar.weekdays[word] != nil { return true }
+        guard Grammar.months[word] != nil else { return false }
+        let next = index + 1 < sentence.tokens.count ? sentence.tokens[index + 1] : nil
+        let previous = index > 0 ? sentence.tokens[index - 1] : nil
+        return next?.kind == .number || previous?.kind == .number || next == nil || !(next.map(isCapitalized) ?? false)
+    }
+
+    static func runs(in sentence: TokenizedSentence) -> [Run] {
         let tokens = sentence.tokens, lower = sentence.lower
         var runs: [Run] = []
         var index = 0
         while index < tokens.count {
-            guard isCapitalized(tokens[index]), !Grammar.isDateWord(lower[index]) else { index += 1; continue }
+            guard isCapitalized(tokens[index]), !isDateToken(sentence, index) else { index += 1; continue }
             var words: [String] = []
             var end = index
             while end < tokens.count {
                 let token = tokens[end]
-                if isCapitalized(token), !Grammar.isDateWord(lower[end]) || words.isEmpty == false && Grammar.months[lower[end]] == nil {
+                if isCapitalized(token), !isDateToken(sentence, end) {
+                    // A capitalised "The" inside a run starts another name ("Sorensen The Associated Press").
+                    if !words.isEmpty, token.text == "The" { break }
                     let (word, possessive) = stripPossessive(token.text)
                     end += 1
                     // "People's Democratic Party" goes on; "Azerbaijan's chief" and
                     // "Nigeria's Supreme Court" end the name at the possessive.
                     let goesOn = possessive && end < tokens.count && isCapitalized(tokens[end])
-                        && !WordLists.places.contains(word.lowercased()) && !WordLists.organisations.contains(word.lowercased())
+                        && !Gazetteer.places.contains(word.lowercased()) && !WordLists.organisations.contains(word.lowercased())
+                        && table(word)
                     words.append(goesOn ? token.text : word)
                     if possessive && !goesOn { break }
+                    // "Gov." "Sen." "U.S." "John F. Kennedy": the dot of an abbreviation or initial stays inside.
+                    if end + 1 < tokens.count, tokens[end].text == ".", isCapitalized(tokens[end + 1]),
+                       abbreviations[word.lowercased()] != nil || word.count == 1 || word.contains(".") {
+                        end += 1
+                    }
                     continue
                 }
                 // Connectors inside names: "Collective Security Treaty Organisation",
-                // "Disaster and Emergency Management Authority", "Bank of England".
-                if !words.isEmpty, ["of", "and", "for", "de", "&"].contains(lower[end]),
-                   end + 1 < tokens.count, isCapitalized(tokens[end + 1]), !Grammar.isDateWord(lower[end + 1]) {
+                // "Department of Justice", "Bank of England".
+                if !words.isEmpty, ["of", "and", "for", "de", "&", "on"].contains(lower[end]),
+                   end + 1 < tokens.count, isCapitalized(tokens[end + 1]), !isDateToken(sentence, end + 1), tokens[end + 1].text != "The" {
                     words.append(tokens[end].text)
                     end += 1
                     continue
@@ -97,7 +144,9 @@ enum EntityExtractor {
                 break
             }
             if end > index {
-                runs.append(Run(sentence: sentence, first: index, last: end - 1, words: words))
+                var last = end - 1
+                while last > index, tokens[last].kind != .word { last -= 1 }
+                runs.append(Run(sentence: sentence, first: index, last: last, words: words))
                 index = end
             } else {
                 index += 1
@@ -106,136 +155,282 @@ enum EntityExtractor {
         return runs
     }
 
+    /// "Sanusi's lawyer" ends the name; only an institution's own possessive
+    /// ("People's Democratic Party") goes on: never a person's or a place's.
+    private static func table(_ word: String) -> Bool { !Gazetteer.isGivenName(word) }
+
     // MARK: - Classification
 
-    private static func classify(_ run: Run, _ table: inout Table, sentences: [TokenizedSentence]) {
-        let sentence = run.sentence, lower = sentence.lower
-        var words = run.words, first = run.first
-        var lowered = run.lowered
-        // A sentence opener is capitalized by position: drop it unless it is a
-        // known name or the run goes on ("Chief Executive Lena Strauss").
-        if first == 0 || (first == 1 && sentence.tokens[0].kind == .punctuation) {
-            if Grammar.openers.contains(lowered[0]) || (words.count == 1 && table.index[lowered[0]] == nil
-                && !WordLists.places.contains(lowered[0]) && !WordLists.organisations.contains(lowered[0])
-                && !isAcronym(words[0])) {
-                if words.count == 1 { return }
-                words.removeFirst(); lowered.removeFirst(); first += 1
-                if ["of", "and", "for", "de", "&"].contains(lowered[0]) { return }
+    /// Classifies a run and records what it names; false when the run is a
+    /// single name the text gives no evidence about (decided at the end).
+    @discardableResult
+    static func classify(_ original: Run, _ table: inout Table, sentences: [TokenizedSentence]) -> Bool {
+        var run = original
+        let sentence = run.sentence, tokens = sentence.tokens
+        var byline = false
+        // Sentence openers and labels: "By", "I'm", "Why", "Related", "Across".
+        let atStart = run.first == 0 || (run.first > 0 && tokens[run.first - 1].kind == .punctuation
+            && ["\"", "“", "—", "–", "-", ":", "(", "‘", "'"].contains(tokens[run.first - 1].text))
+        while let first = run.lowered.first {
+            if first == "by" { byline = true }
+            let known = table.index[first] != nil || Gazetteer.places.contains(first) || WordLists.organisations.contains(first)
+            let isOpener = Grammar.openers.contains(first) || first == "i'm" || first == "i"
+                || (atStart && run.first == original.first && !known && !Gazetteer.isGivenName(run.words[0])
+                    && !isTitle(first) && Gazetteer.frequency(first) >= 3.8 && !whole(run, isKnown: true))
+            guard isOpener else { break }
+            if first == "i'm" { byline = true }
+            run.words.removeFirst(); run.first += 1
+            while run.first < run.last, tokens[run.first].kind != .word { run.first += 1 }
+            // "Shares of Apple Inc.", "Residents of Lytton": the name starts after the connector.
+            while let connector = run.lowered.first, ["of", "and", "for", "de", "&", "on"].contains(connector) {
+                run.words.removeFirst(); run.first += 1
+                while run.first < run.last, tokens[run.first].kind != .word { run.first += 1 }
             }
+            if run.words.isEmpty { return true }
         }
-        // "The" capitalized after a dateline or a dash is not part of the name
-        // ("— The Federal Reserve"), unless it is ("The Hague", a known name).
-        if words.count > 1, lowered[0] == "the", !WordLists.places.contains(lowered.joined(separator: " ")),
-           !WordLists.organisations.contains(lowered.joined(separator: " ")) {
-            words.removeFirst(); lowered.removeFirst(); first += 1
+        // "The" before a name that is not "The Hague" or "The Associated Press".
+        if run.words.count > 1, run.lowered[0] == "the", !whole(run, isKnown: true) {
+            run.words.removeFirst(); run.first += 1
         }
-        // "Shares of Apple Inc.", "Residents of Lytton": a plural noun that opens
-        // the sentence is not the start of a name.
-        if first == run.first, first == 0, words.count > 2, lowered[1] == "of", lowered[0].hasSuffix("s"),
-           !WordLists.organisationHeads.contains(words[0]), !WordLists.organisations.contains(lowered[0]) {
-            words.removeFirst(2); lowered.removeFirst(2); first += 2
-        }
-        // Headline or label in capitals ("PHOTO CAPTION"), or a dateline ("KHOJALY, Azerbaijan (Reuters) -").
-        if words.count > 1 && words.allSatisfy({ isAcronym($0) }) { return }
-        if words.count == 1, isAcronym(words[0]), words[0].count > 5 || isDateline(run) {
-            if isDateline(run) { table.add(.place, words[0].capitalized, run, first, run.last, nil, nil) }
-            else if table.index[lowered[0]] == nil, WordLists.organisations.contains(lowered[0]) { table.add(.organisation, words[0], run, first, run.last, nil, nil) }
-            return
-        }
+        if run.words.count > 1, ["of", "and", "&"].contains(run.lowered.last!) { run.words.removeLast() }
+        guard !run.words.isEmpty else { return true }
+        let words = run.words, lowered = run.lowered, joinedLower = lowered.joined(separator: " ")
 
-        let joined = words.joined(separator: " "), joinedLower = lowered.joined(separator: " ")
-        // "Name (ACR)": an acronym defined in the text.
+        // Headlines and labels in capitals ("PHOTO CAPTION"), datelines ("KHOJALY, Azerbaijan (Reuters) -").
+        if words.count == 1, isAcronym(words[0]), isDateline(run) {
+            table.add(.place, words[0].capitalized, run, run.first, run.last)
+            return true
+        }
+        if words.count > 1, words.allSatisfy({ isAcronym($0) }) {
+            // A byline in capitals: "By DELIA MARCHETTI".
+            if byline, words.count <= 3 { table.add(.person, words.map { $0.capitalized }.joined(separator: " "), run, run.first, run.last) }
+            return true
+        }
         let definedAcronym = acronymAfter(run)
 
-        let isOrganisation = WordLists.organisations.contains(joinedLower)
-            || (words.count > 1 && WordLists.organisationHeads.contains(words[words.count - 1]))
-        // "Azerbaijan and Armenia", "Ilham Aliyev and Vladimir Putin": two names, not one.
-        if !isOrganisation, let and = lowered.firstIndex(where: { $0 == "and" || $0 == "&" }), and > 0, and < words.count - 1 {
-            classify(Run(sentence: sentence, first: first, last: first + and - 1, words: Array(words[..<and])),
-                     &table, sentences: sentences)
-            classify(Run(sentence: sentence, first: first + and + 1, last: run.last, words: Array(words[(and + 1)...])),
-                     &table, sentences: sentences)
-            return
+        if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
+            table.add(.organisation, run.joined, run, run.first, run.last, nil, definedAcronym)
+            return true
         }
-        if isOrganisation {
-            table.add(.organisation, joined, run, first, run.last, nil, definedAcronym)
-            return
+        if isPlaceName(lowered, words) {
+            table.add(.place, run.joined, run, run.first, run.last)
+            return true
         }
-        if WordLists.places.contains(joinedLower) {
-            table.add(.place, joined, run, first, run.last, nil, nil)
-            return
+        if words.count == 1, isAcronym(words[0]) {
+            if table.index[lowered[0]] != nil { return true }
+            if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
+                if let definition = acronymDefinition(words[0], in: sentences) {
+                    table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
+                } else if !isAcronymOfPlace(words[0]) {
+                    table.add(.organisation, words[0], run, run.first, run.last)
+                }
+            }
+            return true
         }
         // A known entity's short name: surname, acronym, first word of an organisation.
-        if words.count == 1, table.index[lowered[0]] != nil { return }
+        if words.count == 1, table.index[lowered[0]] != nil { return true }
         if words.count == 1, let org = table.entities.firstIndex(where: { $0.kind == .organisation && $0.value.lowercased().hasPrefix(lowered[0] + " ") }) {
             table.index[lowered[0]] = org
-            return
+            return true
         }
+        // "Azerbaijan and Armenia", "Ilham Aliyev and Vladimir Putin": two names, not one.
+        if let and = lowered.firstIndex(where: { $0 == "and" || $0 == "&" }), and > 0, and < words.count - 1 {
+            let left = Run(sentence: sentence, first: run.first, last: run.first + and - 1, words: Array(words[..<and]))
+            let right = Run(sentence: sentence, first: run.first + and + 1, last: run.last, words: Array(words[(and + 1)...]))
+            classify(left, &table, sentences: sentences)
+            classify(right, &table, sentences: sentences)
+            return true
+        }
+        if eventHeads.contains(lowered[lowered.count - 1]) || Grammar.eventNouns.contains(lowered[0]) { return true }
 
-        // Leading organisation or demonym before a title: "ECB President Christine
-        // Lagarde", "Russian Foreign Minister Sergey Lavrov".
+        // Place or organisation, then titles, then the name: "Texas Gov. Ray Castellano",
+        // "ECB President Christine Lagarde", "Russian Foreign Minister Sergey Lavrov".
         var start = 0
-        if words.count > 2, WordLists.roles.contains(lowered[1]) {
-            if isAcronym(words[0]) || WordLists.organisations.contains(lowered[0]) { start = 1 }
-            else if WordLists.demonyms[lowered[0]] != nil || WordLists.places.contains(lowered[0]) { start = 1 }
+        if words.count > 2, isTitle(lowered[1]) {
+            if Gazetteer.places.contains(lowered[0]) {
+                table.add(.place, words[0], run, run.first, run.first)
+                start = 1
+            } else if isAcronym(words[0]) || WordLists.organisations.contains(lowered[0]) || WordLists.demonyms[lowered[0]] != nil {
+                start = 1
+            }
         }
         var titleEnd = start
-        while titleEnd < words.count - 1, WordLists.roles.contains(lowered[titleEnd]) { titleEnd += 1 }
+        while titleEnd < words.count - 1, isTitle(lowered[titleEnd]) { titleEnd += 1 }
         if titleEnd > start {
-            let name = words[titleEnd...].joined(separator: " ")
-            guard !WordLists.roles.contains(lowered[words.count - 1]) else { return }
-            if let known = table.index[name.lowercased()], table.entities[known].kind == .person {
-                if table.entities[known].title == nil { table.entities[known].title = lowered[start..<titleEnd].joined(separator: " ") }
-                return
+            let nameWords = Array(words[titleEnd...])
+            guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4,
+                  nameWords.last.map(Gazetteer.isSurnameLike) == true || table.person(named: nameWords.joined(separator: " ")) != nil
+            else { return true }
+            let name = nameWords.joined(separator: " ")
+            let title = lowered[start..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+            if let known = table.person(named: name) {
+                if table.entities[known].title == nil { table.entities[known].title = title }
+                return true
             }
-            table.add(.person, name, run, first + titleEnd, run.last,
-                lowered[start..<titleEnd].joined(separator: " "), nil)
-            return
+            table.add(.person, name, run, tokenIndex(of: titleEnd, in: run), run.last, title)
+            return true
         }
-
         if words.count == 1 {
             let word = words[0]
-            if WordLists.demonyms[lowered[0]] != nil || WordLists.roles.contains(lowered[0]) { return }
-            if isAcronym(word) {
-                if let definition = acronymDefinition(word, in: sentences) {
-                    table.add(.organisation, definition, run, first, run.last, nil, word)
-                } else {
-                    table.add(.organisation, word, run, first, run.last, nil, nil)
-                }
-                return
+            if WordLists.demonyms[lowered[0]] != nil || isTitle(lowered[0]) { return true }
+            if isPlaceSlot(run) {
+                table.add(.place, word, run, run.first, run.last)
+                return true
             }
-            // An unknown single name where a place stands: "in Khojaly", "the town of Darende".
-            if first > 0, ["in", "near", "from", "at", "to"].contains(lower[first - 1])
-                || (first > 1 && lower[first - 1] == "of" && Grammar.placeNouns.contains(lower[first - 2])) {
-                table.add(.place, word, run, first, run.last, nil, nil)
-            }
-            return
+            return false
         }
-        if words.contains(where: isAcronym) || words.count > 4 || lowered.contains(where: { WordLists.demonyms[$0] != nil })
-            || Grammar.eventNouns.contains(lowered[0]) { return }
+        // Trailing interface or common words: "Mei Tanaka Updated", "Whitcombe Unveils".
+        var nameWords = words
+        while nameWords.count > 1, !Gazetteer.isSurnameLike(nameWords[nameWords.count - 1]) { nameWords.removeLast() }
+        if nameWords.count == 1 {
+            if table.index[nameWords[0].lowercased()] == nil, isPlaceSlot(run) { table.add(.place, nameWords[0], run, run.first, run.first) }
+            return true
+        }
+        if nameWords.count > 4 || lowered.contains(where: { WordLists.demonyms[$0] != nil }) || nameWords.contains(where: isAcronym)
+            || lowered.contains(where: { ["of", "for", "de", "on"].contains($0) }) { return true }
         // A title with no name after it is an office: "Supreme Allied Commander Europe".
-        if lowered.contains(where: WordLists.roles.contains) { return }
-        // Two to four capitalized words: a person, with a lowercase role just
-        // before ("Sanusi's lawyer, Olu Bankole", "Loulé mayor Joaquim Serano").
-        var before = first - 1
-        if before >= 0, sentence.tokens[before].text == "," { before -= 1 }
+        if lowered.prefix(nameWords.count).contains(where: isTitle) { return true }
+
+        let evidence = personEvidence(nameWords, run, byline: byline)
+        guard evidence.found else { return true }
+        let name = nameWords.joined(separator: " ")
+        if let known = table.person(named: name) {
+            if table.entities[known].title == nil, let title = evidence.title { table.entities[known].title = title }
+            return true
+        }
+        table.add(.person, name, run, run.first, tokenIndex(of: nameWords.count - 1, in: run), evidence.title, definedAcronym)
+        return true
+    }
+
+    // MARK: - Evidence
+
+    /// What says that a run of two to four capitalised words is a person, and
+    /// the role it gives: a byline, a role word before ("Sanusi's lawyer, Olu
+    /// Bankole"), a verb of saying next to it, an age or role in apposition,
+    /// or a Census given name with a surname-like word after it; names made
+    /// only of words rare in English count too (most invented and foreign names).
+    private static func personEvidence(_ words: [String], _ run: Run, byline: Bool) -> (found: Bool, title: String?) {
+        let sentence = run.sentence, lower = sentence.lower, tokens = sentence.tokens
+        // Lowercase role right before: "lawyer Olu Bankole", "Loulé mayor Joaquim Serano".
+        var before = run.first - 1
+        if before >= 0, tokens[before].text == "," { before -= 1 }
         var title: [String] = []
-        while before >= 0, WordLists.roles.contains(lower[before]), sentence.tokens[before].kind == .word, !isCapitalized(sentence.tokens[before]) {
+        while before >= 0, isTitle(lower[before]), tokens[before].kind == .word, !isCapitalized(tokens[before]) {
             title.insert(lower[before], at: 0)
             before -= 1
         }
-        table.add(.person, joined, run, first, run.last, title.isEmpty ? nil : title.joined(separator: " "), definedAcronym)
+        let roleTitle = title.isEmpty ? nil : title.joined(separator: " ")
+        if roleTitle != nil || byline { return (true, roleTitle) }
+        // Credits: "Editing by Ros Russell", "REUTERS/Aziz Karimov", "AP Photo/Jane Doe".
+        if run.first > 0, lower[run.first - 1] == "by" || tokens[run.first - 1].text == "/" { return (true, nil) }
+        let end = run.first + (tokenIndex(of: words.count - 1, in: run) - run.first)
+        let after = end + 1 < tokens.count ? lower[end + 1] : ""
+        let afterNext = end + 2 < tokens.count ? lower[end + 2] : ""
+        let previous = run.first > 0 ? lower[run.first - 1] : ""
+        let speech = WordLists.speechVerbs.contains(after) || WordLists.claimVerbs[after] != nil
+            || (after == "," && (afterNext == "who" || tokens.indices.contains(end + 2) && tokens[end + 2].kind == .number))
+            || WordLists.speechVerbs.contains(previous) || (previous == "to" && run.first > 1 && lower[run.first - 2] == "according")
+        if speech { return (true, apposition(after: end, in: sentence)) }
+        if after == ",", afterNext == "the" || afterNext == "a" || afterNext == "an",
+           let role = apposition(after: end, in: sentence) { return (true, role) }
+        if Gazetteer.isGivenName(words[0]), Gazetteer.isSurnameLike(words[words.count - 1]) { return (true, nil) }
+        if words.allSatisfy({ Gazetteer.frequency($0) < 3.0 }), words.count <= 3 { return (true, nil) }
+        return (false, nil)
+    }
+
+    /// ", the national security adviser," → "national security adviser" when its last word is a role.
+    private static func apposition(after end: Int, in sentence: TokenizedSentence) -> String? {
+        let lower = sentence.lower
+        guard end + 2 < lower.count, lower[end + 1] == ",", ["the", "a", "an"].contains(lower[end + 2]) else { return nil }
+        var words: [String] = []
+        var index = end + 3
+        while index < lower.count, sentence.tokens[index].kind == .word, !isCapitalized(sentence.tokens[index]), words.count < 5 {
+            words.append(lower[index])
+            index += 1
+        }
+        while let last = words.last, !isTitle(last) { words.removeLast() }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    // MARK: - Places and organisations
+
+    private static func isPlaceName(_ lowered: [String], _ words: [String]) -> Bool {
+        let joined = lowered.joined(separator: " ")
+        if Gazetteer.places.contains(joined) { return true }
+        // "Harris County", "Poudre River", "Korean Peninsula".
+        if lowered.count > 1, geographicHeads.contains(lowered[lowered.count - 1]), !lowered.contains("of") { return true }
+        // "Sea of Japan", "Gulf of Mexico".
+        if lowered.count > 2, geographicHeads.contains(lowered[0]), lowered[1] == "of" { return true }
+        // "South Texas", "Northern California", "East Asia".
+        if lowered.count > 1, compass.contains(lowered[0]), Gazetteer.places.contains(lowered.dropFirst().joined(separator: " ")) { return true }
+        return false
+    }
+
+    private static func isOrganisationName(_ lowered: [String], _ words: [String]) -> Bool {
+        guard words.count > 1 else { return false }
+        if WordLists.organisationHeads.contains(words[words.count - 1]) { return true }
+        // "Department of Justice", "University of Michigan", "Bank of England", "Office for National Statistics".
+        if lowered.count > 2, ["of", "for", "on"].contains(lowered[1]), WordLists.organisationHeads.contains(words[0])
+            || WordLists.organisationHeads.contains(words[0].capitalized) { return true }
+        if let of = lowered.firstIndex(where: { $0 == "of" || $0 == "for" }), of > 0,
+           WordLists.organisationHeads.contains(words[of - 1]) { return true }
+        return false
+    }
+
+    /// A single name where a place stands: "in Khojaly", "the town of Darende",
+    /// "Austin, Texas", or a city the gazetteer knows after "in".
+    private static func isPlaceSlot(_ run: Run) -> Bool {
+        let lower = run.sentence.lower, tokens = run.sentence.tokens
+        let first = run.first
+        let previous = first > 0 ? lower[first - 1] : ""
+        if ["in", "near", "from", "at", "outside", "across", "to"].contains(previous) {
+            return Gazetteer.cities[run.words[0]] != nil || Gazetteer.frequency(run.words[0]) < 3.0
+        }
+        if first > 1, previous == "of", Grammar.placeNouns.contains(lower[first - 2]) { return true }
+        // "Austin, Texas" / "Bend, Ore.".
+        if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
+           Gazetteer.usStates.contains(lower[run.last + 2]) || Gazetteer.stateAbbreviations[tokens[run.last + 2].text] != nil
+            || Gazetteer.places.contains(lower[run.last + 2]) && Gazetteer.cities[run.words[0]] != nil {
+            return true
+        }
+        return false
+    }
+
+    /// US states named by party and state after a lawmaker: "R-Ky.", "D-NY", "(D-N.Y.)".
+    private static func statePlaces(in sentence: TokenizedSentence, _ table: inout Table) {
+        for (index, token) in sentence.tokens.enumerated() where token.kind == .word && token.text.count >= 3 {
+            let text = token.text
+            guard let dash = text.firstIndex(of: "-"), ["R", "D", "I"].contains(String(text[..<dash])) else { continue }
+            var code = String(text[text.index(after: dash)...])
+            if index + 1 < sentence.tokens.count, sentence.tokens[index + 1].text == ".", !code.contains(".") || code.count > 2 {
+                code += "."
+            }
+            guard let state = Gazetteer.stateAbbreviations[code] ?? Gazetteer.stateAbbreviations[code.replacingOccurrences(of: ".", with: "")]
+            else { continue }
+            let run = Run(sentence: sentence, first: index, last: index, words: [state])
+            table.add(.place, state, run, index, index)
+        }
+    }
+
+    private static func isAcronymOfPlace(_ word: String) -> Bool {
+        ["US", "U.S", "UK", "U.K", "UAE", "USA"].contains(word)
     }
 
     static func isAcronym(_ word: String) -> Bool {
-        word.count >= 2 && word.count <= 6 && word.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) }
+        word.count >= 2 && word.count <= 6 && word.unicodeScalars.allSatisfy { $0.properties.isUppercase || ("0"..."9").contains($0) || $0 == "." }
             && word.unicodeScalars.contains { $0.properties.isUppercase }
     }
 
-    /// `KHOJALY, Azerbaijan (Reuters) -`: a capitalized place at the start of a sentence, then a comma.
+    /// Whether every word is a known place or organisation ("The Hague").
+    private static func whole(_ run: Run, isKnown: Bool) -> Bool {
+        let joined = run.lowered.joined(separator: " ")
+        return Gazetteer.places.contains(joined) || WordLists.organisations.contains(joined)
+    }
+
+    /// `KHOJALY, Azerbaijan (Reuters) -`: a capitalised place at the start of a sentence, then a comma.
     private static func isDateline(_ run: Run) -> Bool {
         run.first == 0 && run.last + 1 < run.sentence.tokens.count && run.sentence.tokens[run.last + 1].text == ","
-            && run.sentence.tokens.contains { $0.text == "(" }
+            || run.first == 0 && run.last + 1 < run.sentence.tokens.count && run.sentence.tokens[run.last + 1].text == "("
     }
 
     /// The acronym in parentheses right after a run: "People's Democratic Party (PDP)".
@@ -248,7 +443,8 @@ enum EntityExtractor {
 
     /// A phrase of the text whose initials spell the acronym ("Russian peacekeeping contingent" for RPC).
     private static func acronymDefinition(_ acronym: String, in sentences: [TokenizedSentence]) -> String? {
-        let letters = acronym.lowercased().map { $0 }
+        let letters = acronym.lowercased().filter { $0 != "." }.map { $0 }
+        guard letters.count >= 2 else { return nil }
         for sentence in sentences {
             let tokens = sentence.tokens
             guard tokens.count >= letters.count else { continue }
@@ -262,4 +458,60 @@ enum EntityExtractor {
         }
         return nil
     }
+
+    /// The token index of the run's `wordIndex`-th word (runs skip dots and connectors' punctuation).
+    private static func tokenIndex(of wordIndex: Int, in run: Run) -> Int {
+        var seen = -1
+        for index in run.first...run.last where run.sentence.tokens[index].kind == .word {
+            seen += 1
+            if seen == wordIndex { return index }
+        }
+        return run.last
+    }
+
+    static func isTitle(_ word: String) -> Bool {
+        WordLists.roles.contains(word) || abbreviations[word] != nil || titleWords.contains(word)
+    }
+
+    /// Title abbreviations as AP writes them, with the title a table shows.
+    static let abbreviations: [String: String] = [
+        "sen": "senator", "sens": "senators", "rep": "representative", "reps": "representatives", "gov": "governor",
+        "lt": "lieutenant", "gen": "general", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
+        "adm": "admiral", "cmdr": "commander", "dr": "dr", "prof": "professor", "rev": "reverend", "supt": "superintendent",
+        "det": "detective", "insp": "inspector", "mr": "mr", "mrs": "mrs", "ms": "ms", "hon": "honourable", "pres": "president",
+        "atty": "attorney", "msgr": "monsignor", "gov.": "governor", "sen.": "senator", "rep.": "representative",
+    ]
+
+    /// Titles beyond the role list: nameparser's English titles, for names
+    /// written with them ("Premier Doug Ferris", "Justice Elena Ruiz").
+    private static let titleWords: Set<String> = {
+        Gazetteer.honorifics.filter { Gazetteer.frequency($0) < 5.5 && !["count", "miss", "private", "chief", "dean"].contains($0) }
+            .union(["premier", "chancellor", "speaker", "congressman", "congresswoman", "senator", "minister", "coach", "manager", "sheriff",
+                    "superintendent", "treasurer", "councilman", "councilwoman", "councillor", "councilor", "assemblyman",
+                    "assemblywoman", "delegate", "trustee", "chief"])
+    }()
+
+    /// Last words of names of places: "Poudre River", "Harris County", "Korean Peninsula".
+    static let geographicHeads: Set<String> = [
+        "river", "sea", "canyon", "lake", "mountains", "mountain", "mount", "bay", "gulf", "strait", "straits", "peninsula",
+        "valley", "island", "islands", "coast", "desert", "ocean", "channel", "county", "parish", "province", "region",
+        "basin", "delta", "plains", "highlands", "forest", "falls", "creek", "harbor", "harbour", "sound", "plateau",
+        "borough", "township", "prefecture", "oblast", "governorate", "territory", "territories", "heights", "range",
+    ]
+
+    /// Compass words before a place: "South Texas", "Northern California".
+    static let compass: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+        "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+        "upper", "lower", "greater", "inner", "outer",
+    ]
+
+    /// Last words of named events, laws, holidays and works: "World Cup", "Voting Rights Act", "Labor Day".
+    static let eventHeads: Set<String> = [
+        "war", "cup", "act", "day", "census", "games", "olympics", "championship", "championships", "bill", "law",
+        "week", "edition", "fire", "storm", "hurricane", "quarter", "report", "statements", "highlights", "call",
+        "conference", "festival", "prize", "award", "awards", "summit", "election", "elections", "primary", "series",
+        "tour", "open", "marathon", "crisis", "accord", "accords", "agreement", "treaty", "plan", "amendment",
+        "playlist", "transcript", "index", "composite", "average", "futures", "release", "contact", "relations",
+    ]
 }

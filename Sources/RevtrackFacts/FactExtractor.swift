@@ -9,7 +9,12 @@ public enum FactExtractor {
     }
 
     public static func extract(from segmented: SegmentedText, reference: CivilDate) -> [Fact] {
-        let sentences = segmented.sentences.enumerated().map { TokenizedSentence(index: $0, sentence: $1) }
+        // Page furniture ("Share this article", "Updated 9:20 AM ET") yields nothing.
+        let sentences = segmented.sentences.enumerated().flatMap { index, sentence in
+            ReadingUnits.split(sentence).compactMap { unit in
+                PageFurniture.isFurniture(unit.text) ? nil : TokenizedSentence(index: index, sentence: unit)
+            }
+        }
         let articleDate = DateExtractor.referenceDate(sentences, fallback: reference)
         var facts: [Fact] = []
         for sentence in sentences {

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The generated data in `Resources/Generated/` (GeoNames, ISO 3166, US
+/// Census names, nameparser titles, wordfreq; sources and licences in its
+/// SOURCES.md), loaded once into lookups the extractors share.
+///
+/// The rules built on it are general: a capitalised run is a place when the
+/// gazetteer knows it, a person only with evidence such as a given name, a
+/// title or a verb of saying, and a word that is common English in lower case
+/// ("Images", "Reserved") is not taken for a name without such evidence.
+enum Gazetteer {
+    /// Zipf frequency of lowercase English words (7 is "the", 3 is about one per million words).
+    static let zipf: [String: Double] = {
+        var table: [String: Double] = [:]
+        table.reserveCapacity(60_000)
+        for row in rows("word-frequency") where row.count > 1 { table[row[0]] = Double(row[1]) }
+        return table
+    }()
+
+    /// How common a word is in lowercase English; 0 for words the list does not have.
+    static func frequency(_ word: String) -> Double { zipf[word.lowercased()] ?? 0 }
+
+    /// Given names with their Census rank (1 = most frequent).
+    static let givenNames: [String: Int] = ranked("given-names")
+    /// Surnames with their Census rank.
+    static let surnames: [String: Int] = ranked("surnames")
+
+    /// Whether a capitalised word reads as a given name: in the Census list
+    /// and not far more common as an ordinary word ("Will", "May" need a surname after them).
+    static func isGivenName(_ word: String) -> Bool {
+        guard let rank = givenNames[word] else { return false }
+        return rank <= 3000
+    }
+
+    /// Whether a word can end a person's name: a Census surname that is not
+    /// mainly an ordinary word, or a word rare in English (most names are).
+    static func isSurnameLike(_ word: String) -> Bool {
+        let frequency = frequency(word)
+        if let rank = surnames[word], rank <= 2_000 || (rank <= 20_000 && frequency < 4.3) { return true }
+        return frequency < 3.6
+    }
+
+    /// Places known by name alone, lowercased: countries and their common
+    /// forms, ISO 3166-2 subdivisions, US counties, continents, cities of at
+    /// least 100,000 people, and the hand list of regions (`places.txt`).
+    /// Names that are common English words in lowercase ("Centre", "Mobile")
+    /// are left out unless the hand list has them; context finds those.
+    static let places: Set<String> = {
+        var places = Set(rows("places").map { $0[0].lowercased() })
+        func add(_ name: String, common: Double) {
+            let lower = name.lowercased()
+            if !lower.contains(" "), frequency(lower) >= common { return }
+            places.insert(lower)
+        }
+        for row in rows("places-countries") { add(row[0], common: 9) }
+        for row in rows("places-continents") { add(row[0], common: 9) }
+        for row in rows("places-subdivisions") where row[0].count > 3 { add(row[0], common: 4.0) }
+        for row in rows("places-us-counties") { add(row[0], common: 9) }
+        for (name, population) in cities where population >= 100_000 {
+            if isGivenName(name) || (surnames[name] ?? .max) <= 5_000 { continue }
+            add(name, common: 3.5)
+        }
+        return places
+    }()
+
+    /// Cities of at least 15,000 people (GeoNames): places where the context
+    /// says a place stands ("in Lytton", "Austin, Texas").
+    static let cities: [String: Int] = {
+        var cities: [String: Int] = [:]
+        for row in rows("places-cities") where row.count > 2 {
+            cities[row[0], default: 0] = max(cities[row[0], default: 0], Int(row[2]) ?? 0)
+        }
+        return cities
+    }()
+
+    /// US states and territories (names, lowercased).
+    static let usStates: Set<String> = Set(rows("us-state-abbreviations").map { $0[2].lowercased() })
+
+    /// AP abbreviations ("Ky.", "Calif.") and postal codes ("KY") → state name.
+    static let stateAbbreviations: [String: String] = {
+        var table: [String: String] = [:]
+        for row in rows("us-state-abbreviations") where row.count > 2 {
+            if row[0] != "-" { table[row[0]] = row[2]; table[String(row[0].dropLast())] = row[2] }
+            table[row[1]] = row[2]
+        }
+        return table
+    }()
+
+    /// Titles and honorifics (nameparser's English lists), lowercased without dots.
+    static let honorifics: Set<String> = Set(rows("honorifics").map { $0[0] })
+
+    // MARK: - Loading
+
+    private static func ranked(_ name: String) -> [String: Int] {
+        var table: [String: Int] = [:]
+        for row in rows(name) where row.count > 2 { table[row[0]] = Int(row[2]) ?? Int.max }
+        return table
+    }
+
+    /// Non-comment lines of `Resources/<name>.tsv|txt` split at tabs.
+    private static func rows(_ name: String) -> [[String]] {
+        for ext in ["tsv", "txt"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: ext),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }.map { $0.split(separator: "\t").map(String.init) }
+        }
+        return []
+    }
+}

@@ -1,0 +1,76 @@
+import RevtrackText
+
+/// Lines a web page wraps around an article (share and subscribe buttons,
+/// navigation, "Advertisement", timestamps such as "Updated 9:20 AM ET" or
+/// "19 min ago", copyright lines) and that text pasted from a page keeps.
+/// They yield no facts: "Email Bio Follow" is not a person, "19 min ago" not
+/// a count, "© 2018" not the story's date.
+///
+/// A line is furniture when it is short, has no sentence punctuation at its
+/// end, and is made of interface words, times and separators; or when it is a
+/// copyright or rights line. Interface words are the vocabulary of page
+/// chrome, not of any one site.
+enum PageFurniture {
+    static func isFurniture(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return true }
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
+            || lower.contains("may not be published, broadcast") { return true }
+        let words = WordTokenizer.tokenize(trimmed)
+        let content = words.filter { $0.kind == .word || $0.kind == .number }
+        guard !content.isEmpty else { return true }
+        if let last = trimmed.last, ".!?\"”’".contains(last), !lower.hasSuffix("a.m.") && !lower.hasSuffix("p.m."),
+           content.count > 3 { return false }
+        guard content.count <= 12 else { return false }
+        var chrome = 0, timeWords = 0
+        for (index, token) in content.enumerated() {
+            let word = token.text.lowercased()
+            if interface.contains(word) { chrome += 1; continue }
+            if timeOfDay.contains(word) || Grammar.weekdays[word] != nil || Grammar.months[word] != nil { timeWords += 1; continue }
+            if token.kind == .number {
+                // "9:20", "19 min", "2 hours ago", a year in a date line.
+                let next = index + 1 < content.count ? content[index + 1].text.lowercased() : ""
+                if token.text.contains(":") || timeOfDay.contains(next) || interface.contains(next) || Grammar.months[next] != nil
+                    || index > 0 && (Grammar.months[content[index - 1].text.lowercased()] != nil) { timeWords += 1; continue }
+            }
+        }
+        let rest = content.count - chrome - timeWords
+        // All interface or time words: "Share this article", "Updated 9:20 AM ET", "1 hr ago".
+        if rest == 0 { return chrome > 0 || timeWords > 0 && lower.rangeOfTimeStamp }
+        // Mostly interface words, none of them a verb of news: "Email Bio Follow", "Read Next".
+        return chrome >= 2 && rest <= 1 && content.count <= 6
+    }
+
+    /// The vocabulary of page chrome: buttons, navigation, labels.
+    static let interface: Set<String> = [
+        "share", "shared", "shares", "email", "e-mail", "print", "follow", "following", "subscribe", "subscribed", "sign", "signup",
+        "login", "log", "newsletter", "newsletters", "alerts", "alert", "advertisement", "advertising", "ad", "ads",
+        "sponsored", "related", "content", "stories", "story", "read", "more", "next", "previous", "continue",
+        "reading", "below", "above", "comments", "comment", "copy", "copied", "link", "reprint", "reprints",
+        "order", "purchase", "licensing", "rights", "reserved", "bio", "listen", "playlist", "transcript",
+        "download", "embed", "save", "saved", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin",
+        "reddit", "pinterest", "flipboard", "menu", "search", "home", "close", "skip", "main", "live", "updates",
+        "update", "updated", "published", "posted", "photo", "photos", "video", "videos", "watch", "audio",
+        "podcast", "podcasts", "breaking", "news", "emails", "get", "ago", "min", "mins", "minute", "minutes",
+        "hr", "hrs", "hour", "hours", "sec", "secs", "seconds", "day", "days", "the", "this", "article", "page",
+        "gallery", "view", "open", "up", "in", "on", "to", "and", "of", "for", "a", "your", "our", "us", "here",
+        "now", "free", "trial", "account", "manage", "settings", "privacy", "policy", "terms", "cookies",
+        "accept", "options", "feedback", "toggle", "expand", "collapse", "back", "top", "topics", "latest",
+        "trending", "popular", "most", "recommended", "loading", "load", "caption", "credit", "enlarge",
+        "image", "images", "graphic", "listen", "min.", "opinion", "analysis", "explainer", "sections",
+    ]
+
+    /// Words of a clock time: "9:20 AM ET", "5:32 a.m. PDT".
+    static let timeOfDay: Set<String> = [
+        "am", "pm", "a.m", "p.m", "a.m.", "p.m.", "et", "edt", "est", "ct", "cdt", "cst", "mt", "mdt", "mst", "pt",
+        "pdt", "pst", "gmt", "bst", "cet", "cest", "utc", "noon", "midnight", "today", "yesterday",
+    ]
+}
+
+private extension String {
+    /// A clock time or an "ago": what makes a line of numbers a time stamp.
+    var rangeOfTimeStamp: Bool {
+        contains(":") || contains(" ago") || contains("a.m") || contains("p.m") || contains(" am") || contains(" pm")
+    }
+}
