@@ -74,7 +74,7 @@ enum EntityExtractor {
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
         for run in pending where run.words.count == 1 {
             let word = run.lowered[0]
-            guard table.index[word] == nil, counts[word, default: 0] >= 2, Gazetteer.frequency(word) < 3.0,
+            guard table.index[word] == nil, counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word),
                   !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
             table.add(.organisation, run.words[0], run, run.first, run.last)
         }
@@ -115,8 +115,11 @@ enum EntityExtractor {
             while end < tokens.count {
                 let token = tokens[end]
                 if isCapitalized(token), !isDateToken(sentence, end) {
-                    // A capitalised "The" inside a run starts another name ("Sorensen The Associated Press").
+                    // A capitalised "The" inside a run starts another name ("Sorensen The Associated Press"),
+                    // and so does a change from capitals to mixed case ("By DELIA MARCHETTI Associated Press").
                     if !words.isEmpty, token.text == "The" { break }
+                    if let previous = words.last, previous.count > 1, token.text.count > 1,
+                       isAllCapitals(previous) != isAllCapitals(token.text) { break }
                     let (word, possessive) = stripPossessive(token.text)
                     end += 1
                     // "People's Democratic Party" goes on; "Azerbaijan's chief" and
@@ -129,6 +132,7 @@ enum EntityExtractor {
                     // "Gov." "Sen." "U.S." "John F. Kennedy": the dot of an abbreviation or initial stays inside.
                     if end + 1 < tokens.count, tokens[end].text == ".", isCapitalized(tokens[end + 1]),
                        abbreviations[word.lowercased()] != nil || word.count == 1 || word.contains(".") {
+                        if word.contains(".") || word.count == 1 { words[words.count - 1] += "." }
                         end += 1
                     }
                     continue
@@ -176,7 +180,7 @@ enum EntityExtractor {
             let known = table.index[first] != nil || Gazetteer.places.contains(first) || WordLists.organisations.contains(first)
             let isOpener = Grammar.openers.contains(first) || first == "i'm" || first == "i"
                 || (atStart && run.first == original.first && !known && !Gazetteer.isGivenName(run.words[0])
-                    && !isTitle(first) && Gazetteer.frequency(first) >= 3.8 && !whole(run, isKnown: true))
+                    && !isTitle(first) && Gazetteer.isCommonWord(first) && !whole(run, isKnown: true))
             guard isOpener else { break }
             if first == "i'm" { byline = true }
             run.words.removeFirst(); run.first += 1
@@ -208,6 +212,21 @@ enum EntityExtractor {
         }
         let definedAcronym = acronymAfter(run)
 
+        // "Cleveland Clinic and University Hospitals", "Oak Run and Round Mountain": two names when each half is one.
+        if let and = lowered.firstIndex(where: { $0 == "and" || $0 == "&" }), and > 0, and < words.count - 1,
+           !WordLists.organisations.contains(joinedLower) {
+            let left = Array(lowered[..<and]), right = Array(lowered[(and + 1)...])
+            func named(_ part: [String], _ original: [String]) -> Bool {
+                isPlaceName(part, original) || isOrganisationName(part, original) || WordLists.organisations.contains(part.joined(separator: " "))
+            }
+            if named(left, Array(words[..<and])) && named(right, Array(words[(and + 1)...])) {
+                classify(Run(sentence: sentence, first: run.first, last: tokenIndex(of: and - 1, in: run), words: Array(words[..<and])),
+                         &table, sentences: sentences)
+                classify(Run(sentence: sentence, first: tokenIndex(of: and + 1, in: run), last: run.last, words: Array(words[(and + 1)...])),
+                         &table, sentences: sentences)
+                return true
+            }
+        }
         if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
             table.add(.organisation, run.joined, run, run.first, run.last, nil, definedAcronym)
             return true
@@ -217,7 +236,7 @@ enum EntityExtractor {
             return true
         }
         if words.count == 1, isAcronym(words[0]) {
-            if table.index[lowered[0]] != nil { return true }
+            if table.index[lowered[0]] != nil || (isPlainCapitals(words[0]) && !WordLists.organisations.contains(lowered[0])) { return true }
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
                 if let definition = acronymDefinition(words[0], in: sentences) {
                     table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
@@ -334,7 +353,9 @@ enum EntityExtractor {
         if after == ",", afterNext == "the" || afterNext == "a" || afterNext == "an",
            let role = apposition(after: end, in: sentence) { return (true, role) }
         if Gazetteer.isGivenName(words[0]), Gazetteer.isSurnameLike(words[words.count - 1]) { return (true, nil) }
-        if words.allSatisfy({ Gazetteer.frequency($0) < 3.0 }), words.count <= 3 { return (true, nil) }
+        if words.allSatisfy({ !Gazetteer.isCommonWord($0) && !Gazetteer.places.contains($0.lowercased()) }), words.count <= 3 {
+            return (true, nil)
+        }
         return (false, nil)
     }
 
@@ -384,7 +405,7 @@ enum EntityExtractor {
         let first = run.first
         let previous = first > 0 ? lower[first - 1] : ""
         if ["in", "near", "from", "at", "outside", "across", "to"].contains(previous) {
-            return Gazetteer.cities[run.words[0]] != nil || Gazetteer.frequency(run.words[0]) < 3.0
+            return Gazetteer.cities[run.words[0]] != nil || !Gazetteer.isCommonWord(run.words[0]) && Gazetteer.surnames[run.words[0]] == nil
         }
         if first > 1, previous == "of", Grammar.placeNouns.contains(lower[first - 2]) { return true }
         // "Austin, Texas" / "Bend, Ore.".
@@ -412,8 +433,30 @@ enum EntityExtractor {
         }
     }
 
+    /// Clock and zone words that look like acronyms: "ET", "PDT", "PM".
+    private static func isTimeWord(_ word: String) -> Bool {
+        PageFurniture.timeOfDay.contains(word.lowercased())
+    }
+
+    /// All-capital words that are not organisations: titles, units, common
+    /// abbreviations, and ordinary words set in capitals ("HOST", "BREAK").
+    private static func isPlainCapitals(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return isTimeWord(word) || notOrganisations.contains(lower) || (word.count >= 4 && Gazetteer.isCommonWord(lower))
+    }
+
+    static let notOrganisations: Set<String> = [
+        "ceo", "cfo", "coo", "cto", "ai", "gps", "gdp", "gaap", "ci", "arr", "ev", "evs", "ipo", "etf", "tv", "dna", "id",
+        "iq", "vat", "ok", "usb", "pc", "faq", "pdf", "url", "mp", "mps", "pr", "hr", "it", "qa", "r", "d", "i",
+        "covid", "hiv", "aids", "lgbt", "lgbtq", "nft", "api", "ui", "vr", "ar", "lng", "bcm", "kwh", "mw", "gw", "mph",
+    ]
+
     private static func isAcronymOfPlace(_ word: String) -> Bool {
         ["US", "U.S", "UK", "U.K", "UAE", "USA"].contains(word)
+    }
+
+    private static func isAllCapitals(_ word: String) -> Bool {
+        !word.unicodeScalars.contains { $0.properties.isLowercase }
     }
 
     static func isAcronym(_ word: String) -> Bool {

@@ -20,6 +20,13 @@ enum Gazetteer {
     /// How common a word is in lowercase English; 0 for words the list does not have.
     static func frequency(_ word: String) -> Double { zipf[word.lowercased()] ?? 0 }
 
+    /// Ordinary English words (the lowercase entries of a spelling dictionary,
+    /// which lists names capitalised): "images" and "brown" are, "texas" is not.
+    static let commonWords: Set<String> = Set(rows("english-lowercase").map { $0[0] })
+
+    /// Whether a word, whatever its case here, is an ordinary English word.
+    static func isCommonWord(_ word: String) -> Bool { commonWords.contains(word.lowercased()) }
+
     /// Given names with their Census rank (1 = most frequent).
     static let givenNames: [String: Int] = ranked("given-names")
     /// Surnames with their Census rank.
@@ -35,9 +42,8 @@ enum Gazetteer {
     /// Whether a word can end a person's name: a Census surname that is not
     /// mainly an ordinary word, or a word rare in English (most names are).
     static func isSurnameLike(_ word: String) -> Bool {
-        let frequency = frequency(word)
-        if let rank = surnames[word], rank <= 2_000 || (rank <= 20_000 && frequency < 4.3) { return true }
-        return frequency < 3.6
+        if let rank = surnames[word], rank <= 2_000 { return true }
+        return !isCommonWord(word)
     }
 
     /// Places known by name alone, lowercased: countries and their common
@@ -47,18 +53,18 @@ enum Gazetteer {
     /// are left out unless the hand list has them; context finds those.
     static let places: Set<String> = {
         var places = Set(rows("places").map { $0[0].lowercased() })
-        func add(_ name: String, common: Double) {
+        func add(_ name: String) {
             let lower = name.lowercased()
-            if !lower.contains(" "), frequency(lower) >= common { return }
+            if !lower.contains(" "), commonWords.contains(lower) { return }
             places.insert(lower)
         }
-        for row in rows("places-countries") { add(row[0], common: 9) }
-        for row in rows("places-continents") { add(row[0], common: 9) }
-        for row in rows("places-subdivisions") where row[0].count > 3 { add(row[0], common: 4.0) }
-        for row in rows("places-us-counties") { add(row[0], common: 9) }
+        for row in rows("places-countries") { add(row[0]) }
+        for row in rows("places-continents") { add(row[0]) }
+        for row in rows("places-subdivisions") where row[0].count > 3 { add(row[0]) }
+        for row in rows("places-us-counties") { add(row[0]) }
         for (name, population) in cities where population >= 100_000 {
             if isGivenName(name) || (surnames[name] ?? .max) <= 5_000 { continue }
-            add(name, common: 3.5)
+            add(name)
         }
         return places
     }()
