@@ -43,7 +43,8 @@ enum Gazetteer {
     /// mainly an ordinary word, or a word rare in English (most names are).
     static func isSurnameLike(_ word: String) -> Bool {
         if let rank = surnames[word], rank <= 2_000 { return true }
-        return !isCommonWord(word)
+        // A rare dictionary word ("Lopes", "Hale") is a surname more often than a word.
+        return !isCommonWord(word) || frequency(word) < 3.3
     }
 
     /// Places known by name alone, lowercased: countries and their common
