@@ -21,8 +21,9 @@ public enum FactExtractor {
             facts += QuantityExtractor.extract(sentence)
             facts += DateExtractor.extract(sentence, reference: articleDate)
         }
-        facts += QuotationExtractor.extract(sentences, text: segmented.text)
-        facts += EntityExtractor.extract(sentences)
+        let entities = EntityExtractor.extract(sentences)
+        facts += QuotationExtractor.extract(sentences, text: segmented.text, people: PersonMentions(people: entities, sentences: sentences))
+        facts += entities
         facts += ClaimExtractor.extract(sentences)
         return facts.sorted { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
     }

@@ -1,46 +1,64 @@
+import Foundation
 import RevtrackText
 
 /// Direct quotations in straight or curly marks, full or partial, with their
-/// speaker: after the quote (`…," Nikiforov said`, `…," said Nikiforov`),
-/// before it (`Valiyev said Russia had made "…"`), or a pronoun (`…," he said`)
-/// resolved to the last named speaker. A quote with no speaker nearby (scare
-/// quotes, slogans) has none.
+/// speaker, found the way a reader finds it, in this order:
+/// 1. in the quote's own sentence, after it (`…," Nikiforov said`, `…," said
+///    Daniel Ashcombe, the national security adviser`, `…," the company said`,
+///    `…," the artists' lawyers wrote`, `…, according to X`) or before it
+///    (`Valiyev said Russia had made "…"`, `In a statement, the ministry said: "…"`);
+/// 2. a pronoun ("she told a news conference") resolved to the person named
+///    most recently before it;
+/// 3. a quote standing alone: the speaker of the quote just before it in the
+///    paragraph, or of a sentence before it that ends in a colon or names a
+///    speaker with a verb of saying, or of the next sentence ("… That is what
+///    X said.");
+/// 4. in a transcript, the speaker of the turn (`BRODY (voice-over): …`).
+/// Scare quotes of one or two words and titles in quotation marks ("Meet the
+/// Press") have no speaker; titles are not quotations at all. A speaker the
+/// text does not give is nil, never a guess.
 enum QuotationExtractor {
-    static func extract(_ sentences: [TokenizedSentence], text: String) -> [Fact] {
+    static func extract(_ sentences: [TokenizedSentence], text: String, people: PersonMentions) -> [Fact] {
         let bytes = Array(text.utf8)
         var facts: [Fact] = []
-        var lastSpeaker: String? = nil
         var byParagraph: [Int: [TokenizedSentence]] = [:]
         for sentence in sentences { byParagraph[sentence.sentence.paragraph, default: []].append(sentence) }
+        var previousParagraphSpeaker: String? = nil
         for paragraph in byParagraph.keys.sorted() {
             let members = byParagraph[paragraph]!
-            let range = members.first!.sentence.utf8Range.lowerBound..<members.last!.sentence.utf8Range.upperBound
-            for span in quoteSpans(bytes, range) {
-                guard let opening = members.first(where: { $0.sentence.utf8Range.contains(span.open) }),
-                      let closing = members.last(where: { $0.sentence.utf8Range.contains(span.close - 1) }) else { continue }
-                let inner = String(decoding: bytes[span.innerStart..<span.innerEnd], as: UTF8.self)
-                guard !inner.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-                var fact = Fact(kind: .quote, text: String(decoding: bytes[span.open..<span.close], as: UTF8.self),
-                                value: inner.trimmingCharacters(in: CharacterSet.punctuationAndSpace),
-                                sentence: opening.index, start: span.open, end: span.close)
-                var speaker = speakerAfter(closing, quoteEnd: span.close)
-                if speaker == nil { speaker = speakerBefore(opening, quoteStart: span.open) }
-                if let found = speaker {
-                    if ["he", "she"].contains(found.lowercased()) {
-                        speaker = lastSpeaker
-                    } else {
-                        lastSpeaker = found
+            let turn = turnSpeaker(members[0])
+            var lastQuote: (sentence: Int, speaker: String?)? = nil
+            var paragraphSpeaker: String? = nil
+            for (position, unit) in members.enumerated() {
+                let range = unit.sentence.utf8Range
+                for span in quoteSpans(bytes, range) {
+                    let inner = String(decoding: bytes[span.innerStart..<span.innerEnd], as: UTF8.self)
+                    let value = inner.trimmingCharacters(in: CharacterSet.punctuationAndSpace)
+                    guard !value.isEmpty, !isTitle(value, inner: inner) else { continue }
+                    var fact = Fact(kind: .quote, text: String(decoding: bytes[span.open..<span.close], as: UTF8.self),
+                                    value: value, sentence: unit.index, start: span.open, end: span.close)
+                    let wordCount = value.split(whereSeparator: { $0.isWhitespace }).count
+                    var speaker: String? = nil
+                    if wordCount > 2 {
+                        speaker = speakerAfter(unit, quoteEnd: span.close, people: people)
+                            ?? speakerBefore(unit, quoteStart: span.open, people: people)
+                        if speaker == nil, let lastQuote, lastQuote.sentence >= position - 1 || lastQuote.speaker != nil {
+                            speaker = lastQuote.speaker
+                        }
+                        if speaker == nil, position > 0 { speaker = introduction(members[position - 1], people: people) }
+                        if speaker == nil, position + 1 < members.count { speaker = followingAttribution(members[position + 1], people: people) }
+                        if speaker == nil, position == 0, isWholeSentence(span, unit) { speaker = previousParagraphSpeaker }
+                        if speaker == nil { speaker = turn }
+                        lastQuote = (position, speaker)
+                        if speaker != nil { paragraphSpeaker = speaker }
                     }
-                }
-                fact.speaker = speaker
-                facts.append(fact)
-            }
-            // A named subject of a speech verb outside quotes also sets the pronoun referent.
-            for sentence in members {
-                for (index, word) in sentence.lower.enumerated() where WordLists.speechVerbs.contains(word) {
-                    if let name = capitalizedRun(sentence, endingBefore: index) { lastSpeaker = name }
+                    fact.speaker = speaker
+                    facts.append(fact)
                 }
             }
+            // A paragraph that ends by introducing a speaker ("… he said:") carries over.
+            previousParagraphSpeaker = members.last.flatMap { $0.sentence.text.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+                ? introduction($0, people: people) : nil } ?? (paragraphSpeaker != nil && members.count == 1 ? paragraphSpeaker : nil)
         }
         return facts
     }
@@ -73,70 +91,223 @@ enum QuotationExtractor {
         return spans
     }
 
-    /// `," he said`, `," Nikiforov said`, `," said Colonel General Nikiforov`.
-    private static func speakerAfter(_ sentence: TokenizedSentence, quoteEnd: Int) -> String? {
+    /// A title in quotation marks: two to six words in title case with no
+    /// sentence punctuation ("Meet the Press", "Fox News Sunday").
+    private static func isTitle(_ value: String, inner: String) -> Bool {
+        let words = value.split(separator: " ")
+        guard (2...6).contains(words.count), !inner.contains(where: { ".,!?;:".contains($0) }) else { return false }
+        let small: Set<String> = ["the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with"]
+        return words.allSatisfy { $0.first?.isUppercase == true || small.contains($0.lowercased()) } && words.first?.first?.isUppercase == true
+    }
+
+    private static func isWholeSentence(_ span: Span, _ unit: TokenizedSentence) -> Bool {
+        span.open - unit.sentence.utf8Range.lowerBound <= 1
+    }
+
+    // MARK: - Attribution in the quote's sentence
+
+    /// After the closing mark: `," he said`, `," Nikiforov said`, `," said the company`,
+    /// `," the artists' lawyers wrote`, `, according to X`.
+    private static func speakerAfter(_ sentence: TokenizedSentence, quoteEnd: Int, people: PersonMentions) -> String? {
         let offset = quoteEnd - sentence.sentence.utf8Range.lowerBound
         guard let first = sentence.tokens.firstIndex(where: { $0.utf8Range.lowerBound >= offset }) else { return nil }
         var index = first
         while index < sentence.tokens.count, sentence.tokens[index].kind == .punctuation { index += 1 }
         guard index < sentence.tokens.count else { return nil }
-        if WordLists.speechVerbs.contains(sentence.lower[index]) {
-            return capitalizedRun(sentence, startingAt: index + 1)
+        let lower = sentence.lower
+        if lower[index] == "according", index + 2 < lower.count, lower[index + 1] == "to" {
+            return phrase(sentence, startingAt: index + 2, people: people, at: quoteEnd)
         }
-        if ["he", "she", "they"].contains(sentence.lower[index]), index + 1 < sentence.tokens.count,
-           WordLists.speechVerbs.contains(sentence.lower[index + 1]) {
-            return sentence.tokens[index].text
+        if isSpeechVerb(lower[index]) {
+            return phrase(sentence, startingAt: index + 1, people: people, at: quoteEnd)
         }
+        // Subject then verb within a few words: "Whitcomb told reporters", "the company said in a statement".
         var end = index
-        while end < sentence.tokens.count, isNameToken(sentence.tokens[end]) { end += 1 }
-        if end > index, end < sentence.tokens.count, WordLists.speechVerbs.contains(sentence.lower[end]) {
-            return sentence.tokens[index..<end].map(\.text).joined(separator: " ")
-        }
-        return nil
+        while end < min(lower.count, index + 9), !isSpeechVerb(lower[end]), sentence.tokens[end].kind != .punctuation
+                || sentence.tokens[end].text == "," || sentence.tokens[end].text == "'" || sentence.tokens[end].text == "’" { end += 1 }
+        guard end < lower.count, isSpeechVerb(lower[end]), end > index else { return nil }
+        return subject(sentence, from: index, before: end, people: people, at: quoteEnd)
     }
 
-    /// `Valiyev said Russia had made "…"`, `Nikiforov said: "…"`: a speech verb
-    /// before the quote in the same sentence, and the name just before the verb.
-    private static func speakerBefore(_ sentence: TokenizedSentence, quoteStart: Int) -> String? {
+    /// Before the opening mark: a verb of saying earlier in the sentence and its subject.
+    private static func speakerBefore(_ sentence: TokenizedSentence, quoteStart: Int, people: PersonMentions) -> String? {
         let offset = quoteStart - sentence.sentence.utf8Range.lowerBound
         let before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
-        guard let verb = before.last(where: { WordLists.speechVerbs.contains(sentence.lower[$0]) }) else { return nil }
-        if let name = capitalizedRun(sentence, endingBefore: verb) { return name }
-        if verb > 0, ["he", "she"].contains(sentence.lower[verb - 1]) { return sentence.tokens[verb - 1].text }
-        return nil
+        // Only the clause the quote belongs to: after another quotation's end, nothing further back counts.
+        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) }) else { return nil }
+        if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
+        // Inverted: `said Sen. Ruth Calloway: "…"`.
+        return phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart)
     }
 
-    /// The run of capitalized words ending just before `index` (skipping one comma).
-    static func capitalizedRun(_ sentence: TokenizedSentence, endingBefore index: Int) -> String? {
+    // MARK: - Attribution from neighbours
+
+    /// A sentence that introduces what follows: it names a speaker as the
+    /// subject of a verb of saying ("Lithuanian President Rasa Jankauskiene
+    /// said her country …", "He added:").
+    private static func introduction(_ sentence: TokenizedSentence, people: PersonMentions) -> String? {
+        let lower = sentence.lower
+        guard let verb = lower.indices.first(where: { isSpeechVerb(lower[$0]) || pressVerbs.contains(lower[$0]) }) else { return nil }
+        return subject(sentence, from: 0, before: verb, people: people, at: sentence.sentence.utf8Range.lowerBound + sentence.tokens[verb].utf8Range.lowerBound)
+    }
+
+    /// The next sentence attributing what came before: "That is what X said", "X said."
+    private static func followingAttribution(_ sentence: TokenizedSentence, people: PersonMentions) -> String? {
+        let lower = sentence.lower
+        guard lower.count <= 8, let verb = lower.indices.first(where: { isSpeechVerb(lower[$0]) }) else { return nil }
+        return subject(sentence, from: 0, before: verb, people: people, at: sentence.sentence.utf8Range.lowerBound)
+    }
+
+    /// `BRODY (voice-over):`, `SEN. DANA REYES (D-NY):`, `HANSI LO WANG, BYLINE:`: a transcript turn's speaker.
+    private static func turnSpeaker(_ unit: TokenizedSentence) -> String? {
+        let tokens = unit.tokens
+        var index = 0
+        var name: [String] = []
+        while index < tokens.count, tokens[index].kind == .word, tokens[index].text.count > 1 || index > 0,
+              !tokens[index].text.unicodeScalars.contains(where: { $0.properties.isLowercase }) {
+            name.append(tokens[index].text)
+            index += 1
+            if index < tokens.count, tokens[index].text == "." { index += 1 }
+        }
+        guard !name.isEmpty, index < tokens.count else { return nil }
+        // Skip ", ROLE" or "(…)" up to the colon.
+        var cursor = index
+        while cursor < tokens.count, cursor - index < 8, tokens[cursor].text != ":" { cursor += 1 }
+        guard cursor < tokens.count, tokens[cursor].text == ":" else { return nil }
+        let words = name.filter { EntityExtractor.abbreviations[$0.lowercased()] == nil }
+        return words.last.map { $0.capitalized }
+    }
+
+    // MARK: - Phrases
+
+    /// The subject of a verb of saying at `verb`, reading back from it: a
+    /// name (with its apposition skipped: "Ashcombe, the adviser, said"), a
+    /// pronoun resolved to the last person named before `at`, or a noun
+    /// phrase ("the company", "Bluestone's lawyers", "officials").
+    private static func subject(_ sentence: TokenizedSentence, from start: Int, before verb: Int,
+                                people: PersonMentions, at position: Int) -> String? {
+        let lower = sentence.lower, tokens = sentence.tokens
+        var end = verb
+        while end > start, Grammar.auxiliaries.contains(lower[end - 1]) || adverbs.contains(lower[end - 1]) { end -= 1 }
+        guard end > start else { return nil }
+        // "X, the national security adviser, said": back over the apposition.
+        if tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
+           end - 1 - comma <= 8, comma + 1 < end - 1, ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number {
+            end = comma
+        }
+        if end > start, tokens[end - 1].text == "," { end -= 1 }
+        guard end > start else { return nil }
+        let last = end - 1
+        if ["he", "she"].contains(lower[last]) { return people.latest(before: position) }
+        if ["they", "we", "it", "i", "you"].contains(lower[last]) { return nil }
+        if isName(tokens[last]) {
+            var first = last
+            while first > start, isName(tokens[first - 1]) || tokens[first - 1].text == "." && first - 2 >= start && isName(tokens[first - 2]) { first -= 1 }
+            let words = tokens[first...last].map(\.text).filter { $0 != "." }
+                .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
+            guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
+            return people.canonical(name) ?? words.map(Grammar.strippingPossessive).joined(separator: " ")
+        }
+        // A noun phrase: "the company", "a police spokesperson", "the artists' lawyers", "officials".
+        guard tokens[last].kind == .word, !Grammar.stops.contains(lower[last]), lower[last].count > 2 else { return nil }
+        var first = last
+        while first > start, tokens[first - 1].kind == .word || tokens[first - 1].text == "'" || tokens[first - 1].text == "’",
+              !Grammar.stops.contains(lower[first - 1]) || Grammar.determiners.contains(lower[first - 1]), last - first < 5 {
+            first -= 1
+            if Grammar.determiners.contains(lower[first]) { break }
+        }
+        if first == last, lower[last].hasSuffix("s") == false, !groupNouns.contains(lower[last]) { return nil }
+        return lower[last]
+    }
+
+    /// The speaker named after a verb or "according to": a name with its
+    /// titles ("Sen. Ruth Calloway"), or a noun phrase ("the company").
+    private static func phrase(_ sentence: TokenizedSentence, startingAt index: Int, people: PersonMentions, at position: Int) -> String? {
+        let lower = sentence.lower, tokens = sentence.tokens
+        guard index < tokens.count else { return nil }
+        if ["he", "she"].contains(lower[index]) { return people.latest(before: position) }
+        if isName(tokens[index]) {
+            var end = index
+            while end < tokens.count, isName(tokens[end]) || tokens[end].text == "." && end > index && end + 1 < tokens.count && isName(tokens[end + 1])
+                    || EntityExtractor.isTitle(lower[end]) && end + 1 < tokens.count && (isName(tokens[end + 1]) || EntityExtractor.isTitle(lower[end + 1])) {
+                end += 1
+            }
+            let words = tokens[index..<end].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) }
+            guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
+            return people.canonical(name) ?? words.joined(separator: " ")
+        }
+        // "said the company", "said a spokesperson for the ministry".
         var end = index
-        if end > 0, sentence.tokens[end - 1].text == "," { end -= 1 }
-        var start = end
-        while start > 0, isNameToken(sentence.tokens[start - 1]) { start -= 1 }
-        guard end - start >= 1, !(end - start == 1 && start == 0 && !looksLikeName(sentence.tokens[start].text)) else { return nil }
-        return sentence.tokens[start..<end].map(\.text).joined(separator: " ")
+        while end < tokens.count, tokens[end].kind == .word, !["for", "of", "in", "on", "at", "who", "that", "and"].contains(lower[end]) || end == index {
+            end += 1
+        }
+        guard end > index, !Grammar.stops.contains(lower[end - 1]) || Grammar.determiners.contains(lower[index]) else { return nil }
+        let head = lower[end - 1]
+        return Grammar.determiners.contains(lower[index]) || groupNouns.contains(head) ? head : nil
     }
 
-    /// The name phrase starting at `index`, role words included ("Loulé mayor Joaquim Serrano").
-    private static func capitalizedRun(_ sentence: TokenizedSentence, startingAt index: Int) -> String? {
-        var end = index
-        while end < sentence.tokens.count,
-              isNameToken(sentence.tokens[end]) || (end > index && WordLists.roles.contains(sentence.lower[end])) { end += 1 }
-        while end > index, !isNameToken(sentence.tokens[end - 1]) { end -= 1 }
-        return end > index ? sentence.tokens[index..<end].map(\.text).joined(separator: " ") : nil
+    private static func isName(_ token: WordToken) -> Bool {
+        token.kind == .word && token.text.first?.isUppercase == true
     }
 
-    private static func isNameToken(_ token: WordToken) -> Bool {
-        token.kind == .word && token.text.first?.isUppercase == true && !token.text.hasSuffix("'s") && !token.text.hasSuffix("’s")
+    static func isSpeechVerb(_ word: String) -> Bool {
+        WordLists.speechVerbs.contains(word) || moreSpeechVerbs.contains(word)
     }
 
-    /// A single capitalized word at a sentence start is a name only if it is
-    /// not a common sentence opener ("The", "It").
-    private static func looksLikeName(_ word: String) -> Bool {
-        !["The", "It", "This", "That", "A", "An", "He", "She", "They", "We", "But", "And"].contains(word)
-    }
+    private static let moreSpeechVerbs: Set<String> = [
+        "says", "tells", "adds", "writes", "asks", "recalls", "argues", "notes", "continued", "continues", "testified",
+        "responded", "shouted", "joked", "conceded", "admitted", "stressed", "emphasized", "emphasised", "predicted",
+        "cautioned", "vowed", "promised", "complained", "quipped", "remarked", "observed", "pleaded", "countered",
+    ]
+    /// Verbs that introduce a statement without being verbs of saying ("welcomed the ruling, saying").
+    private static let pressVerbs: Set<String> = ["welcomed", "criticised", "criticized", "praised", "saying", "briefed"]
+    private static let adverbs: Set<String> = ["also", "later", "then", "once", "previously", "recently", "again", "further", "simply", "flatly"]
+    /// Group nouns that speak without a determiner: "officials said", "police said".
+    static let groupNouns: Set<String> = [
+        "officials", "police", "authorities", "analysts", "residents", "witnesses", "experts", "critics", "lawyers",
+        "prosecutors", "investigators", "diplomats", "researchers", "economists", "traders", "protesters", "activists",
+        "doctors", "scientists", "spokesperson", "spokesman", "spokeswoman", "organizers", "organisers", "supporters",
+        "opponents", "advocates", "locals", "villagers", "survivors", "rescuers", "firefighters", "strategists",
+    ]
 }
 
-import Foundation
+/// Where each person is named in the text, so that "he said" resolves to the
+/// person named most recently before it, and a surname to the full name.
+struct PersonMentions {
+    private var index: [String: String] = [:]          // lowercased full name or surname → full name
+    private var mentions: [(position: Int, name: String)] = []
+
+    init(people: [Fact], sentences: [TokenizedSentence]) {
+        for person in people where person.kind == .person {
+            index[person.value.lowercased()] = person.value
+            if let surname = person.value.split(separator: " ").last { index[surname.lowercased()] = index[surname.lowercased()] ?? person.value }
+        }
+        for sentence in sentences {
+            for (position, token) in sentence.tokens.enumerated() where token.kind == .word && token.text.first?.isUppercase == true {
+                let word = Grammar.strippingPossessive(token.text).lowercased()
+                guard let name = index[word] else { continue }
+                // A full name counts once, at its last word.
+                if position + 1 < sentence.tokens.count, let next = index[Grammar.strippingPossessive(sentence.tokens[position + 1].text).lowercased()],
+                   next == name { continue }
+                mentions.append((sentence.sentence.utf8Range.lowerBound + token.utf8Range.lowerBound, name))
+            }
+        }
+        mentions.sort { $0.position < $1.position }
+    }
+
+    /// The full name a surname or name refers to, if the text named that person.
+    func canonical(_ name: String) -> String? { index[name.lowercased()] }
+
+    /// The person named most recently before a byte offset.
+    func latest(before position: Int) -> String? {
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].position < position { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? mentions[low - 1].name : nil
+    }
+}
 
 extension CharacterSet {
     /// What a quote's edges lose: the comma or full stop before the closing

@@ -186,7 +186,7 @@ enum FactsEvaluation {
         case .date:
             return Item(kind: "date", key: lower(fact.resolved ?? fact.value), attributes: [fact.text.lowercased()])
         case .quote:
-            let words = fact.value.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "’" }.prefix(3)
+            let words = fact.value.lowercased().filter { $0 != "'" && $0 != "’" }.split { !$0.isLetter && !$0.isNumber }.prefix(3)
             let speaker = fact.speaker.map { String($0.split(separator: " ").last ?? "").lowercased() } ?? "-"
             return Item(kind: "quote", key: words.joined(separator: " "), attributes: [speaker])
         case .person: return Item(kind: "person", key: fact.value.lowercased(), attributes: [lower(fact.title)])

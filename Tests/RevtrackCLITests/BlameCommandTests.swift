@@ -92,7 +92,7 @@ struct BlameCommandTests {
         #expect(toll.values[1].date == "2025-10-14T09:15:00Z")
         let quote = try #require(all.first { $0.kind == "quote" })
         #expect(quote.values.map(\.revision) == [2, 6])
-        #expect(quote.values[1].value?.hasSuffix("— Loulé mayor Joaquim Serrano") == true)
+        #expect(quote.values[1].value?.hasSuffix("— Joaquim Serrano") == true)
         let mayor = try #require(all.first { $0.kind == "person" && $0.label == "Joaquim Serano" })
         #expect(mayor.values.map(\.value) == ["mayor Joaquim Serano", "mayor Joaquim Serrano"], "a corrected name is a change, not a new person")
         #expect(all.contains { $0.kind == "person" && $0.label == "Ana Lopes" && $0.values.map(\.revision) == [5] }, "enters the story at @5")

@@ -49,9 +49,9 @@ struct FactExtractorTests {
         let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: captureDay)
         let quotes = facts.filter { $0.kind == .quote }.map { [$0.value, $0.speaker ?? "-"] }
         #expect(quotes == [
-            ["The presence of Russian peacekeepers made it possible to establish peace on Azerbaijani soil", "Russian Colonel General Yevgeny Nikiforov"],
-            ["every effort to establish peace in the Karabakh economic region", "Colonel General Kerim Valiyev"],
-            ["The Russian military completed the task assigned to them", "Nikiforov"],
+            ["The presence of Russian peacekeepers made it possible to establish peace on Azerbaijani soil", "Yevgeny Nikiforov"],
+            ["every effort to establish peace in the Karabakh economic region", "Kerim Valiyev"],
+            ["The Russian military completed the task assigned to them", "Yevgeny Nikiforov"],
         ])
     }
 
@@ -65,12 +65,12 @@ struct FactExtractorTests {
         #expect(facts.first { $0.kind == .quantity }.map { [$0.value, $0.counted ?? "-"] } == ["nearly 2000", "personnel"])
     }
 
-    @Test("labels are not counts, participles end a counted phrase, roles stay in speaker names")
+    @Test("labels are not counts, participles end a counted phrase, a speaker is the person named, whatever role is written")
     func storm() throws {
         let facts = FactExtractor.extract(from: try sample("storm/wire-6.txt"), reference: CivilDate(year: 2025, month: 10, day: 14))
         #expect(!facts.contains { $0.kind == .quantity && $0.value == "5" }, "paragraph 5")
         #expect(facts.first { $0.value == "at least 5" }?.counted == "people")
-        #expect(facts.first { $0.kind == .quote }?.speaker == "Loulé mayor Joaquim Serrano")
+        #expect(facts.first { $0.kind == .quote }?.speaker == "Joaquim Serrano")
         #expect(facts.filter { $0.kind == .date }.map(\.resolved) == ["2025-10-14", "2025-10-14", "2010-02"])
     }
 
