@@ -10,6 +10,11 @@ enum QuantityExtractor {
         let tokens = sentence.tokens, lower = sentence.lower
         var index = 0
         while index < tokens.count {
+            if let special = compound(at: index, sentence) {
+                facts += special
+                index += 1
+                continue
+            }
             guard let number = number(at: index, sentence) else { index += 1; continue }
             var low = number.low, high = number.high
             var end = number.end          // one past the last token used
@@ -18,6 +23,7 @@ enum QuantityExtractor {
                 low *= factor; high *= factor; end += 1
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
+            else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }
             // "180 million euros": a currency named after the amount.
             if unit == nil, end < tokens.count, let sign = Grammar.currencyWords[lower[end]] { unit = sign; end += 1 }
             if index > 0, Grammar.currencies.contains(tokens[index - 1].text) { unit = tokens[index - 1].text }
@@ -56,7 +62,7 @@ enum QuantityExtractor {
 
             var fact = sentence.fact(.quantity, from: start, through: last)
             // A vague amount keeps its words ("several", "hundreds of"); its interval is in lower/upper.
-            let vague = number.words.flatMap { high != low && end == number.end ? $0 : nil }
+            let vague = number.words.flatMap { high != low && end == number.end ? ($0.hasSuffix(" of") ? String($0.dropLast(3)) : $0) : nil }
             let shown = vague ?? (Self.format(low) + (high != low ? "–" + Self.format(high) : ""))
             fact.value = (qualifier.map { $0 + " " } ?? "") + (unit == "%" ? shown + "%" : (unit ?? "") + shown)
             fact.qualifier = qualifier
@@ -100,7 +106,8 @@ enum QuantityExtractor {
         }
         if token.kind == .number {
             guard let value = Double(token.text.filter { $0 != "," }) else { return nil }
-            let isYearLike = !token.text.contains(",") && !token.text.contains(".") && token.text.count == 4 && (1800...2100).contains(value)
+            if isClockOrLabel(index, sentence) || isDurationOrPhone(index, sentence) { return nil }
+            let isYearLike = !token.text.contains(",") && !token.text.contains(".") && token.text.count == 4 && (1000...2100).contains(value)
             if isYearLike { return nil }
             if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }
             if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
@@ -119,6 +126,96 @@ enum QuantityExtractor {
                 if entry.words == ["one"] { return nil }
                 return (entry.low, entry.high, index + entry.words.count, entry.words.joined(separator: " "))
             }
+        }
+        return nil
+    }
+
+    /// Clock times ("10:52 PM", "18.02 GMT", "5:32 a.m. PDT"), time stamps
+    /// ("19 min ago"), and numbers that are part of a name ("S&P 500",
+    /// "FTSE 100", "Edge 3"): none of them counts anything.
+    private static func isClockOrLabel(_ index: Int, _ sentence: TokenizedSentence) -> Bool {
+        let tokens = sentence.tokens, lower = sentence.lower
+        let next = index + 1 < tokens.count ? lower[index + 1] : ""
+        let afterNext = index + 2 < tokens.count ? lower[index + 2] : ""
+        if next == ":" && index + 2 < tokens.count && tokens[index + 2].kind == .number { return true }
+        if index > 1, lower[index - 1] == ":", tokens[index - 2].kind == .number { return true }
+        if PageFurniture.timeOfDay.contains(next) || next == "o'clock" { return true }
+        if ["min", "mins", "minutes", "hr", "hrs", "hours", "h", "sec", "secs", "seconds"].contains(next), afterNext == "ago" { return true }
+        guard index > 0 else { return false }
+        let previous = tokens[index - 1]
+        if previous.text == "&" { return true }
+        if previous.kind == .word, previous.text.first?.isUppercase == true, index - 1 > 0 || previous.text.count > 1 && previous.text == previous.text.uppercased() {
+            let word = lower[index - 1]
+            if Grammar.months[word.trimmingCharacters(in: ["."])] != nil || WordLists.qualifiersByLast[word] != nil
+                || Grammar.determiners.contains(word) || Grammar.currencies.contains(previous.text) || WordLists.numberWordsByFirst[word] != nil
+                || Grammar.openers.contains(word) { return false }
+            return true
+        }
+        return false
+    }
+
+    /// A duration ("for 90 minutes", "two decades") is not a count, and an
+    /// area code before a phone number ("(253) 555-0199") is not one either.
+    private static func isDurationOrPhone(_ index: Int, _ sentence: TokenizedSentence) -> Bool {
+        let tokens = sentence.tokens, lower = sentence.lower
+        var next = index + 1
+        if next < tokens.count, ["more", "straight", "full", "long", "consecutive", "good", "whole"].contains(lower[next]) { next += 1 }
+        if next < tokens.count, durationUnits.contains(lower[next]) { return true }
+        if index > 0, lower[index - 1] == "(", index + 2 < tokens.count, lower[index + 1] == ")",
+           tokens[index + 2].text.contains("-") { return true }
+        return false
+    }
+
+    static let durationUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+        "year", "years", "decade", "decades", "century", "centuries", "min", "mins", "hr", "hrs",
+    ]
+
+    /// Numbers written as one word with something else: a score or tally
+    /// ("won 3-1", "a 51-47 vote") is two counts; an age ("a 34-year-old
+    /// man") is one; money with a short multiplier ("£4.7bn", "$8m").
+    private static func compound(at index: Int, _ sentence: TokenizedSentence) -> [Fact]? {
+        let token = sentence.tokens[index]
+        guard token.kind == .word, let first = token.text.first, first.isNumber else { return nil }
+        let text = token.text
+        let parts = text.split(separator: "-")
+        // A phone number ("555-0148") is neither: its parts have leading zeros or four digits.
+        if parts.count == 2, parts.allSatisfy({ $0.count <= 3 && !($0.count > 1 && $0.hasPrefix("0")) }),
+           let a = Int(parts[0]), let b = Int(parts[1]) {
+            return [a, b].map { value in
+                var fact = sentence.fact(.quantity, from: index, through: index)
+                fact.value = String(value)
+                fact.lower = Double(value)
+                fact.upper = Double(value)
+                return fact
+            }
+        }
+        if text.hasSuffix("-year-old") || text.hasSuffix("-years-old"), let age = Int(text.prefix { $0.isNumber }) {
+            var fact = sentence.fact(.quantity, from: index, through: index)
+            fact.value = String(age)
+            fact.lower = Double(age)
+            fact.upper = Double(age)
+            fact.counted = "years of age"
+            return [fact]
+        }
+        let multipliers: [String: Double] = ["bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12]
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
+        if let factor = multipliers[String(text.dropFirst(digits.count)).lowercased()], let value = Double(digits.filter { $0 != "," }),
+           index > 0, Grammar.currencies.contains(sentence.tokens[index - 1].text) {
+            var fact = sentence.fact(.quantity, from: index - 1, through: index)
+            let unit = sentence.tokens[index - 1].text
+            var start = index - 1
+            if start > 0, let entry = (WordLists.qualifiersByLast[sentence.lower[start - 1]] ?? []).first(where: { start >= $0.words.count
+                && sentence.lower[(start - $0.words.count)..<start].elementsEqual($0.words) }) {
+                start -= entry.words.count
+                fact = sentence.fact(.quantity, from: start, through: index)
+                fact.qualifier = entry.words.joined(separator: " ")
+            }
+            fact.value = (fact.qualifier.map { $0 + " " } ?? "") + unit + format(value * factor)
+            fact.unit = unit
+            fact.lower = value * factor
+            fact.upper = value * factor
+            return [fact]
         }
         return nil
     }
