@@ -1,8 +1,17 @@
 import RevtrackText
 
-/// Dates and periods, absolute ("May 15, 2024", "February 2010", "fall of
-/// 2020", "1990s") and relative ("on Wednesday", "last September", "last
-/// year"), resolved against a reference date.
+/// Dates and periods, absolute ("May 15, 2024", "14 March", "February 2010",
+/// "fall of 2020", "third quarter of 2025", "1990s") and relative ("on
+/// Wednesday", "Monday's summit", "last September", "earlier this month",
+/// "last week", "the weekend", "two years ago"), resolved against the
+/// article's own date.
+///
+/// A weekday or a bare month takes its direction from the clause: a future
+/// ("will", "is expected to", "ahead of", "next") points forward, anything
+/// else back, as a reader assumes in news copy. Weeks resolve to ISO weeks
+/// (`2025-W37`), weekends to their Saturday–Sunday interval
+/// (`2025-09-13..2025-09-14`), quarters to `2025-Q4` in the year that puts
+/// them nearest to the article's date.
 enum DateExtractor {
     static func extract(_ sentence: TokenizedSentence, reference: CivilDate) -> [Fact] {
         var facts: [Fact] = []
@@ -15,59 +24,107 @@ enum DateExtractor {
             facts.append(fact)
             index = last + 1
         }
+        func word(_ at: Int) -> String { at >= 0 && at < lower.count ? Grammar.strippingPossessive(lower[at]) : "" }
         while index < tokens.count {
-            let word = lower[index]
-            let bare = word.hasSuffix("'s") || word.hasSuffix("’s") ? String(word.dropLast(2)) : word
-            // Month name: "May 15, 2024", "May 15", "February 2010", "May".
-            if let month = Grammar.months[bare], tokens[index].text.first?.isUppercase == true,
-               bare != "may" || (index + 1 < tokens.count && tokens[index + 1].kind == .number) {
-                var last = index
+            let bare = word(index)
+            let capitalized = tokens[index].text.first?.isUppercase == true
+            // "mid-October", "early September", "late August".
+            var monthWord = bare
+            var lead = index
+            for prefix in ["mid-", "early-", "late-"] where bare.hasPrefix(prefix) { monthWord = String(bare.dropFirst(prefix.count)) }
+            if ["early", "late", "mid"].contains(bare), let next = Grammar.months[word(index + 1)], next > 0,
+               index + 1 < tokens.count, tokens[index + 1].text.first?.isUppercase == true {
+                monthWord = word(index + 1); lead = index + 1
+            }
+            // Month name: "May 15, 2024", "May 15", "February 2010", "last September", "in August".
+            if let month = Grammar.months[monthWord], monthWord != bare || tokens[index].text.first?.isUppercase == true {
+                var last = lead
                 if last + 1 < tokens.count, tokens[last + 1].text == "." { last += 1 }   // "Oct."
                 if last + 1 < tokens.count, tokens[last + 1].kind == .number, let day = Int(tokens[last + 1].text), (1...31).contains(day) {
                     last += 1
-                    var year = reference.year
+                    var year = nearestYear(month: month, day: day, reference: reference, future: isFuture(sentence, at: index))
                     if last + 2 < tokens.count, tokens[last + 1].text == ",", let y = year4(tokens[last + 2]) { year = y; last += 2 }
                     else if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
-                    add(index, last, CivilDate(year: year, month: month, day: day).iso)
+                    add(index, last, CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).iso)
                     continue
                 }
                 if last + 1 < tokens.count, let year = year4(tokens[last + 1]) {
-                    add(index, last + 1, "\(year)-\(month < 10 ? "0" : "")\(month)")
-                    continue
+                    add(index, last + 1, monthString(year, month)); continue
                 }
-                if index > 0, ["last", "this", "next"].contains(lower[index - 1]) {
+                if last + 2 < tokens.count, lower[last + 1] == "of", let year = year4(tokens[last + 2]) {
+                    add(index, last + 2, monthString(year, month)); continue
+                }
+                let before = word(index - 1)
+                if ["last", "this", "next"].contains(before) {
                     let year: Int
-                    switch lower[index - 1] {
+                    switch before {
                     case "last": year = month < reference.month ? reference.year : reference.year - 1
                     case "next": year = month > reference.month ? reference.year : reference.year + 1
                     default: year = reference.year
                     }
-                    add(index - 1, index, "\(year)-\(month < 10 ? "0" : "")\(month)")
-                    continue
+                    add(index - 1, last, monthString(year, month)); continue
+                }
+                // A bare month ("in August"); "May" only where it cannot be the verb.
+                let fullName = monthWord.count >= 5 || ["june", "july"].contains(monthWord) || monthWord != bare
+                if fullName || monthWord == "may" && ["in", "since", "by", "until", "from", "of", "early", "late", "mid", "through", "before", "after"].contains(before) {
+                    let year = nearestYear(month: month, day: 15, reference: reference, future: isFuture(sentence, at: index))
+                    add(index, last, monthString(year, month)); continue
                 }
             }
-            // Season of a year: "fall of 2020", "spring 2023".
-            if Grammar.seasons[word] != nil {
-                if index + 2 < tokens.count, lower[index + 1] == "of", let year = year4(tokens[index + 2]) {
-                    add(index, index + 2, "\(year)-\(word)"); continue
-                }
-                if index + 1 < tokens.count, let year = year4(tokens[index + 1]) { add(index, index + 1, "\(year)-\(word)"); continue }
-            }
-            // Weekday: the latest such day on or before the reference date.
-            if let weekday = Grammar.weekdays[bare], tokens[index].text.first?.isUppercase == true {
-                let back = (reference.weekday - weekday + 7) % 7
-                add(index, index, CivilDate(dayNumber: reference.dayNumber - back).iso)
+            // "14 March", "14 March 2025".
+            if tokens[index].kind == .number, let day = Int(tokens[index].text), (1...31).contains(day),
+               let month = Grammar.months[word(index + 1)], index + 1 < tokens.count, tokens[index + 1].text.first?.isUppercase == true {
+                var last = index + 1
+                var year = nearestYear(month: month, day: day, reference: reference, future: isFuture(sentence, at: index))
+                if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
+                add(index, last, CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).iso)
                 continue
             }
-            // "last year", "this year", "yesterday", "today".
-            if index + 1 < tokens.count, lower[index + 1] == "year", ["last", "this", "next"].contains(word) {
-                add(index, index + 1, String(reference.year + (word == "last" ? -1 : word == "next" ? 1 : 0))); continue
+            // Seasons: "fall of 2020", "spring 2023", "last spring", "next summer", "this summer", "the summer".
+            if let seasonMonth = Grammar.seasons[bare] {
+                let season = bare == "autumn" ? "fall" : bare
+                if index + 2 < tokens.count, lower[index + 1] == "of", let year = year4(tokens[index + 2]) {
+                    add(index, index + 2, "\(year)-\(season)"); continue
+                }
+                if index + 1 < tokens.count, let year = year4(tokens[index + 1]) { add(index, index + 1, "\(year)-\(season)"); continue }
+                let before = word(index - 1)
+                if ["last", "next", "this", "the", "past", "coming"].contains(before) {
+                    let started = reference.month >= seasonMonth
+                    let year: Int
+                    switch before {
+                    case "last", "past": year = started ? reference.year - (reference.month < seasonMonth + 3 ? 1 : 0) : reference.year - 1
+                    case "next", "coming": year = started ? reference.year + 1 : reference.year
+                    default: year = reference.year
+                    }
+                    add(index - 1, index, "\(year)-\(season)"); continue
+                }
             }
-            if word == "yesterday" { add(index, index, CivilDate(dayNumber: reference.dayNumber - 1).iso); continue }
-            if word == "today" { add(index, index, reference.iso); continue }
+            // Quarters: "third quarter", "fourth-quarter", "first quarter of 2026", "Q3 2025".
+            if let (quarter, last) = quarter(at: index, sentence) {
+                var end = last
+                var year = nearestQuarterYear(quarter, reference: reference)
+                if end + 2 < tokens.count, lower[end + 1] == "of", let y = year4(tokens[end + 2]) { year = y; end += 2 }
+                else if end + 1 < tokens.count, let y = year4(tokens[end + 1]) { year = y; end += 1 }
+                add(index, end, "\(year)-Q\(quarter)"); continue
+            }
+            // Weekday: back to the latest such day, or on to the next one in a future clause.
+            if let weekday = Grammar.weekdays[bare], capitalized {
+                let back = (reference.weekday - weekday + 7) % 7
+                let ahead = (weekday - reference.weekday + 7) % 7
+                let day = isFuture(sentence, at: index) && ahead > 0 ? reference.dayNumber + ahead : reference.dayNumber - back
+                add(index, index, CivilDate(dayNumber: day).iso)
+                continue
+            }
+            // Weeks, weekends, months and years named from the article's date.
+            if let (resolved, last) = relative(at: index, sentence, reference: reference, future: isFuture(sentence, at: index)) {
+                add(index, last, resolved); continue
+            }
+            if bare == "yesterday" { add(index, index, CivilDate(dayNumber: reference.dayNumber - 1).iso); continue }
+            if bare == "tomorrow" { add(index, index, CivilDate(dayNumber: reference.dayNumber + 1).iso); continue }
+            if bare == "today", !isInQuote(index, sentence) { add(index, index, reference.iso); continue }
             // A bare year or decade: "in 2023", "the 1990s".
             if let year = year4(tokens[index]) { add(index, index, String(year)); continue }
-            if word.count == 5, word.hasSuffix("s"), let decade = Int(word.dropLast()), (1800...2100).contains(decade), decade % 10 == 0 {
+            if bare.count == 5, bare.hasSuffix("s"), let decade = Int(bare.dropLast()), (1800...2100).contains(decade), decade % 10 == 0 {
                 add(index, index, "\(decade)s"); continue
             }
             index += 1
@@ -75,16 +132,198 @@ enum DateExtractor {
         return facts
     }
 
+    // MARK: - Relative periods
+
+    /// "last week", "this past week", "next week", "the weekend", "last month",
+    /// "earlier this month", "next month", "last year('s)", "this year",
+    /// "the end of the year", "two years ago".
+    private static func relative(at index: Int, _ sentence: TokenizedSentence, reference: CivilDate, future: Bool) -> (String, Int)? {
+        let lower = sentence.lower
+        func word(_ at: Int) -> String { at >= 0 && at < lower.count ? Grammar.strippingPossessive(lower[at]) : "" }
+        let first = word(index)
+        // "two years ago", "three weeks ago", "10 days ago".
+        if word(index + 2) == "ago", let count = count(at: index, sentence) {
+            switch word(index + 1) {
+            case "year", "years": return (String(reference.year - count), index + 2)
+            case "month", "months":
+                let months = reference.year * 12 + reference.month - 1 - count
+                return (monthString(months / 12, months % 12 + 1), index + 2)
+            case "week", "weeks": return (isoWeek(reference.dayNumber - 7 * count), index + 2)
+            case "day", "days": return (CivilDate(dayNumber: reference.dayNumber - count).iso, index + 2)
+            default: break
+            }
+        }
+        // "the end of the year", "the end of this year".
+        if first == "end", word(index + 1) == "of", ["the", "this"].contains(word(index + 2)), word(index + 3) == "year" {
+            return (String(reference.year), index + 3)
+        }
+        var cursor = index
+        var direction = 0
+        switch first {
+        case "last", "past", "previous": direction = -1
+        case "next", "coming": direction = 1
+        case "this", "the": direction = 0
+        case "earlier", "later":
+            guard word(index + 1) == "this" else { return nil }
+            cursor += 1
+        default: return nil
+        }
+        // "this past week", "the past week".
+        if ["this", "the"].contains(first), ["past", "previous"].contains(word(cursor + 1)) { direction = -1; cursor += 1 }
+        if ["this", "the"].contains(first), word(cursor + 1) == "coming" { direction = 1; cursor += 1 }
+        let unit = word(cursor + 1)
+        let last = cursor + 1
+        switch unit {
+        case "week":
+            // "This Week", a programme's name, is not a date.
+            if first == "the", direction == 0 { return nil }
+            if sentence.tokens[cursor + 1].text == "Week" { return nil }
+            return (isoWeek(reference.dayNumber + 7 * direction), last)
+        case "weekend":
+            // Saturday of the weekend meant: the one just past, the coming one, or this one if it is under way.
+            let weekday = reference.weekday                      // 1 = Sunday … 7 = Saturday
+            let pastSaturday = reference.dayNumber - (weekday == 7 ? 0 : weekday)
+            let comingSaturday = weekday == 1 ? reference.dayNumber - 1 : reference.dayNumber + (7 - weekday)
+            let saturday: Int
+            switch direction {
+            case -1: saturday = pastSaturday
+            case 1: saturday = weekday == 7 ? reference.dayNumber + 7 : comingSaturday
+            default: saturday = weekday == 1 || weekday == 7 ? pastSaturday : (future ? comingSaturday : pastSaturday)
+            }
+            return (CivilDate(dayNumber: saturday).iso + ".." + CivilDate(dayNumber: saturday + 1).iso, last)
+        case "month":
+            if first == "the", direction == 0 { return nil }
+            let months = reference.year * 12 + reference.month - 1 + direction
+            return (monthString(months / 12, months % 12 + 1), last)
+        case "year":
+            if first == "the", direction == 0 { return nil }
+            return (String(reference.year + direction), last)
+        default:
+            return nil
+        }
+    }
+
+    /// "two", "three", "10": a small count before a unit.
+    private static func count(at index: Int, _ sentence: TokenizedSentence) -> Int? {
+        let token = sentence.tokens[index]
+        if token.kind == .number { return Int(token.text) }
+        if let entry = WordLists.numberWordsByFirst[sentence.lower[index]]?.first(where: { $0.words.count == 1 }), entry.low == entry.high {
+            return Int(entry.low)
+        }
+        if sentence.lower[index] == "a" { return 1 }
+        return nil
+    }
+
+    private static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+
+    /// "third quarter", "fourth-quarter", "Q3".
+    private static func quarter(at index: Int, _ sentence: TokenizedSentence) -> (Int, Int)? {
+        let lower = sentence.lower
+        let word = lower[index]
+        if word.count == 2, word.hasPrefix("q"), let n = Int(word.dropFirst()), (1...4).contains(n) { return (n, index) }
+        let parts = word.split(separator: "-")
+        if parts.count == 2, parts[1] == "quarter", let n = ordinals[String(parts[0])] { return (n, index) }
+        if let n = ordinals[word], index + 1 < lower.count, lower[index + 1] == "quarter" { return (n, index + 1) }
+        return nil
+    }
+
+    /// The year that puts a quarter nearest to the reference date.
+    private static func nearestQuarterYear(_ quarter: Int, reference: CivilDate) -> Int {
+        let middleMonth = quarter * 3 - 1
+        return nearestYear(month: middleMonth, day: 15, reference: reference, future: nil)
+    }
+
+    /// The year a month (and day) without one falls in: the nearest such date
+    /// to the reference, or the next/previous one when the clause says which.
+    private static func nearestYear(month: Int, day: Int, reference: CivilDate, future: Bool?) -> Int {
+        let candidates = [reference.year - 1, reference.year, reference.year + 1]
+        func distance(_ year: Int) -> Int {
+            CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).dayNumber - reference.dayNumber
+        }
+        if future == true, month != reference.month {
+            return candidates.filter { distance($0) > 0 }.min { distance($0) < distance($1) } ?? reference.year
+        }
+        return candidates.min { abs(distance($0)) < abs(distance($1)) } ?? reference.year
+    }
+
+    /// Whether the date at `index` lies ahead: a cue right before it ("next",
+    /// "until", "by", "ahead of", "due") or "since"/"last" for the past; else
+    /// the verbs of its clause (a future, a forecast, or a present tense right
+    /// before it: "Congress returns Tuesday") against a past tense ("said",
+    /// "was", "-ed"); else a future elsewhere in the sentence. News copy
+    /// defaults to the past.
+    static func isFuture(_ sentence: TokenizedSentence, at index: Int) -> Bool {
+        let lower = sentence.lower, tokens = sentence.tokens
+        for back in 1...3 where index - back >= 0 {
+            let word = lower[index - back]
+            if ["since", "last", "past", "ago", "previous"].contains(word) { return false }
+            if ["next", "until", "through", "till", "by", "before", "ahead", "due", "coming", "upcoming", "from"].contains(word) {
+                return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1])
+            }
+            if tokens[index - back].kind == .punctuation { break }
+        }
+        // The clause: back and on to the nearest punctuation that ends one.
+        let breaks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
+        var start = index, end = index
+        while start > 0, !breaks.contains(tokens[start - 1].text) { start -= 1 }
+        while end + 1 < tokens.count, !breaks.contains(tokens[end + 1].text) { end += 1 }
+        let clause = lower[start...end]
+        if clause.contains(where: { futureWords.contains($0) }) { return true }
+        if zip(clause, clause.dropFirst()).contains(where: { ($0 == "ahead" && $1 == "of") || ($0 == "going" && $1 == "to") || ($0 == "set" && $1 == "to") }) {
+            return true
+        }
+        if clause.contains(where: { pastWords.contains($0) || ($0.hasSuffix("ed") && $0.count > 4 && !futureWords.contains($0)) }) { return false }
+        // "for Monday's summit", "forecast for Tuesday".
+        if index > 0, lower[index - 1] == "for" { return true }
+        // "Congress returns Tuesday", "the team meets Friday": a present tense right before the day.
+        if index > 0, tokens[index - 1].kind == .word, lower[index - 1].hasSuffix("s"), !["is", "was", "has", "its", "his", "this", "us"].contains(lower[index - 1]),
+           !Gazetteer.isCommonWord(lower[index - 1]) || Gazetteer.isCommonWord(String(lower[index - 1].dropLast())) {
+            return true
+        }
+        return lower.contains { futureWords.contains($0) } && !clause.contains { pastWords.contains($0) }
+    }
+
+    private static let futureWords: Set<String> = [
+        "will", "shall", "'ll", "upcoming", "scheduled", "expected", "expects", "due", "plans", "planned", "intends",
+        "forecast", "forecasts", "predicted", "tomorrow", "next", "could", "should", "would", "might",
+    ]
+    private static let pastWords: Set<String> = ["said", "told", "was", "were", "had", "did", "ago", "since", "last", "earlier", "yesterday"]
+
+    private static func isInQuote(_ index: Int, _ sentence: TokenizedSentence) -> Bool {
+        let before = sentence.tokens[..<index].filter { Grammar.quoteMarks.contains($0.text) && $0.text != "'" && $0.text != "’" }.count
+        return before % 2 == 1
+    }
+
+    private static func monthString(_ year: Int, _ month: Int) -> String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)"
+    }
+
+    /// `2025-W37`: the ISO 8601 week of a day.
+    static func isoWeek(_ dayNumber: Int) -> String {
+        let date = CivilDate(dayNumber: dayNumber)
+        let isoWeekday = (date.weekday + 5) % 7 + 1                // Monday 1 … Sunday 7
+        let thursday = CivilDate(dayNumber: dayNumber - isoWeekday + 4)
+        let firstOfYear = CivilDate(year: thursday.year, month: 1, day: 1)
+        let week = (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1
+        return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
     private static func year4(_ token: WordToken) -> Int? {
         guard token.kind == .number, token.text.count == 4, let year = Int(token.text), (1800...2100).contains(year) else { return nil }
         return year
     }
 
-    /// The article's own date when it states one: the first full date with a
-    /// year (a photo caption's "May 15, 2024"), else a dateline's month and day
-    /// ("LISBON, Oct 14 (Reuters)") in the fallback's year.
+    /// The article's own date: a date line or dateline at the top of the text
+    /// ("Feb 20, 2025, 1:14 PM EST", "LISBON, Oct 14 (Reuters) -", a photo
+    /// caption's "May 15, 2024"), else the fallback (the page's published
+    /// time or the capture time). A date further down the body never is: it
+    /// is what the story is about, not when it was written.
     static func referenceDate(_ sentences: [TokenizedSentence], fallback: CivilDate) -> CivilDate {
         for sentence in sentences.prefix(6) {
+            let text = sentence.sentence.text
+            let isDateLine = sentence.tokens.count <= 14
+            let isCaption = text.uppercased().hasPrefix("PHOTO") || text.contains("REUTERS/") || text.contains("AP Photo")
+            guard isDateLine || isCaption else { continue }
             for fact in extract(sentence, reference: fallback) {
                 if let resolved = fact.resolved, resolved.count == 10, fact.text.contains(","),
                    let year = Int(resolved.prefix(4)), let month = Int(resolved.dropFirst(5).prefix(2)), let day = Int(resolved.suffix(2)) {
@@ -94,7 +333,10 @@ enum DateExtractor {
         }
         for sentence in sentences.prefix(6) where sentence.sentence.text.contains("(Reuters)") || sentence.sentence.text.contains("(AP)")
             || sentence.sentence.text.contains("(AFP)") {
-            if let fact = extract(sentence, reference: fallback).first(where: { $0.resolved?.count == 10 }),
+            let beforeAgency = sentence.tokens.prefix { $0.text != "(" }.count
+            if let fact = extract(sentence, reference: fallback).first(where: {
+                $0.resolved?.count == 10 && $0.start - sentence.sentence.utf8Range.lowerBound < (sentence.tokens.indices.contains(beforeAgency)
+                    ? sentence.tokens[beforeAgency].utf8Range.lowerBound : 0) }),
                let resolved = fact.resolved, let month = Int(resolved.dropFirst(5).prefix(2)), let day = Int(resolved.suffix(2)) {
                 return CivilDate(year: fallback.year, month: month, day: day)
             }
