@@ -5,7 +5,7 @@ import RevtrackText
 /// are left to `QuotationExtractor`; a pronoun source ("It has accused…",
 /// "He said…") is resolved to the last named source.
 enum ClaimExtractor {
-    static func extract(_ sentences: [TokenizedSentence]) -> [Fact] {
+    static func extract(_ sentences: [TokenizedSentence], people: PersonMentions) -> [Fact] {
         var claims: [Fact] = []
         var lastSource: String? = nil          // for "it", "they"
         var lastPerson: String? = nil          // for "he", "she"
@@ -104,8 +104,15 @@ enum ClaimExtractor {
                     claimRange = claimRange.lowerBound..<(claimRange.upperBound - 1)
                 }
                 var name = sourceText(sourceRange, sentence)
-                if let resolved = resolvePronoun(name, lastSource: lastSource, lastPerson: lastPerson) { name = resolved }
+                let at = sentence.sentence.utf8Range.lowerBound + tokens[index].utf8Range.lowerBound
+                if ["he", "she"].contains(name.lowercased()) {
+                    guard let person = people.latest(before: at) ?? lastPerson else { continue }
+                    name = person
+                } else if let resolved = resolvePronoun(name, lastSource: lastSource, lastPerson: lastPerson) { name = resolved }
                 else if Grammar.openers.contains(name.lowercased()) { continue }   // "we", "these": no named source
+                else if let canonical = people.canonical(Grammar.strippingPossessive(name.split(separator: " ").last.map(String.init) ?? name)),
+                        name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) { name = canonical }
+                guard isAgent(head(name)) else { continue }
                 let onlyQuote = claimRange.isEmpty || claimRange.allSatisfy { quoted[$0] || tokens[$0].kind == .punctuation }
                 if !name.isEmpty, !onlyQuote {
                     var fact = sentence.fact(.claim, from: min(sourceRange.lowerBound, claimRange.lowerBound, index),
@@ -113,6 +120,7 @@ enum ClaimExtractor {
                     fact.value = sentence.text(from: claimRange.lowerBound, through: claimRange.upperBound - 1)
                     fact.speaker = name
                     fact.verb = verb
+                    if isNegated(before: index, sentence) { fact.negated = true }
                     claims.append(fact)
                     // Verbs inside the claim belong to it ("said it showed that…").
                     if claimRange.lowerBound > index { insideClaim = claimRange.upperBound }
@@ -143,6 +151,25 @@ enum ClaimExtractor {
         "in", "on", "at", "during", "after", "before", "last", "this", "late", "early", "earlier", "later",
         "yesterday", "today", "tonight", "via", "through", "repeatedly", "previously", "also", "again", "privately", "publicly",
     ]
+
+    /// "did not expect", "doesn't believe", "never said": the verb of saying itself is negated.
+    private static func isNegated(before verb: Int, _ sentence: TokenizedSentence) -> Bool {
+        let lower = sentence.lower
+        for back in 1...3 where verb - back >= 0 {
+            let word = lower[verb - back]
+            if ["not", "never", "n't"].contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
+            if !Grammar.auxiliaries.contains(word) && !["also", "yet", "really", "even"].contains(word) { break }
+        }
+        return false
+    }
+
+    /// Whether a source's head word can speak: not a number, unit, time or particle
+    /// ("percent", "month", "to").
+    private static func isAgent(_ head: String) -> Bool {
+        guard let first = head.first, first.isLetter, !head.contains("-") || head.count > 5 else { return false }
+        return !QuantityExtractor.durationUnits.contains(head) && !["percent", "cent", "to", "of", "in", "per", "i", "you", "we"].contains(head)
+            && Grammar.months[head] == nil && Grammar.weekdays[head] == nil
+    }
 
     /// The source's head word, lowercased: the surname, acronym or group noun.
     static func head(_ source: String) -> String {

@@ -22,9 +22,10 @@ public enum FactExtractor {
             facts += DateExtractor.extract(sentence, reference: articleDate)
         }
         let entities = EntityExtractor.extract(sentences)
-        facts += QuotationExtractor.extract(sentences, text: segmented.text, people: PersonMentions(people: entities, sentences: sentences))
+        let people = PersonMentions(people: entities, sentences: sentences)
+        facts += QuotationExtractor.extract(sentences, text: segmented.text, people: people)
         facts += entities
-        facts += ClaimExtractor.extract(sentences)
+        facts += ClaimExtractor.extract(sentences, people: people)
         return facts.sorted { ($0.start, $0.kind.rawValue) < ($1.start, $1.kind.rawValue) }
     }
 }
