@@ -26,6 +26,15 @@ enum DateExtractor {
         }
         func word(_ at: Int) -> String { at >= 0 && at < lower.count ? Grammar.strippingPossessive(lower[at]) : "" }
         while index < tokens.count {
+            // Most words start no date: a set lookup rules them out before any other work.
+            if tokens[index].kind == .punctuation { index += 1; continue }
+            if tokens[index].kind == .word {
+                let raw = lower[index]
+                // Bytes, not Foundation's substring search: this runs for every word of the text.
+                if !triggers.contains(raw), !raw.utf8.contains(where: { $0 == 0x27 || $0 == 0x2D || $0 == 0x99 }),
+                   !(raw.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false),
+                   !(index + 2 < lower.count && lower[index + 2] == "ago") { index += 1; continue }
+            }
             let bare = word(index)
             let capitalized = tokens[index].text.first?.isUppercase == true
             // "mid-October", "early September", "late August".
@@ -116,7 +125,7 @@ enum DateExtractor {
                 continue
             }
             // Weeks, weekends, months and years named from the article's date.
-            if let (resolved, last) = relative(at: index, sentence, reference: reference, future: isFuture(sentence, at: index)) {
+            if let (resolved, last) = relative(at: index, sentence, reference: reference, future: { isFuture(sentence, at: index) }) {
                 add(index, last, resolved); continue
             }
             if bare == "yesterday" { add(index, index, CivilDate(dayNumber: reference.dayNumber - 1).iso); continue }
@@ -137,7 +146,7 @@ enum DateExtractor {
     /// "last week", "this past week", "next week", "the weekend", "last month",
     /// "earlier this month", "next month", "last year('s)", "this year",
     /// "the end of the year", "two years ago".
-    private static func relative(at index: Int, _ sentence: TokenizedSentence, reference: CivilDate, future: Bool) -> (String, Int)? {
+    private static func relative(at index: Int, _ sentence: TokenizedSentence, reference: CivilDate, future: () -> Bool) -> (String, Int)? {
         let lower = sentence.lower
         func word(_ at: Int) -> String { at >= 0 && at < lower.count ? Grammar.strippingPossessive(lower[at]) : "" }
         let first = word(index)
@@ -188,7 +197,7 @@ enum DateExtractor {
             switch direction {
             case -1: saturday = pastSaturday
             case 1: saturday = weekday == 7 ? reference.dayNumber + 7 : comingSaturday
-            default: saturday = weekday == 1 || weekday == 7 ? pastSaturday : (future ? comingSaturday : pastSaturday)
+            default: saturday = weekday == 1 || weekday == 7 ? pastSaturday : (future() ? comingSaturday : pastSaturday)
             }
             return (CivilDate(dayNumber: saturday).iso + ".." + CivilDate(dayNumber: saturday + 1).iso, last)
         case "month":
@@ -256,14 +265,14 @@ enum DateExtractor {
         let lower = sentence.lower, tokens = sentence.tokens
         for back in 1...3 where index - back >= 0 {
             let word = lower[index - back]
-            if ["since", "last", "past", "ago", "previous"].contains(word) { return false }
-            if ["next", "until", "through", "till", "by", "before", "ahead", "due", "coming", "upcoming", "from"].contains(word) {
+            if pastCues.contains(word) { return false }
+            if futureCues.contains(word) {
                 return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1])
             }
             if tokens[index - back].kind == .punctuation { break }
         }
         // The clause: back and on to the nearest punctuation that ends one.
-        let breaks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
+        let breaks = clauseBreaks
         var start = index, end = index
         while start > 0, !breaks.contains(tokens[start - 1].text) { start -= 1 }
         while end + 1 < tokens.count, !breaks.contains(tokens[end + 1].text) { end += 1 }
@@ -276,13 +285,21 @@ enum DateExtractor {
         // "for Monday's summit", "forecast for Tuesday".
         if index > 0, lower[index - 1] == "for" { return true }
         // "Congress returns Tuesday", "the team meets Friday": a present tense right before the day.
-        if index > 0, tokens[index - 1].kind == .word, lower[index - 1].hasSuffix("s"), !["is", "was", "has", "its", "his", "this", "us"].contains(lower[index - 1]),
+        if index > 0, tokens[index - 1].kind == .word, lower[index - 1].hasSuffix("s"), !notVerbs.contains(lower[index - 1]),
            !Gazetteer.isCommonWord(lower[index - 1]) || Gazetteer.isCommonWord(String(lower[index - 1].dropLast())) {
             return true
         }
         return lower.contains { futureWords.contains($0) } && !clause.contains { pastWords.contains($0) }
     }
 
+    /// Words that can start a date: months, weekdays, seasons, relative words, quarters.
+    private static let triggers: Set<String> = Set(Grammar.months.keys).union(Grammar.weekdays.keys).union(Grammar.seasons.keys)
+        .union(["last", "this", "next", "past", "previous", "coming", "the", "earlier", "later", "end", "yesterday", "today",
+                "tomorrow", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
+    private static let notVerbs: Set<String> = ["is", "was", "has", "its", "his", "this", "us"]
+    private static let pastCues: Set<String> = ["since", "last", "past", "ago", "previous"]
+    private static let futureCues: Set<String> = ["next", "until", "through", "till", "by", "before", "ahead", "due", "coming", "upcoming", "from"]
+    private static let clauseBreaks: Set<String> = [",", ";", ":", "—", "–", "(", ")", "\"", "“", "”"]
     private static let futureWords: Set<String> = [
         "will", "shall", "'ll", "upcoming", "scheduled", "expected", "expects", "due", "plans", "planned", "intends",
         "forecast", "forecasts", "predicted", "tomorrow", "next", "could", "should", "would", "might",

@@ -32,6 +32,10 @@ enum EntityExtractor {
         var entities: [Fact] = []
         /// Lowercased full name, surname, acronym or short name → entity.
         var index: [String: Int] = [:]
+        /// First word of each organisation's name → the organisation ("Severgaz" for "Severgaz Energy").
+        var organisationsByFirstWord: [String: Int] = [:]
+        /// Acronyms already looked up in the text, with their spelled-out form.
+        var definitions: [String: String?] = [:]
 
         mutating func add(_ kind: Fact.Kind, _ name: String, _ run: Run, _ first: Int, _ last: Int,
                           _ title: String? = nil, _ acronym: String? = nil) {
@@ -53,6 +57,9 @@ enum EntityExtractor {
                 index[surname.lowercased()] = index[surname.lowercased()] ?? entities.count
             }
             if let acronym { index[acronym.lowercased()] = entities.count }
+            if kind == .organisation, let firstWord = key.split(separator: " ").first, key.contains(" ") {
+                organisationsByFirstWord[String(firstWord)] = organisationsByFirstWord[String(firstWord)] ?? entities.count
+            }
             entities.append(fact)
         }
 
@@ -131,8 +138,8 @@ enum EntityExtractor {
                     if possessive && !goesOn { break }
                     // "Gov." "Sen." "U.S." "John F. Kennedy": the dot of an abbreviation or initial stays inside.
                     if end + 1 < tokens.count, tokens[end].text == ".", isCapitalized(tokens[end + 1]),
-                       abbreviations[word.lowercased()] != nil || word.count == 1 || word.contains(".") {
-                        if word.contains(".") || word.count == 1 { words[words.count - 1] += "." }
+                       abbreviations[word.lowercased()] != nil || word.count == 1 || word.utf8.contains(0x2E) {
+                        if word.utf8.contains(0x2E) || word.count == 1 { words[words.count - 1] += "." }
                         end += 1
                     }
                     continue
@@ -238,7 +245,13 @@ enum EntityExtractor {
         if words.count == 1, isAcronym(words[0]) {
             if table.index[lowered[0]] != nil || (isPlainCapitals(words[0]) && !WordLists.organisations.contains(lowered[0])) { return true }
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
-                if let definition = acronymDefinition(words[0], in: sentences) {
+                if table.definitions[words[0]] == nil {
+                    // Spelled out near where it is used: within 40 sentences either way (all of any article).
+                    let here = sentences.firstIndex { $0.sentence.utf8Range == sentence.sentence.utf8Range } ?? 0
+                    let window = Array(sentences[max(0, here - 40)..<min(sentences.count, here + 40)])
+                    table.definitions[words[0]] = .some(acronymDefinition(words[0], in: window))
+                }
+                if let definition = table.definitions[words[0]] ?? nil {
                     table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
                 } else if !isAcronymOfPlace(words[0]) {
                     table.add(.organisation, words[0], run, run.first, run.last)
@@ -248,7 +261,7 @@ enum EntityExtractor {
         }
         // A known entity's short name: surname, acronym, first word of an organisation.
         if words.count == 1, table.index[lowered[0]] != nil { return true }
-        if words.count == 1, let org = table.entities.firstIndex(where: { $0.kind == .organisation && $0.value.lowercased().hasPrefix(lowered[0] + " ") }) {
+        if words.count == 1, let org = table.organisationsByFirstWord[lowered[0]] {
             table.index[lowered[0]] = org
             return true
         }
@@ -528,7 +541,7 @@ enum EntityExtractor {
     /// Titles beyond the role list: nameparser's English titles, for names
     /// written with them ("Premier Doug Ferris", "Justice Elena Ruiz").
     private static let titleWords: Set<String> = {
-        Gazetteer.honorifics.filter { Gazetteer.frequency($0) < 5.5 && !["count", "miss", "private", "chief", "dean"].contains($0) }
+        Gazetteer.honorifics.filter { !["count", "miss", "private", "chief", "dean", "will", "grand", "royal", "his", "her"].contains($0) }
             .union(["premier", "chancellor", "speaker", "congressman", "congresswoman", "senator", "minister", "coach", "manager", "sheriff",
                     "superintendent", "treasurer", "councilman", "councilwoman", "councillor", "councilor", "assemblyman",
                     "assemblywoman", "delegate", "trustee", "chief"])

@@ -12,7 +12,8 @@ public enum FactExtractor {
         // Page furniture ("Share this article", "Updated 9:20 AM ET") yields nothing.
         let sentences = segmented.sentences.enumerated().flatMap { index, sentence in
             ReadingUnits.split(sentence).compactMap { unit in
-                PageFurniture.isFurniture(unit.text) ? nil : TokenizedSentence(index: index, sentence: unit)
+                let tokenized = TokenizedSentence(index: index, sentence: unit)
+                return PageFurniture.isFurniture(tokenized) ? nil : tokenized
             }
         }
         let articleDate = DateExtractor.referenceDate(sentences, fallback: reference)

@@ -11,14 +11,20 @@ import RevtrackText
 /// copyright or rights line. Interface words are the vocabulary of page
 /// chrome, not of any one site.
 enum PageFurniture {
-    static func isFurniture(_ line: String) -> Bool {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return true }
+    static func isFurniture(_ unit: TokenizedSentence) -> Bool {
+        let content = unit.tokens.filter { $0.kind == .word || $0.kind == .number }
+        guard !content.isEmpty else { return true }
+        // Copyright and rights lines are short; prose is not searched for them.
+        guard content.count <= 40 else { return false }
+        let trimmed = unit.sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = trimmed.lowercased()
-        if lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
+        if unit.lower.contains(where: { $0 == "©" || $0 == "copyright" || $0 == "reserved" || $0 == "broadcast" }),
+           lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
             || lower.contains("may not be published, broadcast") { return true }
-        let words = WordTokenizer.tokenize(trimmed)
-        let content = words.filter { $0.kind == .word || $0.kind == .number }
+        // A line ending a sentence with more than three words is prose.
+        if let last = trimmed.last, ".!?\"”’".contains(last), content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
+            return false
+        }
         guard !content.isEmpty else { return true }
         if let last = trimmed.last, ".!?\"”’".contains(last), !lower.hasSuffix("a.m.") && !lower.hasSuffix("p.m."),
            content.count > 3 { return false }

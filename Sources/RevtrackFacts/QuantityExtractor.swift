@@ -107,14 +107,14 @@ enum QuantityExtractor {
         if token.kind == .number {
             guard let value = Double(token.text.filter { $0 != "," }) else { return nil }
             if isClockOrLabel(index, sentence) || isDurationOrPhone(index, sentence) { return nil }
-            let isYearLike = !token.text.contains(",") && !token.text.contains(".") && token.text.count == 4 && (1000...2100).contains(value)
+            let isYearLike = !token.text.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) && token.text.count == 4 && (1000...2100).contains(value)
             if isYearLike { return nil }
             if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }
             if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
             return (value, value, index + 1, nil)
         }
         // "twenty-three": tens and units written as one hyphenated word.
-        let parts = lower[index].split(separator: "-")
+        let parts = lower[index].utf8.contains(0x2D) ? lower[index].split(separator: "-") : []
         if parts.count == 2, let tens = WordLists.numberWordsByFirst[String(parts[0])]?.first(where: { $0.words.count == 1 }),
            let units = WordLists.numberWordsByFirst[String(parts[1])]?.first(where: { $0.words.count == 1 }),
            (20...90).contains(tens.low), tens.low.truncatingRemainder(dividingBy: 10) == 0, (1...9).contains(units.low) {

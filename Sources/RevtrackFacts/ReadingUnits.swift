@@ -10,7 +10,7 @@ import RevtrackText
 enum ReadingUnits {
     static func split(_ sentence: Sentence) -> [Sentence] {
         let text = sentence.slice
-        guard text.contains("\n") else { return [sentence] }
+        guard text.utf8.contains(0x0A) else { return [sentence] }
         var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)[...].map { $0 }
         lines = lines.filter { !$0.allSatisfy(\.isWhitespace) }
         guard lines.count > 1 else { return [sentence] }
