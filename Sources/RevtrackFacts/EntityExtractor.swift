@@ -125,8 +125,10 @@ enum EntityExtractor {
                     // A capitalised "The" inside a run starts another name ("Sorensen The Associated Press"),
                     // and so does a change from capitals to mixed case ("By DELIA MARCHETTI Associated Press").
                     if !words.isEmpty, token.text == "The" { break }
-                    if let previous = words.last, previous.count > 1, token.text.count > 1,
-                       isAllCapitals(previous) != isAllCapitals(token.text) { break }
+                    // Only a name set in capitals (two words or more) ends there: "ABC News", "CME Group",
+                    // "Acme AG" and "U.S. Department of Agriculture" are one name.
+                    if words.count >= 2, token.text.count > 1, !isAllCapitals(token.text),
+                       words.suffix(2).allSatisfy({ isAllCapitals($0) && $0.count > 2 && !$0.utf8.contains(0x2E) }) { break }
                     let (word, possessive) = stripPossessive(token.text)
                     end += 1
                     // "People's Democratic Party" goes on; "Azerbaijan's chief" and
@@ -187,7 +189,9 @@ enum EntityExtractor {
             let known = table.index[first] != nil || Gazetteer.places.contains(first) || WordLists.organisations.contains(first)
             let isOpener = Grammar.openers.contains(first) || first == "i'm" || first == "i"
                 || (atStart && run.first == original.first && !known && !Gazetteer.isGivenName(run.words[0])
-                    && !isTitle(first) && Gazetteer.isCommonWord(first) && !whole(run, isKnown: true))
+                    && !isTitle(first) && Gazetteer.isCommonWord(first) && !whole(run, isKnown: true)
+                    && (run.lowered.count > 1 && run.lowered[1] == "of" && first.hasSuffix("s")
+                        || !isOrganisationName(run.lowered, run.words) && !isPlaceName(run.lowered, run.words)))
             guard isOpener else { break }
             if first == "i'm" { byline = true }
             run.words.removeFirst(); run.first += 1
@@ -234,6 +238,17 @@ enum EntityExtractor {
                 return true
             }
         }
+        if words.count == 1, isAcronym(words[0]), table.index[lowered[0]] == nil, !isPlainCapitals(words[0]) {
+            if table.definitions[words[0]] == nil {
+                let here = sentences.firstIndex { $0.sentence.utf8Range == sentence.sentence.utf8Range } ?? 0
+                let window = Array(sentences[max(0, here - 40)..<min(sentences.count, here + 40)])
+                table.definitions[words[0]] = .some(acronymDefinition(words[0], in: window))
+            }
+            if let definition = table.definitions[words[0]] ?? nil {
+                table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
+                return true
+            }
+        }
         if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
             table.add(.organisation, run.joined, run, run.first, run.last, nil, definedAcronym)
             return true
@@ -277,20 +292,23 @@ enum EntityExtractor {
 
         // Place or organisation, then titles, then the name: "Texas Gov. Ray Castellano",
         // "ECB President Christine Lagarde", "Russian Foreign Minister Sergey Lavrov".
+        // Whatever stands before the first title qualifies it ("Lithuanian", "Pierce County",
+        // "British Columbia", "Huntington"); a place there is a place of its own.
         var start = 0
-        if words.count > 2, isTitle(lowered[1]) {
-            if Gazetteer.places.contains(lowered[0]) {
-                table.add(.place, words[0], run, run.first, run.first)
-                start = 1
-            } else if isAcronym(words[0]) || WordLists.organisations.contains(lowered[0]) || WordLists.demonyms[lowered[0]] != nil {
-                start = 1
+        if words.count > 2, !isTitle(lowered[0]), !Gazetteer.isGivenName(words[0]),
+           let firstTitle = (1..<(words.count - 1)).first(where: { isTitle(lowered[$0]) }), firstTitle <= 3 {
+            let prefix = Array(lowered[..<firstTitle]), original = Array(words[..<firstTitle])
+            if isPlaceName(prefix, original) || Gazetteer.cities[original.joined(separator: " ")] != nil {
+                table.add(.place, original.joined(separator: " "), run, run.first, tokenIndex(of: firstTitle - 1, in: run))
             }
+            start = firstTitle
         }
         var titleEnd = start
         while titleEnd < words.count - 1, isTitle(lowered[titleEnd]) { titleEnd += 1 }
         if titleEnd > start {
             let nameWords = Array(words[titleEnd...])
             guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4,
+                  !Gazetteer.places.contains(nameWords.joined(separator: " ").lowercased()),
                   nameWords.last.map(Gazetteer.isSurnameLike) == true || table.person(named: nameWords.joined(separator: " ")) != nil
             else { return true }
             let name = nameWords.joined(separator: " ")
