@@ -51,7 +51,7 @@ enum DateExtractor {
                 if last + 1 < tokens.count, tokens[last + 1].text == "." { last += 1 }   // "Oct."
                 if last + 1 < tokens.count, tokens[last + 1].kind == .number, let day = Int(tokens[last + 1].text), (1...31).contains(day) {
                     last += 1
-                    var year = nearestYear(month: month, day: day, reference: reference, future: isFuture(sentence, at: index))
+                    var year = nearestYear(month: month, day: day, reference: reference, direction: direction(sentence, at: index))
                     if last + 2 < tokens.count, tokens[last + 1].text == ",", let y = year4(tokens[last + 2]) { year = y; last += 2 }
                     else if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
                     add(index, last, CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).iso)
@@ -76,7 +76,7 @@ enum DateExtractor {
                 // A bare month ("in August"); "May" only where it cannot be the verb.
                 let fullName = monthWord.count >= 5 || ["june", "july"].contains(monthWord) || monthWord != bare
                 if fullName || monthWord == "may" && ["in", "since", "by", "until", "from", "of", "early", "late", "mid", "through", "before", "after"].contains(before) {
-                    let year = nearestYear(month: month, day: 15, reference: reference, future: isFuture(sentence, at: index))
+                    let year = nearestYear(month: month, day: 15, reference: reference, direction: direction(sentence, at: index))
                     add(index, last, monthString(year, month)); continue
                 }
             }
@@ -84,7 +84,7 @@ enum DateExtractor {
             if tokens[index].kind == .number, let day = Int(tokens[index].text), (1...31).contains(day),
                let month = Grammar.months[word(index + 1)], index + 1 < tokens.count, tokens[index + 1].text.first?.isUppercase == true {
                 var last = index + 1
-                var year = nearestYear(month: month, day: day, reference: reference, future: isFuture(sentence, at: index))
+                var year = nearestYear(month: month, day: day, reference: reference, direction: direction(sentence, at: index))
                 if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
                 add(index, last, CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).iso)
                 continue
@@ -239,18 +239,19 @@ enum DateExtractor {
     /// The year that puts a quarter nearest to the reference date.
     private static func nearestQuarterYear(_ quarter: Int, reference: CivilDate) -> Int {
         let middleMonth = quarter * 3 - 1
-        return nearestYear(month: middleMonth, day: 15, reference: reference, future: nil)
+        return nearestYear(month: middleMonth, day: 15, reference: reference, direction: 0)
     }
 
     /// The year a month (and day) without one falls in: the nearest such date
     /// to the reference, or the next/previous one when the clause says which.
-    private static func nearestYear(month: Int, day: Int, reference: CivilDate, future: Bool?) -> Int {
+    private static func nearestYear(month: Int, day: Int, reference: CivilDate, direction: Int) -> Int {
         let candidates = [reference.year - 1, reference.year, reference.year + 1]
         func distance(_ year: Int) -> Int {
             CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).dayNumber - reference.dayNumber
         }
-        if future == true, month != reference.month {
-            return candidates.filter { distance($0) > 0 }.min { distance($0) < distance($1) } ?? reference.year
+        if direction != 0, month != reference.month {
+            return candidates.filter { direction > 0 ? distance($0) > 0 : distance($0) < 0 }.min { abs(distance($0)) < abs(distance($1)) }
+                ?? reference.year
         }
         return candidates.min { abs(distance($0)) < abs(distance($1)) } ?? reference.year
     }
@@ -261,13 +262,16 @@ enum DateExtractor {
     /// before it: "Congress returns Tuesday") against a past tense ("said",
     /// "was", "-ed"); else a future elsewhere in the sentence. News copy
     /// defaults to the past.
-    static func isFuture(_ sentence: TokenizedSentence, at index: Int) -> Bool {
+    static func isFuture(_ sentence: TokenizedSentence, at index: Int) -> Bool { direction(sentence, at: index) > 0 }
+
+    /// 1 ahead, -1 back (a past cue or tense), 0 when nothing says which.
+    static func direction(_ sentence: TokenizedSentence, at index: Int) -> Int {
         let lower = sentence.lower, tokens = sentence.tokens
         for back in 1...3 where index - back >= 0 {
             let word = lower[index - back]
-            if pastCues.contains(word) { return false }
+            if pastCues.contains(word) { return -1 }
             if futureCues.contains(word) {
-                return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1])
+                return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1]) ? 1 : 0
             }
             if tokens[index - back].kind == .punctuation { break }
         }
@@ -277,19 +281,19 @@ enum DateExtractor {
         while start > 0, !breaks.contains(tokens[start - 1].text) { start -= 1 }
         while end + 1 < tokens.count, !breaks.contains(tokens[end + 1].text) { end += 1 }
         let clause = lower[start...end]
-        if clause.contains(where: { futureWords.contains($0) }) { return true }
+        if clause.contains(where: { futureWords.contains($0) }) { return 1 }
         if zip(clause, clause.dropFirst()).contains(where: { ($0 == "ahead" && $1 == "of") || ($0 == "going" && $1 == "to") || ($0 == "set" && $1 == "to") }) {
-            return true
+            return 1
         }
-        if clause.contains(where: { pastWords.contains($0) || ($0.hasSuffix("ed") && $0.count > 4 && !futureWords.contains($0)) }) { return false }
+        if clause.contains(where: { pastWords.contains($0) || ($0.hasSuffix("ed") && $0.count > 4 && !futureWords.contains($0)) }) { return -1 }
         // "for Monday's summit", "forecast for Tuesday".
-        if index > 0, lower[index - 1] == "for" { return true }
+        if index > 0, lower[index - 1] == "for" { return 1 }
         // "Congress returns Tuesday", "the team meets Friday": a present tense right before the day.
         if index > 0, tokens[index - 1].kind == .word, lower[index - 1].hasSuffix("s"), !notVerbs.contains(lower[index - 1]),
            !Gazetteer.isCommonWord(lower[index - 1]) || Gazetteer.isCommonWord(String(lower[index - 1].dropLast())) {
-            return true
+            return 1
         }
-        return lower.contains { futureWords.contains($0) } && !clause.contains { pastWords.contains($0) }
+        return lower.contains { futureWords.contains($0) } ? 1 : 0
     }
 
     /// Words that can start a date: months, weekdays, seasons, relative words, quarters.

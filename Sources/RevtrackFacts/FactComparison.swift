@@ -28,7 +28,9 @@ public struct FactComparison: Sendable {
     ///   sentence is still one changed fact rather than a removal and an addition.
     ///   Facts pair by what they say alone only within `FactCandidates.window`
     ///   sentences of where their sentence went, which covers any article.
-    public init(old: [Fact], new: [Fact], mode: Mode, alignment: SentenceAlignment = .none) {
+    /// - Parameter ignoreCosmetic: punctuation inside a quote or claim is not
+    ///   a change either (letter case, white space and quote style never are).
+    public init(old: [Fact], new: [Fact], mode: Mode, alignment: SentenceAlignment = .none, ignoreCosmetic: Bool = false) {
         var vocabulary: [String: Int32] = [:]
         let oldFeatures = old.map { FactFeatures($0, vocabulary: &vocabulary) }
         let newFeatures = new.map { FactFeatures($0, vocabulary: &vocabulary) }
@@ -83,7 +85,8 @@ public struct FactComparison: Sendable {
                 entries.append(Entry(relation: mode == .versions ? .removed : .onlyOld, old: oldFact, new: nil))
                 continue
             }
-            entries.append(Entry(relation: Self.relation(oldFact, new[match], mode), old: oldFact, new: new[match]))
+            entries.append(Entry(relation: Self.relation(oldFact, new[match], mode, ignoreCosmetic: ignoreCosmetic),
+                                 old: oldFact, new: new[match]))
         }
         for (index, fact) in new.enumerated() where !used[index] {
             entries.append(Entry(relation: mode == .versions ? .added : .onlyNew, old: nil, new: fact))
@@ -185,15 +188,16 @@ public struct FactComparison: Sendable {
         }
     }
 
-    static func relation(_ a: Fact, _ b: Fact, _ mode: Mode) -> Relation {
+    static func relation(_ a: Fact, _ b: Fact, _ mode: Mode, ignoreCosmetic: Bool = false) -> Relation {
         let same: Bool
+        func words(_ text: String?) -> String? { text.map { cosmetic($0, punctuation: ignoreCosmetic) } }
         switch a.kind {
         case .quantity: same = a.value == b.value
         case .date: same = a.resolved == b.resolved
-        case .quote, .claim: same = a.value == b.value && a.speaker == b.speaker
-        case .person: same = a.value == b.value && a.title == b.title
+        case .quote, .claim: same = words(a.value) == words(b.value) && words(a.speaker) == words(b.speaker)
+        case .person: same = words(a.value) == words(b.value) && words(a.title) == words(b.title)
         case .place: same = true
-        case .organisation: same = a.value == b.value
+        case .organisation: same = words(a.value) == words(b.value)
         }
         switch mode {
         case .versions: return same ? .unchanged : .changed
@@ -206,6 +210,72 @@ public struct FactComparison: Sendable {
             case .person, .place, .organisation: return .consistent   // named differently
             }
         }
+    }
+
+    /// Text as a reader compares it: letter case, runs of white space, curly
+    /// or straight quotes and apostrophes, and dashes do not count; with
+    /// `punctuation`, no punctuation does.
+    static func cosmetic(_ text: String, punctuation: Bool) -> String {
+        var out = ""
+        var space = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace { space = !out.isEmpty; continue }
+            var kept = scalar
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201B}", "`", "\u{00B4}": kept = "'"
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}": kept = "\""
+            case "\u{2013}", "\u{2014}", "\u{2212}": kept = "-"
+            default: break
+            }
+            if punctuation, [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                             .finalPunctuation, .otherPunctuation].contains(kept.properties.generalCategory) { continue }
+            if space { out.append(" "); space = false }
+            out.unicodeScalars.append(kept)
+        }
+        return out
+    }
+
+    /// Facts that only one outlet reports but that stand in sentences saying
+    /// the same thing are one referent given different values: "The vote was
+    /// held in April" against "The vote was held in February" is a conflict,
+    /// not two facts each outlet omits. Pairs a date or count left over on
+    /// each side when their sentences share most of their words.
+    func resolvingConflicts(old: SegmentedText, new: SegmentedText) -> FactComparison {
+        var entries = self.entries
+        var claimed = Set<Int>()
+        func words(_ text: SegmentedText, _ sentence: Int) -> Set<String> {
+            guard sentence < text.sentences.count else { return [] }
+            return Set(WordTokenizer.tokenize(text.sentences[sentence].text).filter { $0.kind == .word }.map { $0.text.lowercased() }
+                .filter { Grammar.months[$0] == nil && Grammar.weekdays[$0] == nil && !Grammar.stops.contains($0) })
+        }
+        for (i, entry) in entries.enumerated() where entry.relation == .onlyOld {
+            guard let a = entry.old, a.kind == .date || a.kind == .quantity else { continue }
+            let aw = words(old, a.sentence)
+            guard aw.count >= 3 else { continue }
+            var best: (index: Int, score: Double)? = nil
+            for (j, other) in entries.enumerated() where other.relation == .onlyNew && !claimed.contains(j) {
+                guard let b = other.new, b.kind == a.kind, a.kind == .date || Self.countedKey(a) == Self.countedKey(b) else { continue }
+                let bw = words(new, b.sentence)
+                let score = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
+                if score >= 0.6, score > (best?.score ?? 0) { best = (j, score) }
+            }
+            guard let (j, _) = best, let b = entries[j].new else { continue }
+            claimed.insert(j)
+            let relation = Self.relation(a, b, .outlets)
+            entries[i] = Entry(relation: relation == .shared ? .shared : Self.overlapping(a, b) ? .consistent : .conflicting, old: a, new: b)
+        }
+        return FactComparison(entries: entries.enumerated().filter { !claimed.contains($0.offset) }.map(\.element))
+    }
+
+    private init(entries: [Entry]) { self.entries = entries }
+
+    /// Whether two dates' periods or two counts' intervals overlap.
+    private static func overlapping(_ a: Fact, _ b: Fact) -> Bool {
+        if a.kind == .date {
+            guard let pa = a.resolved.flatMap(Period.init), let pb = b.resolved.flatMap(Period.init) else { return false }
+            return pa.overlaps(pb)
+        }
+        return overlaps(a, b)
     }
 
     /// What a quantity counts, reduced to a group or head noun: "Russian

@@ -19,11 +19,12 @@ public struct FactReport: Sendable {
     /// them; framing contrasts only between outlets.
     /// - Parameter references: each side's reference date, against which relative dates resolve.
     public init(old: SegmentedText, new: SegmentedText, alignment: SentenceAlignment,
-                references: (old: CivilDate, new: CivilDate), mode: FactComparison.Mode) {
+                references: (old: CivilDate, new: CivilDate), mode: FactComparison.Mode, ignoreCosmetic: Bool = false) {
         let (oldFacts, newFacts) = Parallel.sides(bytes: old.text.utf8.count + new.text.utf8.count) { side in
             FactExtractor.extract(from: side == 0 ? old : new, reference: side == 0 ? references.old : references.new)
         }
-        let facts = FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: alignment)
+        var facts = FactComparison(old: oldFacts, new: newFacts, mode: mode, alignment: alignment, ignoreCosmetic: ignoreCosmetic)
+        if mode == .outlets { facts = facts.resolvingConflicts(old: old, new: new) }
         let framing = mode == .outlets
             ? FramingContrast.find(old: old, new: new, oldFacts: oldFacts, newFacts: newFacts, comparison: facts)
             : []

@@ -110,6 +110,7 @@ enum QuantityExtractor {
             let isYearLike = !token.text.utf8.contains(where: { $0 == 0x2C || $0 == 0x2E }) && token.text.count == 4 && (1000...2100).contains(value)
             if isYearLike { return nil }
             if index > 0, Grammar.months[lower[index - 1].trimmingCharacters(in: ["."])] != nil, value <= 31 { return nil }
+            if index > 1, lower[index - 1] == ".", Grammar.months[lower[index - 2]] != nil, value <= 31 { return nil }   // "Oct. 15"
             if index + 1 < tokens.count, Grammar.months[lower[index + 1]] != nil, value <= 31 { return nil }   // 15 May
             return (value, value, index + 1, nil)
         }

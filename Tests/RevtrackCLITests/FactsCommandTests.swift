@@ -47,4 +47,17 @@ struct FactsCommandTests {
         #expect((json.summary.facts?["changed"] ?? 0) >= 3)
         #expect(json.facts?.contains { $0.kind == "quantity" && $0.change == "changed" } == true)
     }
+
+    @Test("a text against itself as two outlets: every fact shared, exit 0; values that cannot both be true conflict, exit 1")
+    func selfAndConflicts() throws {
+        let sample = samplesRoot + "/facts/dev/a-voting-map-wire.txt"
+        let same = try cli.run(["diff", "--facts-as", "outlets", "--level", "facts", sample, sample])
+        #expect(same.status == 0, "\(same.stdout)")
+        #expect(!same.stdout.contains("only in") && !same.stdout.contains("conflicting") && !same.stdout.contains("consistent"))
+        let a = folder.write("a.txt", "Storm Elena killed 7 people in southern Portugal on Sunday, the civil protection agency said.\n")
+        let b = folder.write("b.txt", "Storm Elena killed 9 people in southern Portugal on Sunday, the civil protection agency said.\n")
+        let conflict = try cli.run(["diff", "--facts-as", "outlets", "--level", "facts", a, b])
+        #expect(conflict.status == 1)
+        #expect(conflict.stdout.contains("conflicting  quantity     7 people (dead)  →  9 people (dead)"), "\(conflict.stdout)")
+    }
 }

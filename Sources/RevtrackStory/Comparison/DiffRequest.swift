@@ -35,7 +35,7 @@ public struct DiffRequest: Sendable {
             let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
             facts = FactReport(old: comparison.old, new: comparison.new, alignment: comparison.alignment,
                                references: (old.referenceDay(today: today), new.referenceDay(today: today)),
-                               mode: factsAs ?? (twoTracks ? .outlets : .versions))
+                               mode: factsAs ?? (twoTracks ? .outlets : .versions), ignoreCosmetic: ignoreCosmetic)
         }
         return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, sentencesShown: level != .facts)
     }
