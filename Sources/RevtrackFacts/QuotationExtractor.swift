@@ -190,9 +190,11 @@ enum QuotationExtractor {
         var end = verb
         while end > start, Grammar.auxiliaries.contains(lower[end - 1]) || adverbs.contains(lower[end - 1]) { end -= 1 }
         guard end > start else { return nil }
-        // "X, the national security adviser, said": back over the apposition.
+        // "X, the national security adviser, said", "X, reading the judgment of the panel, said":
+        // back over an apposition or a phrase set off by commas.
         if tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
-           end - 1 - comma <= 8, comma + 1 < end - 1, ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number {
+           end - 1 - comma <= 14, comma + 1 < end - 1,
+           ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1]) {
             end = comma
         }
         if end > start, tokens[end - 1].text == "," { end -= 1 }
@@ -203,6 +205,13 @@ enum QuotationExtractor {
         if isName(tokens[last]) {
             var first = last
             while first > start, isName(tokens[first - 1]) || tokens[first - 1].text == "." && first - 2 >= start && isName(tokens[first - 2]) { first -= 1 }
+            // "Observers from the European Union", "strategists at Goldman Sachs": the people who spoke.
+            var before = first - 1
+            if before > start, lower[before] == "the" { before -= 1 }
+            if before > start, ["from", "at", "with", "of"].contains(lower[before]), tokens[before - 1].kind == .word,
+               !isName(tokens[before - 1]), QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
+                return lower[before - 1]
+            }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
                 .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
             guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
