@@ -81,7 +81,10 @@ enum EntityExtractor {
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
         for run in pending where run.words.count == 1 {
             let word = run.lowered[0]
-            guard table.index[word] == nil, counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word),
+            // Nationality adjectives ("Yemeni", "Hispanic", "Lithuanian") recur too.
+            let nationality = ["ese", "ian", "ean", "ish", "ic", "i", "an"].contains { word.hasSuffix($0) }
+                && Gazetteer.countryStems.contains(String(word.prefix(4)))
+            guard table.index[word] == nil, counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
                   !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
             table.add(.organisation, run.words[0], run, run.first, run.last)
         }
@@ -202,6 +205,11 @@ enum EntityExtractor {
                 while run.first < run.last, tokens[run.first].kind != .word { run.first += 1 }
             }
             if run.words.isEmpty { return true }
+        }
+        // "Houthi-run Ministry of Public Health", "Kremlin-backed": a hyphenated adjective is not part of the name.
+        if run.words.count > 1, let dash = run.words[0].firstIndex(of: "-"),
+           run.words[0][run.words[0].index(after: dash)...].first?.isLowercase == true {
+            run.words.removeFirst(); run.first += 1
         }
         // "The" before a name that is not "The Hague" or "The Associated Press".
         if run.words.count > 1, run.lowered[0] == "the", !whole(run, isKnown: true) {
@@ -435,9 +443,11 @@ enum EntityExtractor {
         let lower = run.sentence.lower, tokens = run.sentence.tokens
         let first = run.first
         let previous = first > 0 ? lower[first - 1] : ""
-        if ["in", "near", "from", "at", "outside", "across", "to"].contains(previous) {
+        if ["in", "near", "outside", "across"].contains(previous) {
             return Gazetteer.cities[run.words[0]] != nil || !Gazetteer.isCommonWord(run.words[0]) && Gazetteer.surnames[run.words[0]] == nil
         }
+        // "at Rabobank", "from Benfica": companies and clubs stand there as often as towns.
+        if ["from", "at", "to"].contains(previous) { return Gazetteer.cities[run.words[0]] != nil }
         if first > 1, previous == "of", Grammar.placeNouns.contains(lower[first - 2]) { return true }
         // "Austin, Texas" / "Bend, Ore.".
         if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
@@ -553,7 +563,7 @@ enum EntityExtractor {
         "lt": "lieutenant", "gen": "general", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
         "adm": "admiral", "cmdr": "commander", "dr": "dr", "prof": "professor", "rev": "reverend", "supt": "superintendent",
         "det": "detective", "insp": "inspector", "mr": "mr", "mrs": "mrs", "ms": "ms", "hon": "honourable", "pres": "president",
-        "atty": "attorney", "msgr": "monsignor", "gov.": "governor", "sen.": "senator", "rep.": "representative",
+        "atty": "attorney", "msgr": "monsignor", "st": "st", "mt": "mt", "ft": "ft", "gov.": "governor", "sen.": "senator", "rep.": "representative",
     ]
 
     /// Titles beyond the role list: nameparser's English titles, for names

@@ -86,6 +86,19 @@ enum Gazetteer {
         return places
     }()
 
+    /// The first four letters of every country, US state and continent name: a
+    /// nationality adjective shares them ("Yemeni", "Lithuanian", "Texan").
+    static let countryStems: Set<String> = {
+        var stems = Set<String>()
+        for file in ["places-countries", "places-continents", "us-state-abbreviations"] {
+            forEachRow(file) { fields in
+                let name = String(decoding: file == "us-state-abbreviations" ? fields[fields.count - 1] : fields[0], as: UTF8.self)
+                stems.insert(String(name.lowercased().prefix(4)))
+            }
+        }
+        return stems
+    }()
+
     /// Cities of at least 15,000 people (GeoNames): places where the context
     /// says a place stands ("in Lytton", "Austin, Texas").
     static let cities: [String: Int] = {

@@ -28,6 +28,8 @@ enum PageFurniture {
         guard !content.isEmpty else { return true }
         if let last = trimmed.last, ".!?\"”’".contains(last), !lower.hasSuffix("a.m.") && !lower.hasSuffix("p.m."),
            content.count > 3 { return false }
+        // Navigation: "Markets | Energy | Companies", "World · Middle East · Africa".
+        if unit.tokens.filter({ $0.text == "|" || $0.text == "·" || $0.text == "•" }).count >= 2, content.count <= 16 { return true }
         guard content.count <= 12 else { return false }
         var chrome = 0, timeWords = 0
         for (index, token) in content.enumerated() {
