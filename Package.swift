@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackWatchTests", dependencies: ["RevtrackWatch", "RevtrackCapture", "RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackWatch", "RevtrackTestSupport"], exclude: ["HelpSnapshots"]),

@@ -270,6 +270,9 @@ enum DateExtractor {
         for back in 1...3 where index - back >= 0 {
             let word = lower[index - back]
             if pastCues.contains(word) { return -1 }
+            // "said on Monday", "announced Tuesday": the verb the day belongs to is past.
+            if futureWords.contains(word) { return 1 }
+            if pastWords.contains(word) || word.hasSuffix("ed") && word.count > 4 { return -1 }
             if futureCues.contains(word) {
                 return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1]) ? 1 : 0
             }
@@ -278,8 +281,8 @@ enum DateExtractor {
         // The clause: back and on to the nearest punctuation that ends one.
         let breaks = clauseBreaks
         var start = index, end = index
-        while start > 0, !breaks.contains(tokens[start - 1].text) { start -= 1 }
-        while end + 1 < tokens.count, !breaks.contains(tokens[end + 1].text) { end += 1 }
+        while start > 0, !breaks.contains(tokens[start - 1].text), !subordinators.contains(lower[start - 1]) { start -= 1 }
+        while end + 1 < tokens.count, !breaks.contains(tokens[end + 1].text), !subordinators.contains(lower[end + 1]) { end += 1 }
         let clause = lower[start...end]
         if clause.contains(where: { futureWords.contains($0) }) { return 1 }
         if zip(clause, clause.dropFirst()).contains(where: { ($0 == "ahead" && $1 == "of") || ($0 == "going" && $1 == "to") || ($0 == "set" && $1 == "to") }) {
@@ -300,6 +303,8 @@ enum DateExtractor {
     private static let triggers: Set<String> = Set(Grammar.months.keys).union(Grammar.weekdays.keys).union(Grammar.seasons.keys)
         .union(["last", "this", "next", "past", "previous", "coming", "the", "earlier", "later", "end", "yesterday", "today",
                 "tomorrow", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
+    /// Words that open a clause of their own: what follows "said … that" is another clause's tense.
+    private static let subordinators: Set<String> = ["that", "which", "who", "because", "although", "while", "whereas"]
     private static let notVerbs: Set<String> = ["is", "was", "has", "its", "his", "this", "us"]
     private static let pastCues: Set<String> = ["since", "last", "past", "ago", "previous"]
     private static let futureCues: Set<String> = ["next", "until", "through", "till", "by", "before", "ahead", "due", "coming", "upcoming", "from"]

@@ -3,6 +3,7 @@ import RevtrackFacts
 import RevtrackStorage
 import RevtrackStory
 import RevtrackTestSupport
+import RevtrackText
 import Testing
 
 /// The application layer called directly, with no process: what the CLI and
@@ -115,5 +116,26 @@ struct StoryTests {
         #expect(RepositoryLocation(explicit: "x", environment: ["REVTRACK_REPO": "y"]).path == "x")
         #expect(RepositoryLocation(explicit: "", environment: ["REVTRACK_REPO": "y"]).path == "y")
         #expect(RepositoryLocation(explicit: nil, environment: [:]).path == ".revtrack")
+    }
+}
+
+@Suite("Reference day")
+struct ReferenceDayTests {
+    @Test("a page's own published time is the reference, not the capture time; without one, the capture day")
+    func publishedFirst() throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let captured = Date(timeIntervalSince1970: 1_760_400_000)           // 2025-10-14
+        let page = PageProvenance(status: 200, published: "2025-10-10T08:00:00Z")
+        guard case .added(let revision) = try store.add(text: "Officials said on Monday that the bridge would reopen.",
+                                                       to: try TrackName("bridge"), captured: captured, page: page) else {
+            Issue.record("not added"); return
+        }
+        #expect(ReferenceDay.of(revision) == CivilDate(year: 2025, month: 10, day: 10))
+        let source = try TextSource.stored(revision, in: store)
+        let monday = FactExtractor.extract(from: source.text, reference: source.referenceDay()).first { $0.kind == .date }
+        #expect(monday?.resolved == "2025-10-06", "the Monday before the page's own date, not before the capture")
+        guard case .added(let plain) = try store.add(text: "A second text.", to: try TrackName("other"), captured: captured) else { return }
+        #expect(ReferenceDay.of(plain) == CivilDate(year: 2025, month: 10, day: 14))
     }
 }

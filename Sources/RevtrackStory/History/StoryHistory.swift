@@ -19,7 +19,7 @@ public struct StoryHistory: Sendable {
             let revision = revisions[index]
             return FactTimeline.Revision(
                 number: revision.number, date: CaptureTime.format(revision.captured),
-                facts: FactExtractor.extract(from: sentences.segmented[index], reference: ReferenceDay.of(revision.captured)),
+                facts: FactExtractor.extract(from: sentences.segmented[index], reference: ReferenceDay.of(revision)),
                 alignment: index > 0 ? sentences.alignments[index - 1] : .none)
         })
     }

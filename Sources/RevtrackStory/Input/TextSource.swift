@@ -51,10 +51,10 @@ public struct TextSource: Sendable {
         TextSource(label: revision.spec, text: try store.text(of: revision), revision: revision)
     }
 
-    /// The day relative dates in this text resolve against: a revision's
-    /// capture day, else `today` (a file has no capture time).
+    /// The day relative dates in this text resolve against (`ReferenceDay`);
+    /// `today` for a file, which has no capture time.
     public func referenceDay(today: Date = Date()) -> CivilDate {
-        ReferenceDay.of(revision?.captured ?? today)
+        revision.map(ReferenceDay.of) ?? ReferenceDay.of(today)
     }
 }
 
