@@ -122,9 +122,17 @@ enum QuotationExtractor {
             return phrase(sentence, startingAt: index + 1, people: people, at: quoteEnd)
         }
         // Subject then verb within a few words: "Whitcomb told reporters", "the company said in a statement".
+        // Up to the verb over an apposition ("the study's lead author, Dr. Camille Osei, an assistant
+        // professor of pediatrics at the university, said"), never past the sentence or another quotation.
         var end = index
-        while end < min(lower.count, index + 9), !isSpeechVerb(lower[end]), sentence.tokens[end].kind != .punctuation
-                || sentence.tokens[end].text == "," || sentence.tokens[end].text == "'" || sentence.tokens[end].text == "’" { end += 1 }
+        while end < min(lower.count, index + 24), !isSpeechVerb(lower[end]) {
+            let text = sentence.tokens[end].text
+            if sentence.tokens[end].kind == .punctuation, ![",", "'", "’", "(", ")", "-"].contains(text),
+               !(text == "." && end > 0 && (EntityExtractor.abbreviations[lower[end - 1]] != nil || sentence.tokens[end - 1].text.count == 1)) {
+                break
+            }
+            end += 1
+        }
         guard end < lower.count, isSpeechVerb(lower[end]), end > index else { return nil }
         return subject(sentence, from: index, before: end, people: people, at: quoteEnd)
     }
@@ -134,7 +142,9 @@ enum QuotationExtractor {
         let offset = quoteStart - sentence.sentence.utf8Range.lowerBound
         let before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
         // Only the clause the quote belongs to: after another quotation's end, nothing further back counts.
-        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) }) else { return nil }
+        // Verbs of claiming introduce a quotation too: "Keller accused management of "shifting the burden"".
+        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) || WordLists.claimVerbs[sentence.lower[$0]] != nil })
+        else { return nil }
         if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
         // Inverted: `said Sen. Ruth Calloway: "…"`.
         return phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart)
@@ -209,7 +219,8 @@ enum QuotationExtractor {
             var before = first - 1
             if before > start, lower[before] == "the" { before -= 1 }
             if before > start, ["from", "at", "with", "of"].contains(lower[before]), tokens[before - 1].kind == .word,
-               !isName(tokens[before - 1]), QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
+               !isName(tokens[before - 1]) || Gazetteer.isCommonWord(lower[before - 1]),
+               QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
                 return lower[before - 1]
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
