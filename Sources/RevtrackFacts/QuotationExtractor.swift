@@ -29,9 +29,14 @@ enum QuotationExtractor {
             let turn = turnSpeaker(members[0])
             var lastQuote: (sentence: Int, speaker: String?)? = nil
             var paragraphSpeaker: String? = nil
+            // Spans over the whole paragraph: a quotation may run over several sentences.
+            let paragraphRange = members[0].sentence.utf8Range.lowerBound..<members[members.count - 1].sentence.utf8Range.upperBound
+            let spans = quoteSpans(bytes, paragraphRange)
             for (position, unit) in members.enumerated() {
                 let range = unit.sentence.utf8Range
-                for span in quoteSpans(bytes, range) {
+                for span in spans where range.contains(span.open) {
+                    // Attribution after the quote reads the sentence the quote ends in.
+                    let closing = members.last { $0.sentence.utf8Range.contains(span.close - 1) } ?? unit
                     let inner = String(decoding: bytes[span.innerStart..<span.innerEnd], as: UTF8.self)
                     let value = inner.trimmingCharacters(in: CharacterSet.punctuationAndSpace)
                     guard !value.isEmpty, !isTitle(value, inner: inner) else { continue }
@@ -40,7 +45,7 @@ enum QuotationExtractor {
                     let wordCount = value.split(whereSeparator: { $0.isWhitespace }).count
                     var speaker: String? = nil
                     if wordCount > 2 {
-                        speaker = speakerAfter(unit, quoteEnd: span.close, people: people)
+                        speaker = speakerAfter(closing, quoteEnd: span.close, people: people)
                             ?? speakerBefore(unit, quoteStart: span.open, people: people)
                         if speaker == nil, let lastQuote, lastQuote.sentence >= position - 1 || lastQuote.speaker != nil {
                             speaker = lastQuote.speaker
@@ -95,7 +100,7 @@ enum QuotationExtractor {
     /// sentence punctuation ("Meet the Press", "Fox News Sunday").
     private static func isTitle(_ value: String, inner: String) -> Bool {
         let words = value.split(separator: " ")
-        guard (2...6).contains(words.count), !inner.contains(where: { ".,!?;:".contains($0) }) else { return false }
+        guard (2...6).contains(words.count), !value.contains(where: { ".,!?;:".contains($0) }) else { return false }
         let small: Set<String> = ["the", "of", "and", "a", "an", "in", "on", "for", "to", "at", "with"]
         return words.allSatisfy { $0.first?.isUppercase == true || small.contains($0.lowercased()) } && words.first?.first?.isUppercase == true
     }
@@ -143,8 +148,8 @@ enum QuotationExtractor {
         let before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
         // Only the clause the quote belongs to: after another quotation's end, nothing further back counts.
         // Verbs of claiming introduce a quotation too: "Keller accused management of "shifting the burden"".
-        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) || WordLists.claimVerbs[sentence.lower[$0]] != nil })
-        else { return nil }
+        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) })
+                ?? before.last(where: { WordLists.claimVerbs[sentence.lower[$0]] != nil }) else { return nil }
         if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
         // Inverted: `said Sen. Ruth Calloway: "…"`.
         return phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart)
@@ -197,6 +202,17 @@ enum QuotationExtractor {
     private static func subject(_ sentence: TokenizedSentence, from start: Int, before verb: Int,
                                 people: PersonMentions, at position: Int) -> String? {
         let lower = sentence.lower, tokens = sentence.tokens
+        // "…, saying it would …": the subject is the clause's, at its start.
+        if lower[verb].hasSuffix("ing"), verb > start, tokens[verb - 1].text == "," {
+            var first = start
+            while first < verb, tokens[first].kind != .word || !isName(tokens[first]) && !["he", "she"].contains(lower[first]) { first += 1 }
+            guard first < verb else { return nil }
+            if ["he", "she"].contains(lower[first]) { return people.latest(before: position) }
+            var last = first
+            while last + 1 < verb, isName(tokens[last + 1]) || tokens[last + 1].text == "." { last += 1 }
+            let name = Grammar.strippingPossessive(tokens[last].text)
+            return people.canonical(name) ?? name
+        }
         var end = verb
         while end > start, Grammar.auxiliaries.contains(lower[end - 1]) || adverbs.contains(lower[end - 1]) { end -= 1 }
         guard end > start else { return nil }
@@ -204,7 +220,8 @@ enum QuotationExtractor {
         // back over an apposition or a phrase set off by commas.
         if tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
            end - 1 - comma <= 14, comma + 1 < end - 1,
-           ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1]) {
+           ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1])
+            || isPartyCode(tokens[comma + 1].text) {
             end = comma
         }
         if end > start, tokens[end - 1].text == "," { end -= 1 }
@@ -256,14 +273,27 @@ enum QuotationExtractor {
             guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
             return people.canonical(name) ?? words.joined(separator: " ")
         }
-        // "said the company", "said a spokesperson for the ministry".
+        // "said the company", "said a spokesperson for the ministry"; "said her son, Nikos Haldane": the name.
         var end = index
-        while end < tokens.count, tokens[end].kind == .word, !["for", "of", "in", "on", "at", "who", "that", "and"].contains(lower[end]) || end == index {
+        while end < tokens.count, tokens[end].kind == .word,
+              !["for", "of", "in", "on", "at", "who", "that", "and", "by"].contains(lower[end]) || end == index,
+              !(end > index + 1 && lower[end].hasSuffix("ed")) {
             end += 1
+        }
+        if end + 1 < tokens.count, tokens[end].text == ",", isName(tokens[end + 1]) {
+            var last = end + 1
+            while last + 1 < tokens.count, isName(tokens[last + 1]) { last += 1 }
+            let name = Grammar.strippingPossessive(tokens[last].text)
+            return people.canonical(name) ?? tokens[(end + 1)...last].map(\.text).joined(separator: " ")
         }
         guard end > index, !Grammar.stops.contains(lower[end - 1]) || Grammar.determiners.contains(lower[index]) else { return nil }
         let head = lower[end - 1]
         return Grammar.determiners.contains(lower[index]) || groupNouns.contains(head) ? head : nil
+    }
+
+    /// "R-Ohio", "D-N.Y.": a lawmaker's party and state, not a name.
+    private static func isPartyCode(_ text: String) -> Bool {
+        text.count >= 3 && ["R-", "D-", "I-"].contains(String(text.prefix(2)))
     }
 
     private static func isName(_ token: WordToken) -> Bool {
