@@ -206,6 +206,13 @@ enum EntityExtractor {
             }
             if run.words.isEmpty { return true }
         }
+        // A name set in capitals ("By DELIA MARCHETTI", a transcript's "HANSI LO WANG") reads as
+        // the same name in mixed case, unless the capitals are a known organisation or place.
+        if run.words.count >= 2, run.words.allSatisfy({ isAllCapitals($0) && $0.count > 1 && $0.allSatisfy(\.isLetter) }),
+           !run.words.contains(where: { $0.count > 1 && $0.count <= 3 }),
+           !WordLists.organisations.contains(run.lowered.joined(separator: " ")), !Gazetteer.places.contains(run.lowered.joined(separator: " ")) {
+            run.words = run.words.map { $0.prefix(1) + $0.dropFirst().lowercased() }
+        }
         // "Houthi-run Ministry of Public Health", "Kremlin-backed": a hyphenated adjective is not part of the name.
         if run.words.count > 1, let dash = run.words[0].firstIndex(of: "-"),
            run.words[0][run.words[0].index(after: dash)...].first?.isLowercase == true {
@@ -349,8 +356,9 @@ enum EntityExtractor {
         // A title with no name after it is an office: "Supreme Allied Commander Europe".
         if lowered.prefix(nameWords.count).contains(where: isTitle) { return true }
 
-        let evidence = personEvidence(nameWords, run, byline: byline)
+        var evidence = personEvidence(nameWords, run, byline: byline)
         guard evidence.found else { return true }
+        if evidence.title == nil { evidence.title = apposition(after: tokenIndex(of: nameWords.count - 1, in: run), in: sentence) }
         let name = nameWords.joined(separator: " ")
         if let known = table.person(named: name) {
             if table.entities[known].title == nil, let title = evidence.title { table.entities[known].title = title }
@@ -374,6 +382,13 @@ enum EntityExtractor {
         if before >= 0, tokens[before].text == "," { before -= 1 }
         var title: [String] = []
         while before >= 0, isTitle(lower[before]), tokens[before].kind == .word, !isCapitalized(tokens[before]) {
+            title.insert(lower[before], at: 0)
+            before -= 1
+        }
+        // Nouns that make the role what it is: "campaign manager", "appeals judge", "planning director".
+        while !title.isEmpty, title.count < 4, before >= 0, tokens[before].kind == .word, !isCapitalized(tokens[before]),
+              Gazetteer.isCommonWord(lower[before]), !Grammar.stops.contains(lower[before]), !Grammar.determiners.contains(lower[before]),
+              !lower[before].hasSuffix("'s"), !lower[before].hasSuffix("’s"), !lower[before].hasSuffix("ly") {
             title.insert(lower[before], at: 0)
             before -= 1
         }
