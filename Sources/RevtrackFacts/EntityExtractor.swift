@@ -79,6 +79,9 @@ enum EntityExtractor {
         // and is no person's surname is an organisation ("Severgaz said …").
         var counts: [String: Int] = [:]
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
+        for run in pending where run.words.count == 1 && table.index[run.lowered[0]] == nil && organisationContext(run) {
+            table.add(.organisation, run.words[0], run, run.first, run.last)
+        }
         for run in pending where run.words.count == 1 {
             let word = run.lowered[0]
             // Nationality adjectives ("Yemeni", "Hispanic", "Lithuanian") recur too.
@@ -357,7 +360,10 @@ enum EntityExtractor {
         if lowered.prefix(nameWords.count).contains(where: isTitle) { return true }
 
         var evidence = personEvidence(nameWords, run, byline: byline)
-        guard evidence.found else { return true }
+        guard evidence.found else {
+            if organisationContext(run) { table.add(.organisation, run.joined, run, run.first, run.last, nil, definedAcronym) }
+            return true
+        }
         if evidence.title == nil { evidence.title = apposition(after: tokenIndex(of: nameWords.count - 1, in: run), in: sentence) }
         let name = nameWords.joined(separator: " ")
         if let known = table.person(named: name) {
@@ -428,6 +434,60 @@ enum EntityExtractor {
     }
 
     // MARK: - Places and organisations
+
+    /// What the sentence says about a name that has no head word: an
+    /// organisation when it is set in apposition to an organisation noun
+    /// ("Corvane, a Seattle startup"), named by one ("the insurer Aviva",
+    /// "rival Chrysler"), followed by what only organisations have ("Ipsos
+    /// poll", "Spotify's shares", "Veloria's chief executive"), or where
+    /// people work ("analysts at Rabobank", "worked at Chrysler").
+    static func organisationContext(_ run: Run) -> Bool {
+        let lower = run.sentence.lower, tokens = run.sentence.tokens
+        let after = run.last + 1
+        func word(_ index: Int) -> String { index >= 0 && index < lower.count ? lower[index] : "" }
+        // Apposition: ", a Seattle-based startup", ", the company".
+        if word(after) == ",", ["a", "an", "the"].contains(word(after + 1)) {
+            var index = after + 2
+            var head = ""
+            while index < lower.count, index - after < 8, tokens[index].kind == .word, !Grammar.stops.contains(lower[index]) {
+                head = lower[index]
+                index += 1
+            }
+            if organisationNouns.contains(head) { return true }
+        }
+        // A possessive or a noun after the name that only an organisation has.
+        let next = word(after) == "'s" || word(after) == "’s" || run.words.last.map({ $0.hasSuffix("'s") || $0.hasSuffix("’s") }) == true
+            ? word(after + (word(after).hasSuffix("s") && word(after).count == 2 ? 1 : 0)) : word(after)
+        if organisationProperties.contains(next) { return true }
+        // "the insurer Aviva", "rival Chrysler", "pollster Ipsos".
+        let previous = word(run.first - 1)
+        if organisationNouns.contains(previous) { return true }
+        // "analysts at Rabobank", "worked at Chrysler", "shares of Veloria".
+        if ["at", "for", "with", "of"].contains(previous) {
+            let before = word(run.first - 2)
+            if ["analysts", "economists", "strategists", "researchers", "executives", "engineers", "employees", "workers",
+                "worked", "works", "joined", "left", "shares", "stock", "spokesperson", "spokesman", "spokeswoman"].contains(before) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Nouns that name an organisation's kind.
+    static let organisationNouns: Set<String> = [
+        "company", "firm", "group", "startup", "start-up", "maker", "manufacturer", "retailer", "bank", "lender", "insurer",
+        "carrier", "airline", "broker", "brokerage", "union", "party", "club", "team", "agency", "network", "platform",
+        "developer", "publisher", "outlet", "newspaper", "website", "automaker", "carmaker", "chipmaker", "supplier",
+        "operator", "utility", "conglomerate", "giant", "rival", "subsidiary", "pollster", "consultancy", "fund", "charity",
+        "nonprofit", "non-profit", "watchdog", "regulator", "exchange", "studio", "label", "distributor", "contractor",
+    ]
+
+    /// Nouns after a name (or its possessive) that only an organisation has.
+    static let organisationProperties: Set<String> = [
+        "poll", "survey", "shares", "stock", "spokesperson", "spokesman", "spokeswoman", "ceo", "executives", "board",
+        "headquarters", "employees", "workforce", "subscribers", "customers", "users", "app", "platform", "shareholders",
+        "earnings", "revenue", "profits", "stores", "factories", "plant", "subsidiary", "layoffs", "chief",
+    ]
 
     private static func isPlaceName(_ lowered: [String], _ words: [String]) -> Bool {
         let joined = lowered.joined(separator: " ")
