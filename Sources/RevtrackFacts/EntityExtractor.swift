@@ -88,6 +88,7 @@ enum EntityExtractor {
             let nationality = ["ese", "ian", "ean", "ish", "ic", "i", "an"].contains { word.hasSuffix($0) }
                 && Gazetteer.countryStems.contains(String(word.prefix(4)))
             guard table.index[word] == nil, counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
+                  !word.contains("'"), !word.contains("’"),
                   !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
             table.add(.organisation, run.words[0], run, run.first, run.last)
         }
@@ -267,8 +268,28 @@ enum EntityExtractor {
                 return true
             }
         }
+        // "News provided by Lumivane Systems", "SOURCE Lumivane Systems": a name already known, with words before it.
+        if words.count > 2 {
+            for drop in 1..<(words.count - 1) where table.index[lowered[drop...].joined(separator: " ")] != nil {
+                return true
+            }
+        }
+        // "Joint Chiefs of Staff (JCS)": a name whose initials the acronym after it spells is an organisation.
+        if let acronym = definedAcronym, words.count > 1 {
+            let initials = words.filter { !["of", "and", "for", "the", "de", "&", "on"].contains($0.lowercased()) }.compactMap(\.first)
+            if String(initials).uppercased() == acronym.filter({ $0 != "." }) {
+                table.add(.organisation, run.joined, run, run.first, run.last, nil, acronym)
+                return true
+            }
+        }
         if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
-            table.add(.organisation, run.joined, run, run.first, run.last, nil, definedAcronym)
+            // "Lumivane Systems, Inc.": a legal form after a comma belongs to the name.
+            var name = run.joined
+            if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
+               ["inc", "ltd", "llc", "corp", "plc", "co"].contains(sentence.lower[run.last + 2]) {
+                name += " " + tokens[run.last + 2].text
+            }
+            table.add(.organisation, name, run, run.first, run.last, nil, definedAcronym)
             return true
         }
         if isPlaceName(lowered, words) {
@@ -277,6 +298,8 @@ enum EntityExtractor {
         }
         if words.count == 1, isAcronym(words[0]) {
             if table.index[lowered[0]] != nil || (isPlainCapitals(words[0]) && !WordLists.organisations.contains(lowered[0])) { return true }
+            // "FTSE 100", "STOXX 600": an index or product named with a number.
+            if run.last + 1 < tokens.count, tokens[run.last + 1].kind == .number { return true }
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
                 if table.definitions[words[0]] == nil {
                     // Spelled out near where it is used: within 40 sentences either way (all of any article).
