@@ -270,7 +270,8 @@ enum EntityExtractor {
         }
         // "News provided by Lumivane Systems", "SOURCE Lumivane Systems": a name already known, with words before it.
         if words.count > 2 {
-            for drop in 1..<(words.count - 1) where table.index[lowered[drop...].joined(separator: " ")] != nil {
+            for drop in 1..<(words.count - 1) where table.index[lowered[drop...].joined(separator: " ")] != nil
+                && !lowered[..<drop].contains(where: isTitle) {
                 return true
             }
         }
