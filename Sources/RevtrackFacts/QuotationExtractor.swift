@@ -51,6 +51,14 @@ enum QuotationExtractor {
                             speaker = lastQuote.speaker
                         }
                         if speaker == nil, position > 0 { speaker = introduction(members[position - 1], people: people) }
+                        // A quotation standing alone after a sentence about a person: "Estonia's prime
+                        // minister, Kaarel Tamm, has pressed for tougher language. "The drones …""
+                        if speaker == nil, position > 0, isWholeSentence(span, unit) {
+                            let previous = members[position - 1].sentence.utf8Range
+                            if let person = people.latest(before: previous.upperBound), people.mentioned(person, in: previous) {
+                                speaker = person
+                            }
+                        }
                         if speaker == nil, position + 1 < members.count { speaker = followingAttribution(members[position + 1], people: people) }
                         if speaker == nil, position == 0, isWholeSentence(span, unit) { speaker = previousParagraphSpeaker }
                         if speaker == nil { speaker = turn }
@@ -347,6 +355,11 @@ struct PersonMentions {
 
     /// The full name a surname or name refers to, if the text named that person.
     func canonical(_ name: String) -> String? { index[name.lowercased()] }
+
+    /// Whether the person is named within a byte range.
+    func mentioned(_ name: String, in range: Range<Int>) -> Bool {
+        mentions.contains { range.contains($0.position) && $0.name == name }
+    }
 
     /// The person named most recently before a byte offset.
     func latest(before position: Int) -> String? {

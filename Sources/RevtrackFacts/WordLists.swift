@@ -90,6 +90,7 @@ enum Grammar {
         "than", "since", "after", "before", "during", "into", "across", "per", "each", "a", "an", "the", "this",
         "it", "they", "he", "she", "we", "said", "says", "between", "while", "when", "where", "if", "not",
         "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "percent", "%",
+        "remain", "remains", "remained",
     ]
     /// Nouns a number labels rather than counts ("paragraph 5", "No. 10").
     static let labels: Set<String> = [
@@ -99,7 +100,7 @@ enum Grammar {
     /// Words between a count and its state ("23 people were killed", "five people reported missing").
     static let stateLinks: Set<String> = [
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "reported", "confirmed", "believed",
-        "feared", "presumed", "still", "now", "left", "later",
+        "feared", "presumed", "still", "now", "left", "later", "remain", "remains", "remained",
     ]
     /// Words capitalized only because they open a sentence or a quotation.
     static let openers: Set<String> = [

@@ -1,0 +1,111 @@
+import RevtrackFacts
+import RevtrackText
+import Testing
+
+/// The failure categories seen on real articles (issue 18), one row each:
+/// what must be read and what must not become a fact.
+@Suite("Real-news cases")
+struct RealNewsCasesTests {
+    static let day = CivilDate(year: 2026, month: 3, day: 15)    // a Sunday
+
+    static func facts(_ text: String, _ kind: Fact.Kind) -> [Fact] {
+        FactExtractor.extract(from: text, reference: day).filter { $0.kind == kind }
+    }
+
+    @Test("page furniture and clock times yield no facts", arguments: [
+        "Breaking News Emails", "Email Bio Follow", "Share this article", "Continue Reading Below", "Order Reprint",
+        "Related Content", "Updated 9:20 AM ET", "19 min ago", "1 hr ago", "© 2025 The Associated Press. All rights reserved.",
+        "Markets | Energy | Companies | Sustainable Business", "Advertisement",
+    ])
+    func furniture(_ line: String) {
+        let all = FactExtractor.extract(from: "Officials met on Friday.\n\n" + line + "\n\nThe talks ended.", reference: Self.day)
+        #expect(all.allSatisfy { $0.sentence == 0 }, "\(all.filter { $0.sentence != 0 }.map(\.summary))")
+    }
+
+    @Test("capitalised runs that are not people", arguments: [
+        "The Voting Rights Act was at stake.", "The Decennial Census counted them.", "Harris County voted early.",
+        "The Cold War ended long ago.", "They watched the World Cup final.", "Congressional Democrats objected.",
+        "He appeared on Fox News Sunday.", "The photo was by Getty Images.",
+    ])
+    func notPeople(_ text: String) {
+        #expect(Self.facts(text, .person).isEmpty, "\(Self.facts(text, .person).map(\.value))")
+    }
+
+    @Test("places from the gazetteer and from their slot", arguments: [
+        ("Officials in California said the roads were closed.", "California"),
+        ("Sen. Lorraine Whitcomb, R-Ky., led the opposition.", "Kentucky"),
+        ("The flood hit South Texas hardest.", "South Texas"),
+        ("Tensions rose on the Korean Peninsula.", "Korean Peninsula"),
+        ("Drones crossed into the Baltics again.", "Baltics"),
+        ("The jets flew over the Sea of Japan.", "Sea of Japan"),
+    ])
+    func places(_ text: String, _ place: String) {
+        #expect(Self.facts(text, .place).map(\.value).contains(place), "\(Self.facts(text, .place).map(\.value))")
+    }
+
+    @Test("counts as a reader reads them", arguments: [
+        ("About a half-dozen neighborhoods lost service.", "about 6"),
+        ("More than half of riders use the line.", "more than 0.5"),
+        ("A quarter of the money went to hotels.", "0.25"),
+        ("The app had almost 30 percent fewer users.", "almost 30%"),
+        ("Twice as many people applied this year.", "2"),
+        ("The Senate rejected it in a 51-47 vote.", "51"),
+    ])
+    func counts(_ text: String, _ value: String) {
+        #expect(Self.facts(text, .quantity).map(\.value).contains(value), "\(Self.facts(text, .quantity).map(\.value))")
+    }
+
+    @Test("times of day, time stamps and names with numbers are not counts", arguments: [
+        "The polls closed at 10:35 PM.", "The shaking began at 5:32 a.m. PDT.", "The S&P 500 fell sharply.",
+        "Posted 19 min ago by the desk.", "The FTSE 100 closed lower.",
+    ])
+    func notCounts(_ text: String) {
+        #expect(Self.facts(text, .quantity).isEmpty, "\(Self.facts(text, .quantity).map(\.value))")
+    }
+
+    @Test("a missing count keeps its state", arguments: [("The fire killed at least 7 people and 19 remain missing.", "19", "missing")])
+    func states(_ text: String, _ value: String, _ state: String) {
+        #expect(Self.facts(text, .quantity).first { $0.value == value }?.state == state)
+    }
+
+    @Test("dates against the article's day (Sunday 2026-03-15)", arguments: [
+        ("Leaders gather for Monday's summit.", "2026-03-16"),
+        ("The ministry said on Tuesday that it would act.", "2026-03-10"),
+        ("Prices fell last week.", "2026-W10"),
+        ("Talks resume next week.", "2026-W12"),
+        ("The board met earlier this month.", "2026-03"),
+        ("The rule takes effect next month.", "2026-04"),
+        ("Crowds gathered over the weekend.", "2026-03-14..2026-03-15"),
+        ("The plant opened two years ago.", "2024"),
+        ("Sales rose in the fourth quarter.", "2025-Q4"),
+    ])
+    func dates(_ text: String, _ resolved: String) {
+        #expect(Self.facts(text, .date).compactMap(\.resolved).contains(resolved), "\(Self.facts(text, .date).compactMap(\.resolved))")
+    }
+
+    @Test("quote speakers however the attribution is written", arguments: [
+        ("\"We will rebuild,\" Trump said.", "Trump"),
+        ("\"We will rebuild,\" said John Bolton, the national security adviser.", "John Bolton"),
+        ("In a statement, the company said: \"We will defend ourselves in court.\"", "company"),
+        ("\"Spotify built a system that rewards fraud,\" the artists' lawyers wrote.", "lawyers"),
+        ("Prime Minister Ana Souto spoke to reporters. \"We will not back down,\" she said.", "Ana Souto"),
+        ("Estonia's prime minister, Kaarel Tamm, has pressed for more. \"The drones did not fly here by accident.\"", "Kaarel Tamm"),
+    ])
+    func speakers(_ text: String, _ speaker: String) {
+        #expect(Self.facts(text, .quote).first?.speaker == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
+    }
+
+    @Test("titles of shows in quotation marks are not quotes")
+    func showTitles() {
+        #expect(Self.facts("She told \"Meet the Press\" that talks would go on.", .quote).isEmpty)
+    }
+
+    @Test("claims keep their polarity", arguments: [
+        ("Russian officials do not believe the talks will succeed.", true),
+        ("Analysts did not expect the cut.", true),
+        ("Analysts expect a further cut.", false),
+    ])
+    func polarity(_ text: String, _ negated: Bool) {
+        #expect(Self.facts(text, .claim).first.map { $0.negated == true } == negated)
+    }
+}
