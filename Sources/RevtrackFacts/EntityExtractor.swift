@@ -620,7 +620,8 @@ enum EntityExtractor {
     private static func acronymAfter(_ run: Run) -> String? {
         let tokens = run.sentence.tokens
         let open = run.last + 1
-        guard open + 2 < tokens.count, tokens[open].text == "(", tokens[open + 2].text == ")", isAcronym(tokens[open + 1].text) else { return nil }
+        guard open + 2 < tokens.count, tokens[open].text == "(", tokens[open + 2].text == ")", isAcronym(tokens[open + 1].text),
+              !isTimeWord(tokens[open + 1].text) else { return nil }   // "(PDT)" is a time zone
         return tokens[open + 1].text
     }
 
@@ -680,6 +681,8 @@ enum EntityExtractor {
         "valley", "island", "islands", "coast", "desert", "ocean", "channel", "county", "parish", "province", "region",
         "basin", "delta", "plains", "highlands", "forest", "falls", "creek", "harbor", "harbour", "sound", "plateau",
         "borough", "township", "prefecture", "oblast", "governorate", "territory", "territories", "heights", "range",
+        // Facilities and sites: "Helsinki Olympic Stadium", "Narrows Campground", "Villa Park".
+        "stadium", "arena", "park", "campground", "airport", "bridge", "square", "dam", "canal", "reservoir", "beach",
     ]
 
     /// Compass words before a place: "South Texas", "Northern California".
