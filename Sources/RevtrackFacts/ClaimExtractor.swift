@@ -167,6 +167,10 @@ enum ClaimExtractor {
     /// ("percent", "month", "to").
     private static func isAgent(_ head: String) -> Bool {
         guard let first = head.first, first.isLetter, !head.contains("-") || head.count > 5 else { return false }
+        // Party-state codes ("R-S.D."), particles and contractions are no one.
+        if head.count > 2, ["r-", "d-", "i-"].contains(String(head.prefix(2))) { return false }
+        if head.contains("'") || head.contains("’") || Grammar.stops.contains(head) || Grammar.determiners.contains(head)
+            || Grammar.auxiliaries.contains(head) || ["against", "familiar", "build", "like", "such"].contains(head) { return false }
         return !QuantityExtractor.durationUnits.contains(head) && !["percent", "cent", "to", "of", "in", "per", "i", "you", "we"].contains(head)
             && Grammar.months[head] == nil && Grammar.weekdays[head] == nil
     }
@@ -174,7 +178,7 @@ enum ClaimExtractor {
     /// The source's head word, lowercased: the surname, acronym or group noun.
     static func head(_ source: String) -> String {
         var words = source.split(separator: " ").map(String.init)
-        if let cut = words.firstIndex(where: { ["of", "from", "at", "in", "for", "with"].contains($0.lowercased()) }), cut > 0 {
+        if let cut = words.firstIndex(where: { ["of", "from", "at", "in", "for", "with", "familiar", "close", "who"].contains($0.lowercased()) }), cut > 0 {
             words = Array(words[..<cut])
         }
         let last = (words.last ?? source).trimmingCharacters(in: ["(", ")", ",", "\"", "“", "”"])
