@@ -258,12 +258,7 @@ enum EntityExtractor {
             }
         }
         if words.count == 1, isAcronym(words[0]), table.index[lowered[0]] == nil, !isPlainCapitals(words[0]) {
-            if table.definitions[words[0]] == nil {
-                let here = sentences.firstIndex { $0.sentence.utf8Range == sentence.sentence.utf8Range } ?? 0
-                let window = Array(sentences[max(0, here - 40)..<min(sentences.count, here + 40)])
-                table.definitions[words[0]] = .some(acronymDefinition(words[0], in: window))
-            }
-            if let definition = table.definitions[words[0]] ?? nil {
+            if let definition = definition(of: words[0], near: sentence, in: sentences, &table) {
                 table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
                 return true
             }
@@ -302,13 +297,7 @@ enum EntityExtractor {
             // "FTSE 100", "STOXX 600": an index or product named with a number.
             if run.last + 1 < tokens.count, tokens[run.last + 1].kind == .number { return true }
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
-                if table.definitions[words[0]] == nil {
-                    // Spelled out near where it is used: within 40 sentences either way (all of any article).
-                    let here = sentences.firstIndex { $0.sentence.utf8Range == sentence.sentence.utf8Range } ?? 0
-                    let window = Array(sentences[max(0, here - 40)..<min(sentences.count, here + 40)])
-                    table.definitions[words[0]] = .some(acronymDefinition(words[0], in: window))
-                }
-                if let definition = table.definitions[words[0]] ?? nil {
+                if let definition = definition(of: words[0], near: sentence, in: sentences, &table) {
                     table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
                 } else if !isAcronymOfPlace(words[0]) {
                     table.add(.organisation, words[0], run, run.first, run.last)
@@ -623,6 +612,18 @@ enum EntityExtractor {
         guard open + 2 < tokens.count, tokens[open].text == "(", tokens[open + 2].text == ")", isAcronym(tokens[open + 1].text),
               !isTimeWord(tokens[open + 1].text) else { return nil }   // "(PDT)" is a time zone
         return tokens[open + 1].text
+    }
+
+    /// An acronym's spelled-out form, looked up once per text, where it is
+    /// used: within 40 sentences either way (all of any article).
+    private static func definition(of acronym: String, near sentence: TokenizedSentence, in sentences: [TokenizedSentence],
+                                   _ table: inout Table) -> String? {
+        if let known = table.definitions[acronym] { return known }
+        let here = sentences.firstIndex { $0.sentence.utf8Range == sentence.sentence.utf8Range } ?? 0
+        let window = Array(sentences[max(0, here - 40)..<min(sentences.count, here + 40)])
+        let found = acronymDefinition(acronym, in: window)
+        table.definitions[acronym] = .some(found)
+        return found
     }
 
     /// A phrase of the text whose initials spell the acronym ("Russian peacekeeping contingent" for RPC).
