@@ -280,7 +280,7 @@ enum EntityExtractor {
         }
         if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
             // "Lumivane Systems, Inc.": a legal form after a comma belongs to the name.
-            var name = run.joined
+            var name = WordLists.organisationNames[joinedLower].flatMap { isAllCapitals(run.joined) ? $0 : nil } ?? run.joined
             if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
                ["inc", "ltd", "llc", "corp", "plc", "co"].contains(sentence.lower[run.last + 2]) {
                 name += " " + tokens[run.last + 2].text
@@ -300,7 +300,7 @@ enum EntityExtractor {
                 if let definition = definition(of: words[0], near: sentence, in: sentences, &table) {
                     table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
                 } else if !isAcronymOfPlace(words[0]) {
-                    table.add(.organisation, words[0], run, run.first, run.last)
+                    table.add(.organisation, WordLists.organisationNames[lowered[0]] ?? words[0], run, run.first, run.last)
                 }
             }
             return true

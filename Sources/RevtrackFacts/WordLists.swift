@@ -44,6 +44,9 @@ enum WordLists {
     static let places: Set<String> = Set(rows("places", "txt").map { $0[0].lowercased() })
     /// Organisations known by name alone, lowercased.
     static let organisations: Set<String> = Set(rows("organisations", "txt").map { $0[0].lowercased() })
+    /// The same names as the list writes them, by their lowercased form: "REUTERS/" is Reuters.
+    static let organisationNames: [String: String] = Dictionary(rows("organisations", "txt").map { ($0[0].lowercased(), $0[0]) },
+                                                                uniquingKeysWith: { a, _ in a })
     /// Last words that make a name an organisation, as written ("Party", "AG").
     static let organisationHeads: Set<String> = Set(rows("organisation-heads", "txt").map { $0[0] })
     /// Nationality adjective (lowercased) → its place, or "-".
