@@ -136,7 +136,9 @@ public enum HTMLDiffRenderer {
             case "'": out += "&#39;"
             default:
                 // Control characters would be invalid in HTML: show them as code points.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                // Bidirectional marks, overrides and isolates would reorder what the reader sees ("Trojan Source").
+                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value)
+                    || TerminalText.isBidiControl(scalar) {
                     out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     out.unicodeScalars.append(scalar)

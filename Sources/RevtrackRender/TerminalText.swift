@@ -5,7 +5,8 @@ import RevtrackText
 /// cursor, rewrite earlier lines or change the window title.
 public enum TerminalText {
     /// Replaces C0/C1 control characters (except newline and tab) and the
-    /// Unicode bidirectional overrides with visible escapes such as `\u{1B}`.
+    /// Unicode bidirectional marks, overrides and isolates with visible
+    /// escapes such as `\u{1B}` or `\u{200F}`.
     public static func escapingControls(_ text: String, keepNewlines: Bool = true) -> String {
         var text = text
         return text.withUTF8 { bytes in
@@ -34,7 +35,7 @@ public enum TerminalText {
         while index < count {
             let byte = bytes[index]
             // Ordinary bytes, and single spaces between words, stay in the run.
-            if byte > 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 { index += 1; continue }
+            if byte > 0x20 && byte != 0x7F && byte != 0xC2 && byte != 0xE2 && byte != 0xD8 { index += 1; continue }
             if byte == 0x20 && (!collapsingWhitespace
                 || (index > 0 && index + 1 < count && !Whitespace.isSpace(bytes[index - 1]) && !Whitespace.isSpace(bytes[index + 1]))) {
                 index += 1
@@ -78,12 +79,24 @@ public enum TerminalText {
         case 0x00...0x1F, 0x7F: return (UInt32(byte), 1)
         case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
             return (UInt32(bytes[index + 1]), 2)                                    // U+0080–U+009F
+        case 0xD8 where index + 1 < bytes.count && bytes[index + 1] == 0x9C:
+            return (0x061C, 2)                                                      // U+061C Arabic letter mark
         case 0xE2 where index + 2 < bytes.count:
             let second = bytes[index + 1], third = bytes[index + 2]
             if second == 0x80 && (0xAA...0xAE).contains(third) { return (0x2000 + UInt32(third) - 0x80, 3) }   // U+202A–U+202E
+            if second == 0x80 && (0x8E...0x8F).contains(third) { return (0x2000 + UInt32(third) - 0x80, 3) }   // U+200E–U+200F marks
             if second == 0x81 && (0xA6...0xA9).contains(third) { return (0x2040 + UInt32(third) - 0x80, 3) }   // U+2066–U+2069
             return nil
         default: return nil
+        }
+    }
+
+    /// U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069: characters that
+    /// change the direction text is shown in without being seen themselves.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 }

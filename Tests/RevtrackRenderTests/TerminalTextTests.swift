@@ -15,6 +15,17 @@ struct TerminalTextTests {
         #expect(TerminalText.escapingControls("a\r\nb", keepNewlines: false) == "a\\u{D}\\u{A}b")
     }
 
+    @Test("every bidirectional mark, override and isolate is made visible on a terminal and in HTML",
+          arguments: [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] as [UInt32])
+    func bidi(_ value: UInt32) {
+        let scalar = Unicode.Scalar(value)!
+        let text = "Trump said \(Character(scalar))gnol.\n"
+        let hex = String(value, radix: 16, uppercase: true)
+        #expect(TerminalText.escapingControls(text) == "Trump said \\u{\(hex)}gnol.\n")
+        #expect(!HTMLDiffRenderer.escape(text).unicodeScalars.contains(scalar))
+        #expect(HTMLDiffRenderer.escape(text).contains("\\u{\(hex)}"))
+    }
+
     @Test("sentences in a text diff are escaped and their white space collapsed in the same pass")
     func diffLines() {
         let old = "The army left.\nHe said \u{1B}[2Jno.\n"
