@@ -54,6 +54,10 @@ struct BadInputTests {
         try expectRefused(["add", "../x", text], message: "invalid track name '../x': a name cannot contain '..'")
         try expectRefused(["add", "reuters", text, "--date", "yesterday"],
                           message: "--date 'yesterday' is not an ISO 8601 time (e.g. 2024-05-15T09:30:00Z or 2024-05-15)")
+        try expectRefused(["add", "reuters", text, "--date", "1969-12-31T23:59:59Z"],
+                          message: "--date '1969-12-31T23:59:59Z' is outside the times git can store (1970-01-01 to 2106-02-07)")
+        try expectRefused(["add", "reuters", text, "--date", "2024-05-15T09:30:00+99:00"],
+                          message: "--date '2024-05-15T09:30:00+99:00' is not an ISO 8601 time (e.g. 2024-05-15T09:30:00Z or 2024-05-15)")
         try expectRefused(["show", "reuters@9"], message: "unknown revision 'reuters@9': track 'reuters' has 3 revisions")
         try expectRefused(["show", "reuters@0"], message: "invalid revision 'reuters@0': expected TRACK@N with N a revision number from 1")
         try expectRefused(["show", "afp"], message: "unknown track 'afp' (tracks: reuters)")

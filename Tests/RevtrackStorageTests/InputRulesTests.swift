@@ -93,3 +93,27 @@ struct InputRulesTests {
         #expect(CaptureTime.parse(bad) == nil)
     }
 }
+
+@Suite("Capture times git can store")
+struct StorableTimeTests {
+    @Test("offsets that no place uses are refused", arguments: ["2024-05-15T09:30:00+99:00", "2024-05-15T09:30:00-15:00", "2024-05-15T09:30:00+05:75"])
+    func badOffsets(_ text: String) {
+        #expect(CaptureTime.parse(text) == nil)
+    }
+
+    @Test("real offsets are read", arguments: ["2024-05-15T09:30:00+05:30", "2024-05-15T09:30:00-08:00", "2024-05-15T09:30:00+14:00"])
+    func goodOffsets(_ text: String) {
+        #expect(CaptureTime.parse(text) != nil)
+    }
+
+    @Test("a capture time before 1970 or after 2106-02-07 is refused, nothing is written", arguments: [
+        "1969-12-31T23:59:59Z", "0001-01-01", "2106-02-08",
+    ])
+    func outOfRange(_ text: String) throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let date = try #require(CaptureTime.parse(text))
+        #expect(throws: StorageError.self) { try store.add(text: "A text.", to: try TrackName("t"), captured: date) }
+        #expect(try store.trackNames().isEmpty)
+    }
+}

@@ -25,7 +25,7 @@ public enum CaptureTime {
         if let date = parseCanonical(text) { return date }
         // Foundation's parsers roll 2023-02-29 over to March 1 and accept 24:00:
         // check the calendar fields first.
-        guard fieldsAreValid(text) else { return nil }
+        guard fieldsAreValid(text), offsetIsValid(text) else { return nil }
         if let date = formatter(withFractionalSeconds: false).date(from: text) { return date }
         if let date = formatter(withFractionalSeconds: true).date(from: text) { return date }
         let utc = TimeZone(identifier: "UTC")!
@@ -38,6 +38,23 @@ public enum CaptureTime {
             if let date = formatter.date(from: text), formatter.string(from: date) == text { return date }
         }
         return nil
+    }
+
+    /// The moments a git commit can carry: its time is an unsigned 32-bit
+    /// count of seconds in practice (git and libgit2 wrap earlier or later
+    /// ones), so revtrack refuses to store a capture time outside it.
+    public static let storable: ClosedRange<Date> =
+        Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: TimeInterval(UInt32.max))
+
+    /// A UTC offset at the end ("+05:30", "-0800") must be a real one: at most 14 hours, minutes under 60.
+    private static func offsetIsValid(_ text: String) -> Bool {
+        guard text.count > 10 else { return true }
+        let time = text.dropFirst(10)
+        guard let sign = time.lastIndex(where: { $0 == "+" || $0 == "-" }) else { return true }
+        let digits = time[time.index(after: sign)...].filter(\.isNumber)
+        guard digits.count == 4 || digits.count == 2, let hours = Int(digits.prefix(2)) else { return false }
+        let minutes = digits.count == 4 ? Int(digits.suffix(2)) ?? 99 : 0
+        return hours <= 14 && minutes < 60
     }
 
     /// Truncates to whole seconds, the precision git keeps.

@@ -38,6 +38,9 @@ extension RevisionStore {
         let bytes = Array(text.utf8)
         let title = title.flatMap(Self.singleLine)
         let url = url.flatMap(Self.singleLine)
+        guard CaptureTime.storable.contains(captured) else {
+            throw .invalidText("the capture time \(CaptureTime.format(captured)) is outside the times git can store (1970-01-01 to 2106-02-07)")
+        }
         let captured = CaptureTime.wholeSeconds(captured)
         var page = page.map(Self.singleLine)
         page?.keptHTML = sourceHTML == nil ? nil : true

@@ -44,6 +44,9 @@ struct Add: ParsableCommand {
             guard let parsed = CaptureTime.parse(date) else {
                 throw CommandFailure("--date '\(date)' is not an ISO 8601 time (e.g. 2024-05-15T09:30:00Z or 2024-05-15)")
             }
+            guard CaptureTime.storable.contains(parsed) else {
+                throw CommandFailure("--date '\(date)' is outside the times git can store (1970-01-01 to 2106-02-07)")
+            }
             return parsed
         }
         let outcome: AddOutcome
