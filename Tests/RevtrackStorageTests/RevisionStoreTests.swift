@@ -127,3 +127,27 @@ struct RevisionStoreTests {
         #expect(runGit(["--git-dir", clone, "show", "karabakh/reuters~1:text.txt"])!.output == reutersSample)
     }
 }
+
+@Suite("Revision numbers from meta.json are untrusted")
+struct UntrustedRevisionNumberTests {
+    @Test("a tip whose meta.json says Int.max, 0 or -5 neither crashes the next add nor numbers it wrongly",
+          arguments: [Int.max, 0, -5, Int.min])
+    func hostileNumber(_ recorded: Int) throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let track = try TrackName("wire")
+        guard case .added(let first) = try store.add(text: "First text.", to: track,
+                                                     captured: Date(timeIntervalSince1970: 1_700_000_000)) else { return }
+        // A second revision as a hostile remote might have written it.
+        let metadata = RevisionMetadata(track: "wire", title: nil, url: nil, captured: Date(timeIntervalSince1970: 1_700_000_100),
+                                        bytes: 12, revision: recorded)
+        let blob = try store.git { () throws(GitError) in try store.repository.writeBlob(Array("Second text.".utf8)) }
+        let hostile = try store.writeRevision(text: blob, metadata: metadata, parent: first.id)
+        #expect(try store.swap(track.referenceName, to: hostile, expected: first.id, logMessage: "test"))
+        guard case .added(let third) = try store.add(text: "Third text.", to: track,
+                                                     captured: Date(timeIntervalSince1970: 1_700_000_200)) else {
+            Issue.record("not added"); return
+        }
+        #expect(third.number == 3)
+    }
+}

@@ -61,7 +61,7 @@ extension RevisionStore {
                     let count = try revisions(of: track).count
                     return .done(.unchanged(Revision(track: track, number: count, id: parent, metadata: parentMetadata)))
                 }
-                number = parentMetadata.revision + 1
+                number = try revisionNumber(of: parent, recorded: parentMetadata.revision) + 1
             } else {
                 try checkNoConflict(for: track)
                 number = 1
@@ -77,6 +77,15 @@ extension RevisionStore {
             return .move(to: commit, log: "revtrack add: \(track)@\(number)",
                          then: .added(Revision(track: track, number: number, id: commit, metadata: metadata)))
         }
+    }
+
+    /// A commit's revision number: what its meta.json says when that is a
+    /// plausible count, else the length of its history. meta.json may come
+    /// from a remote, and a number such as Int.max or -5 must neither crash
+    /// the next `add` nor print as `@-4`.
+    func revisionNumber(of commit: ObjectID, recorded: Int) throws(StorageError) -> Int {
+        if (1...10_000_000).contains(recorded) { return recorded }
+        return try firstParentChain(from: commit, what: { "commit \($0.short)" }).count
     }
 
     /// Writes a revision's commit (meta.json, tree, commit) without moving

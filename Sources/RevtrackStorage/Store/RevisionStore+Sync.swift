@@ -267,7 +267,7 @@ extension RevisionStore {
 
         var parent = remote
         let remoteCommit = try read("commit \(remote.short)") { () throws(GitError) in try repository.commit(remote) }
-        var parentNumber = try metadata(of: remoteCommit).revision
+        var parentNumber = try revisionNumber(of: remote, recorded: try metadata(of: remoteCommit).revision)
         var parentText = try textBlob(of: remoteCommit)
         var replayed = 0, dropped = 0
         for (_, revision) in ordered {
