@@ -39,10 +39,24 @@ struct Revtrack: ParsableCommand {
             if error is any OneLineError {
                 message = "revtrack: " + String(describing: error)
             } else {
-                message = fullMessage(for: error)
+                message = usageLine(fullMessage(for: error), arguments: Array(CommandLine.arguments.dropFirst()))
             }
             StandardError.write(message)
             Foundation.exit(2)
         }
+    }
+
+    /// A usage error as one line, like every other error: the parser's own
+    /// sentence and where the help is. A value that starts with "-" ("a track
+    /// named -x", "--since -1") gets the way to pass it.
+    static func usageLine(_ full: String, arguments: [String]) -> String {
+        let first = full.split(separator: "\n").first.map(String.init) ?? full
+        var line = "revtrack: " + (first.hasPrefix("Error: ") ? String(first.dropFirst(7)) : first)
+        if arguments.contains(where: { $0.hasPrefix("-") && !$0.hasPrefix("--") && !["-h", "-v"].contains($0) }) {
+            line += " (a value starting with '-' goes after '--' or as --option=value)"
+        }
+        let known = Set(configuration.subcommands.map { $0._commandName })
+        let command = arguments.first { !$0.hasPrefix("-") }.flatMap { known.contains($0) ? " " + $0 : nil } ?? ""
+        return line + "; see 'revtrack\(command) --help'"
     }
 }

@@ -73,6 +73,16 @@ struct BadInputTests {
         #expect(try cli.run(["frobnicate"]).status == 2)
     }
 
+    @Test("usage errors are one line too, with where the help is", arguments: [
+        ["log", "--since", "-1", "reuters"], ["add", "-x", "file.txt"], ["frobnicate"], ["diff"], ["log", "reuters", "--format", "yaml"],
+    ])
+    func oneLineUsage(_ arguments: [String]) throws {
+        let result = try cli.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("revtrack: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("--help'"))
+    }
+
     @Test("--repo that is not a revtrack repository, or a damaged one")
     func badRepositories() throws {
         let text = folder.write("ok.txt", "Text.")
