@@ -38,6 +38,25 @@ public struct CacheValidators: Sendable, Hashable, Codable {
     }
 
     public var isEmpty: Bool { etag == nil && lastModified == nil }
+
+    /// The validators of an answer. A `Last-Modified` less than a second older
+    /// than the answer's `Date` is weak (RFC 9110, 8.8.2.2): the page may change
+    /// again within that second and still match, so it is not kept; the ETag is.
+    public init(etag: String?, lastModified: String?, responseDate: String?, now: Date = Date()) {
+        self.etag = etag
+        let modified = lastModified.flatMap(Self.httpDate)
+        let answered = responseDate.flatMap(Self.httpDate) ?? now
+        self.lastModified = modified.map { answered.timeIntervalSince($0) >= 1 } == true ? lastModified : nil
+    }
+
+    /// An HTTP date ("Sun, 06 Nov 1994 08:49:37 GMT").
+    static func httpDate(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: text)
+    }
 }
 
 /// What a fetch came back with.
@@ -183,6 +202,7 @@ private final class Download: NSObject, URLSessionDataDelegate, @unchecked Senda
         }
         return .page(FetchedPage(data: data, status: response.statusCode, finalURL: response.url, fetched: Date(),
                                  contentType: header("Content-Type"),
-                                 validators: CacheValidators(etag: header("ETag"), lastModified: header("Last-Modified"))))
+                                 validators: CacheValidators(etag: header("ETag"), lastModified: header("Last-Modified"),
+                                                             responseDate: header("Date"))))
     }
 }
