@@ -58,7 +58,8 @@ public enum FeedTracks {
         let known = Set(list.pages.map(\.url))
         var taken = Set(list.pages.map(\.track))
         var added: [WatchList.Page] = []
-        for item in feed.items where !known.contains(item.link) && !added.contains(where: { $0.url == item.link }) {
+        // Only web pages are watched: an item linking to file:, javascript:, ftp: or data: would fail every round.
+        for item in feed.items where isWebLink(item.link) && !known.contains(item.link) && !added.contains(where: { $0.url == item.link }) {
             let base = watched.name + "/" + slug(for: item)
             var track = base
             var suffix = 2
@@ -75,5 +76,12 @@ public enum FeedTracks {
             added.append(page)
         }
         return added
+    }
+
+    /// Whether a feed item's link is an http(s) URL with a host.
+    static func isWebLink(_ link: String) -> Bool {
+        guard let url = URL(string: link), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty else { return false }
+        return true
     }
 }

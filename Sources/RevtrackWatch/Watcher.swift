@@ -113,8 +113,9 @@ public final class Watcher: @unchecked Sendable {
         guard !jobs.isEmpty else { return }
         var runnable: [(host: String, job: Job)] = []
         for job in jobs {
-            let host = URL(string: job.url)?.host?.lowercased() ?? ""
-            if !backingOff(host, name: job.name) { runnable.append((host, job)) }
+            // Politeness is per host (one machine); back-off per origin (one service on it).
+            let url = URL(string: job.url)
+            if !backingOff(Self.origin(of: url), name: job.name) { runnable.append((url?.host?.lowercased() ?? "", job)) }
         }
         lock.lock()
         let scheduler = HostScheduler(runnable, concurrency: settings.concurrency, hostDelay: settings.hostDelay)
@@ -132,7 +133,7 @@ public final class Watcher: @unchecked Sendable {
                 lock.unlock()
             }
             // A host that failed earlier in this round is not asked again.
-            let host = URL(string: job.url)?.host?.lowercased() ?? ""
+            let host = Self.origin(of: URL(string: job.url))
             if backingOff(host, name: job.name) { return false }
             // One store per thread: a libgit2 handle is not shared.
             do {
@@ -164,7 +165,7 @@ public final class Watcher: @unchecked Sendable {
             try fail(page, reason: "not a valid URL", status: nil, store: store)
             return
         }
-        let host = url.host?.lowercased() ?? ""
+        let host = Self.origin(of: url)
         let latest = try store.latestRevision(of: track)
         let selector = page.selector.flatMap(CSSSelector.init)
         if page.selector != nil, selector == nil {
@@ -221,6 +222,15 @@ public final class Watcher: @unchecked Sendable {
         }
     }
 
+    /// What politeness and back-off are kept per: scheme, host and port, so a
+    /// failing `http://127.0.0.1:1/` holds back nothing served on another port.
+    static func origin(of url: URL?) -> String {
+        guard let url, let host = url.host?.lowercased() else { return "" }
+        let scheme = url.scheme?.lowercased() ?? "http"
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        return "\(scheme)://\(host):\(port)"
+    }
+
     /// Whether two texts differ only in white space: such a change is not a revision.
     static func sameWords(_ a: String, _ b: String) -> Bool {
         a.split(whereSeparator: \.isWhitespace).elementsEqual(b.split(whereSeparator: \.isWhitespace))
@@ -256,7 +266,7 @@ public final class Watcher: @unchecked Sendable {
             report(.feedFailed(feed: feed.name, url: feed.url, reason: "not a valid URL"))
             return
         }
-        let host = url.host?.lowercased() ?? ""
+        let host = Self.origin(of: url)
         let captured: CapturedFeed?
         do {
             captured = try PageCapture.feed(url, validators: validatorsFor(feed.url), timeout: settings.timeout,

@@ -125,7 +125,7 @@ struct WatchCommandTests {
         #expect(lines2.contains("wire/fourth-item  new item in feed wire: \(server.url("/news/2025/fourth-item.html"))"))
         #expect(lines2.contains("wire/fourth-item@1  new: 3 sentences"))
         #expect(lines2.contains("wire/second-item  removed: HTTP 410"))
-        #expect(lines2.contains { $0.hasPrefix("wire/third-item  skipped: localhost is backing off until ") })
+        #expect(lines2.contains { $0.hasPrefix("wire/third-item  skipped: http://localhost:") && $0.contains(" is backing off until ") })
         #expect(!second.stdout.contains("first-item"), "white space only is not a revision")
 
         // Round 3: a paywall stub instead of the story; the removal is not written twice.

@@ -37,3 +37,16 @@ struct FeedTracksTests {
         #expect(FeedTracks.register(feed, as: watched, in: &list).isEmpty)
     }
 }
+
+@Suite("Feed links and origins")
+struct FeedLinkTests {
+    @Test("items linking to anything but an http(s) page are not watched",
+          arguments: ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/a", "data:text/html,hi", "mailto:a@b.c", "https://"])
+    func refused(_ link: String) {
+        var list = WatchList()
+        let feed = Feed(title: nil, items: [Feed.Item(title: "A story", link: link, published: nil),
+                                            Feed.Item(title: "Good", link: "https://news.example/good", published: nil)])
+        let added = FeedTracks.register(feed, as: WatchList.Feed(name: "wire", url: "https://news.example/feed"), in: &list)
+        #expect(added.map(\.url) == ["https://news.example/good"])
+    }
+}
