@@ -26,9 +26,21 @@ struct OpeningTests {
         guard gitIsInstalled else { return }   // the checks above stand alone; this one needs git
         let plain = folder.file("plain.git")
         _ = runGit(["init", "--quiet", "--bare", plain])
-        #expect(throws: StorageError.notARepository(path: plain, reason: "a git repository without 'revtrack.format' in its config")) {
+        #expect(throws: StorageError.notARepository(path: plain, reason: "a git repository without 'revtrack.format' in its config and no revtrack tracks")) {
             try RevisionStore.open(at: plain)
         }
+    }
+
+    @Test("a plain 'git clone --bare' of a revtrack archive opens: its tracks say what it is", .enabled(if: gitIsInstalled, "needs the git CLI"))
+    func plainGitMirror() throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        _ = try store.add(text: "First text.", to: try TrackName("wire"))
+        let mirror = folder.file("mirror.git")
+        #expect(runGit(["clone", "--quiet", "--bare", folder.file("archive"), mirror])?.status == 0)
+        let opened = try RevisionStore.open(at: mirror)
+        #expect(try opened.revisions(of: try TrackName("wire")).count == 1)
+        #expect(runGit(["--git-dir", mirror, "config", "revtrack.format"])?.output.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 
     @Test("create refuses to write into an existing, non-empty folder")

@@ -61,12 +61,30 @@ public final class RevisionStore {
             throw .damagedRepository(path: path, detail: error.description)
         }
         guard let format else {
-            throw .notARepository(path: path, reason: "a git repository without '\(formatKey)' in its config")
+            // Config does not travel: a plain `git clone --bare` of a revtrack archive has none. What
+            // travels is the tracks' commits; a branch whose tip holds meta.json and text.txt is one.
+            guard holdsRevisions(repository) else {
+                throw .notARepository(path: path, reason: "a git repository without '\(formatKey)' in its config and no revtrack tracks")
+            }
+            try? repository.setConfig(formatKey, formatVersion)      // a read-only mirror opens all the same
+            return RevisionStore(path: path, repository: repository)
         }
         guard format == formatVersion else {
             throw .notARepository(path: path, reason: "repository format \(format) is newer than this revtrack (\(formatVersion))")
         }
         return RevisionStore(path: path, repository: repository)
+    }
+
+    /// Whether some branch's tip is a revtrack revision (its tree holds meta.json and text.txt).
+    private static func holdsRevisions(_ repository: GitRepository) -> Bool {
+        guard let names = try? repository.branchReferenceNames() else { return false }
+        for name in names.prefix(20) {
+            guard let tip = try? repository.referenceTarget(name), let commit = try? repository.commit(tip),
+                  (try? repository.treeEntry(commit.tree, named: "meta.json")) ?? nil != nil,
+                  (try? repository.treeEntry(commit.tree, named: "text.txt")) ?? nil != nil else { continue }
+            return true
+        }
+        return false
     }
 
     /// Runs libgit2 work, reporting failures against this repository.
