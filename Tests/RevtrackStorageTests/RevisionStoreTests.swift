@@ -151,3 +151,22 @@ struct UntrustedRevisionNumberTests {
         #expect(third.number == 3)
     }
 }
+
+@Suite("Stale locks")
+struct StaleLockTests {
+    @Test("a ref lock left by a writer that died does not block the next add")
+    func staleLock() throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let track = try TrackName("wire")
+        _ = try store.add(text: "First text.", to: track)
+        let lock = folder.file("archive") + "/refs/heads/wire.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data("0000000000000000000000000000000000000000\n".utf8)))
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: lock)
+        let start = Date()
+        guard case .added(let second) = try store.add(text: "Second text.", to: track) else { Issue.record("not added"); return }
+        #expect(second.number == 2)
+        #expect(Date().timeIntervalSince(start) < 5, "no wait for a dead writer")
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
+}

@@ -72,7 +72,8 @@ final class GitRepository {
         return ObjectID(oid)
     }
 
-    enum SwapOutcome { case updated, lostRace }
+    /// `locked`: the ref's lock file exists (a writer holds it, or one died holding it).
+    enum SwapOutcome { case updated, lostRace, locked }
 
     /// Moves `name` to `new` only if it still points at `expected` (nil: does
     /// not exist yet). A concurrent writer makes this return `.lostRace`.
@@ -94,7 +95,8 @@ final class GitRepository {
         git_reference_free(reference)
         switch result {
         case 0: return .updated
-        case GIT_EMODIFIED.rawValue, GIT_EEXISTS.rawValue, GIT_ELOCKED.rawValue: return .lostRace
+        case GIT_EMODIFIED.rawValue, GIT_EEXISTS.rawValue: return .lostRace
+        case GIT_ELOCKED.rawValue: return .locked
         default: throw failure!
         }
     }

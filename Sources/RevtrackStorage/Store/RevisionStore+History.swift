@@ -61,8 +61,24 @@ extension RevisionStore {
     }
 
     func swap(_ reference: String, to commit: ObjectID, expected: ObjectID?, logMessage: String) throws(StorageError) -> Bool {
-        try git { () throws(GitError) in
+        let outcome = try git { () throws(GitError) in
             try repository.compareAndSwap(reference, to: commit, expected: expected, logMessage: logMessage)
-        } == .updated
+        }
+        if outcome == .locked { removeStaleLock(of: reference) }
+        return outcome == .updated
+    }
+
+    /// A writer holds a ref's lock for milliseconds; a lock file older than
+    /// `staleLockAge` was left by a writer that died (a kill, a crash, a full
+    /// disk) and would block every later write. It is removed, as git's own
+    /// advice for a stale `.lock` says, and the write retried.
+    static let staleLockAge: TimeInterval = 10
+
+    func removeStaleLock(of reference: String) {
+        let lock = (path as NSString).appendingPathComponent(reference) + ".lock"
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: lock),
+              let modified = attributes[.modificationDate] as? Date,
+              Date().timeIntervalSince(modified) > Self.staleLockAge else { return }
+        try? FileManager.default.removeItem(atPath: lock)
     }
 }
