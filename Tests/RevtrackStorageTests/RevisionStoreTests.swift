@@ -169,4 +169,21 @@ struct StaleLockTests {
         #expect(Date().timeIntervalSince(start) < 5, "no wait for a dead writer")
         #expect(!FileManager.default.fileExists(atPath: lock))
     }
+
+    @Test("stale locks under refs/ and objects/pack/ are cleared before a sync; fresh ones are left alone")
+    func staleLocksSwept() throws {
+        let folder = TemporaryFolder()
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let root = folder.file("archive")
+        try FileManager.default.createDirectory(atPath: root + "/refs/remotes/origin", withIntermediateDirectories: true)
+        let stale = root + "/refs/remotes/origin/wire.lock", fresh = root + "/refs/remotes/origin/other.lock"
+        let pack = root + "/objects/pack/pack_git2_1234.idx.lock"
+        for file in [stale, fresh, pack] { #expect(FileManager.default.createFile(atPath: file, contents: Data())) }
+        for file in [stale, pack] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-600)], ofItemAtPath: file)
+        }
+        store.removeStaleLocks()
+        #expect(!FileManager.default.fileExists(atPath: stale) && !FileManager.default.fileExists(atPath: pack))
+        #expect(FileManager.default.fileExists(atPath: fresh))
+    }
 }

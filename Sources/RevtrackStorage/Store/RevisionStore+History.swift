@@ -74,8 +74,24 @@ extension RevisionStore {
     /// advice for a stale `.lock` says, and the write retried.
     static let staleLockAge: TimeInterval = 10
 
+    /// Removes stale lock files under `refs/` and `objects/pack/` (a sync
+    /// killed mid-fetch leaves `refs/remotes/origin/T.lock` and pack index
+    /// locks that would fail every later sync).
+    func removeStaleLocks() {
+        for folder in ["refs", "objects/pack"] {
+            let root = (path as NSString).appendingPathComponent(folder)
+            guard let files = FileManager.default.enumerator(atPath: root) else { continue }
+            for case let file as String in files where file.hasSuffix(".lock") {
+                removeStaleLockFile((root as NSString).appendingPathComponent(file))
+            }
+        }
+    }
+
     func removeStaleLock(of reference: String) {
-        let lock = (path as NSString).appendingPathComponent(reference) + ".lock"
+        removeStaleLockFile((path as NSString).appendingPathComponent(reference) + ".lock")
+    }
+
+    private func removeStaleLockFile(_ lock: String) {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: lock),
               let modified = attributes[.modificationDate] as? Date,
               Date().timeIntervalSince(modified) > Self.staleLockAge else { return }

@@ -175,6 +175,7 @@ extension RevisionStore {
         throws(StorageError) -> (tips: [TrackName: ObjectID], objects: Int)
     {
         let remote = try remote(named: name)
+        removeStaleLocks()
         let prefix = "refs/remotes/\(name)/"
         let before = try git { () throws(GitError) in try repository.references(under: prefix) }
         let session = TransferSession(progress: progress)
