@@ -83,6 +83,39 @@ struct BadInputTests {
         #expect(result.stderr.contains("--help'"))
     }
 
+    @Test("a full disk is said in words, and the repository stays readable")
+    func fullDisk() throws {
+        let mountPoint = folder.file("tiny")
+        try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=128k", "tmpfs", mountPoint]
+        mount.standardError = FileHandle.nullDevice
+        guard (try? mount.run()) != nil else { return }
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { return }     // not root, or no mount here: nothing to test
+        defer {
+            let umount = Process()
+            umount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            umount.arguments = [mountPoint]
+            try? umount.run()
+            umount.waitUntilExit()
+        }
+        let repository = mountPoint + "/archive"
+        let tiny = CLI(repository: repository)
+        #expect(try tiny.run(["init"]).status == 0)
+        #expect(try tiny.run(["add", "small", "-"], stdin: Data("A short text.\n".utf8)).status == 0)
+        var generator = SeededGenerator(state: 7)
+        let words = (0..<40_000).map { _ in String((0..<Int.random(in: 2...9, using: &generator)).map { _ in
+            Character(Unicode.Scalar(UInt8.random(in: 97...122, using: &generator))) }) }
+        let big = folder.write("big.txt", words.joined(separator: " "))
+        let full = try tiny.run(["add", "big", big])
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("no space left on device"), "\(full.stderr)")
+        #expect(full.stderr.split(separator: "\n").count == 1)
+        #expect(try tiny.run(["show", "small"]).stdout == "A short text.\n")
+    }
+
     @Test("--repo that is not a revtrack repository, or a damaged one")
     func badRepositories() throws {
         let text = folder.write("ok.txt", "Text.")

@@ -1,4 +1,5 @@
 internal import CLibGit2
+import Foundation
 
 /// A libgit2 failure, captured at once because `git_error_last()` is per thread
 /// and overwritten by the next call.
@@ -27,15 +28,27 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     init(code: Int32, function: String) {
+        // errno first: libgit2's own calls may change it. A full disk or a
+        // read-only folder is what the user can act on, and libgit2 often
+        // reports only "error code -1" or a missing object for it.
+        let systemError = errno
         self.code = code
         self.function = function
+        var message = "error code \(code)"
         if let last = git_error_last(), let text = last.pointee.message {
-            self.message = String(cString: text).trimmingTrailingNewlines()
+            message = String(cString: text).trimmingTrailingNewlines()
             self.errorClass = last.pointee.klass
         } else {
-            self.message = "error code \(code)"
             self.errorClass = 0
         }
+        // Only where libgit2 said nothing useful or spoke of the file system: errno is not reset on success.
+        let vague = message.hasPrefix("error code") || message.contains("target OID for the reference doesn't exist")
+            || [GIT_ERROR_OS.rawValue, GIT_ERROR_FILESYSTEM.rawValue, GIT_ERROR_ODB.rawValue].contains(UInt32(bitPattern: errorClass))
+        if vague, [ENOSPC, EDQUOT, EROFS, EIO].contains(systemError) {
+            let reason = String(cString: strerror(systemError)).lowercased()
+            if !message.lowercased().contains(reason) { message += " (\(reason))" }
+        }
+        self.message = message
     }
 }
 
