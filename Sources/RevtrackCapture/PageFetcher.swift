@@ -113,6 +113,9 @@ public enum PageFetcher {
         }
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.setValue("revtrack (news revision tracker)", forHTTPHeaderField: "User-Agent")
+        // No compressed answers: URLSession inflates a whole compressed body before the
+        // size cap can stop it, so a small "gzip bomb" would take gigabytes of memory.
+        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
         if let etag = validators.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
         if let lastModified = validators.lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
         let download = Download(url: url, limit: maximumBytes)
@@ -153,8 +156,14 @@ private final class Download: NSObject, URLSessionDataDelegate, @unchecked Senda
         lock.lock()
         defer { lock.unlock() }
         self.response = response as? HTTPURLResponse
+        let encoding = (self.response?.allHeaderFields.first { ($0.key as? String)?.lowercased() == "content-encoding" }?.value as? String)?
+            .lowercased().trimmingCharacters(in: .whitespaces)
         if response.expectedContentLength > Int64(limit) {
             failure = .tooLarge(url: url.absoluteString, limit: limit)
+            completionHandler(.cancel)
+        } else if let encoding, !encoding.isEmpty, encoding != "identity" {
+            // Asked for none; a compressed answer would be inflated whole before any cap applies.
+            failure = .transport(url: url.absoluteString, reason: "the server sent a \(encoding)-compressed answer though none was asked for")
             completionHandler(.cancel)
         } else {
             completionHandler(.allow)

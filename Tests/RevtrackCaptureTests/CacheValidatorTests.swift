@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RevtrackCapture
+import RevtrackTestSupport
 
 @Suite("Cache validators")
 struct CacheValidatorTests {
@@ -30,5 +31,24 @@ struct CacheValidatorTests {
         formatter.timeZone = TimeZone(identifier: "GMT")
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
         return formatter.string(from: date)
+    }
+}
+
+@Suite("Compressed answers")
+struct CompressedAnswerTests {
+    @Test("pages are asked for uncompressed; a compressed answer is refused before its body is inflated")
+    func gzipRefused() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/plain", .html("<html><body><article><p>A plain page with one sentence in it.</p></article></body></html>"))
+        server.route("/bomb", .init(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+                                    body: Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03])))
+        let plain = try PageFetcher.fetch(URL(string: server.url("/plain"))!)
+        guard case .page = plain else { Issue.record("no page"); return }
+        #expect(server.requests.first?.headers["accept-encoding"] == "identity")
+        #expect(throws: FetchError.self) { try PageFetcher.fetch(URL(string: server.url("/bomb"))!) }
+        do { _ = try PageFetcher.fetch(URL(string: server.url("/bomb"))!) } catch {
+            #expect(error.description.contains("gzip-compressed answer though none was asked for"))
+        }
     }
 }
