@@ -23,15 +23,40 @@ public enum ExtractionError: Error, Equatable, CustomStringConvertible {
     case selectorMatchesNothing(String)
     /// libxml2 refused the bytes, with its message.
     case unparsable(String)
+    /// The page is in an encoding that is not a superset of ASCII (EBCDIC, UTF-16 without a mark).
+    case unsupportedEncoding(String)
 
     public var description: String {
         switch self {
+        case .unsupportedEncoding(let name): "the page declares the encoding '\(name)', which is not ASCII-compatible; revtrack reads ASCII-compatible encodings only"
         case .notHTML: "the page holds no HTML"
         case .noText: "no article text found on the page"
         case .selectorMatchesNothing(let selector): "the selector '\(selector)' matches nothing on the page"
         case .unparsable(let message): "the page cannot be parsed as HTML (\(message))"
         }
     }
+}
+
+/// The charset a page declares in its first 2 KiB (`<meta charset="…">` or
+/// `content="text/html; charset=…"`).
+func declaredCharset(_ data: Data) -> String? {
+    let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+    guard let range = head.range(of: "charset=") else { return nil }
+    let rest = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
+    let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    return name.isEmpty ? nil : String(name)
+}
+
+/// Whether bytes below 0x80 mean ASCII in this encoding: not so for the EBCDIC
+/// code pages and for UTF-16/32.
+func isASCIICompatible(_ encoding: String) -> Bool {
+    let name = encoding.lowercased()
+    if name.contains("ebcdic") || name.hasPrefix("utf-16") || name.hasPrefix("utf-32") || name.hasPrefix("ucs-") { return false }
+    let ebcdic: Set<String> = ["cp037", "ibm037", "ibm37", "cp500", "ibm500", "cp875", "ibm875", "cp1026", "ibm1026", "cp1047", "ibm1047",
+                               "cp273", "ibm273", "cp277", "ibm277", "cp278", "ibm278", "cp280", "ibm280", "cp284", "ibm284", "cp285",
+                               "ibm285", "cp297", "ibm297", "cp424", "ibm424", "cp870", "ibm870", "cp871", "ibm871", "cp1140", "ibm01140",
+                               "cp1141", "ibm01141", "cp1142", "cp1143", "cp1144", "cp1145", "cp1146", "cp1147", "cp1148", "cp1149"]
+    return !ebcdic.contains(name)
 }
 
 /// Finds the article on a news page and turns it into revtrack's text: the
@@ -43,6 +68,10 @@ public enum ArticleExtractor {
     /// - Parameter encoding: the charset the server declared, which overrides the page's own `<meta charset>`.
     public static func extract(html data: Data, selector: CSSSelector? = nil,
                                encoding: String? = nil) throws(ExtractionError) -> ExtractedArticle {
+        // An EBCDIC page read as ASCII is garbage that would be stored as text.
+        for declared in [encoding, declaredCharset(data)].compactMap({ $0 }) where !isASCIICompatible(declared) {
+            throw .unsupportedEncoding(declared)
+        }
         let parsed: HTMLElement?
         do { parsed = try HTMLParser.parse(data, encoding: encoding) } catch { throw .unparsable(error.message) }
         guard let document = parsed else { throw .notHTML }

@@ -48,3 +48,16 @@ struct ArticleExtractorTests {
         #expect(throws: ExtractionError.notHTML) { try ArticleExtractor.extract(html: Data()) }
     }
 }
+
+@Suite("Extraction limits")
+struct ExtractionLimitTests {
+    @Test("a page in an EBCDIC code page or UTF-16 is refused, not stored as garbage",
+          arguments: ["cp037", "IBM500", "ebcdic-cp-us", "UTF-16LE"])
+    func ebcdic(_ name: String) {
+        let page = "<html><head><meta charset=\"\(name)\"></head><body><p>Some text that is not what it seems.</p></body></html>"
+        #expect(throws: ExtractionError.unsupportedEncoding(name.lowercased())) { try ArticleExtractor.extract(html: Data(page.utf8)) }
+        #expect(throws: ExtractionError.unsupportedEncoding(name)) {
+            try ArticleExtractor.extract(html: Data("<p>x</p>".utf8), encoding: name)
+        }
+    }
+}
