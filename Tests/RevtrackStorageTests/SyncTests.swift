@@ -178,3 +178,30 @@ struct SyncTests {
         #expect(throws: StorageError.repositoryExists(path: folder.file("copy"))) { try RevisionStore.clone(from: a.path, to: folder.file("copy")) }
     }
 }
+
+@Suite("Pushing from a damaged repository")
+struct DamagedPushTests {
+    @Test("a truncated loose object in the repository being pushed is an error, not a spin; nothing is sent",
+          .enabled(if: gitIsInstalled, "needs the git CLI"), .timeLimit(.minutes(1)))
+    func truncatedLocalObject() throws {
+        let folder = TemporaryFolder()
+        let server = folder.file("server.git")
+        #expect(runGit(["init", "-q", "--bare", server])?.status == 0)
+        let store = try RevisionStore.create(at: folder.file("local"))
+        try store.addRemote("origin", url: server)
+        _ = try store.add(text: "A revision that will not travel.", to: try TrackName("wire"))
+        // The text's blob, which only the pack builder reads.
+        let blob = try #require(runGit(["--git-dir", store.path, "rev-parse", "wire:text.txt"])?.output
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+        let file = store.path + "/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.truncate(atOffset: 12)
+        try handle.close()
+        let before = snapshot(of: server)
+        do { _ = try store.push(); Issue.record("expected an error") } catch {
+            #expect(error.description.contains("truncated or corrupt; nothing was sent"))
+        }
+        #expect(snapshot(of: server) == before)
+    }
+}
