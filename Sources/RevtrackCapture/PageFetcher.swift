@@ -170,6 +170,28 @@ private final class Download: NSObject, URLSessionDataDelegate, @unchecked Senda
         }
     }
 
+    /// A redirect to anything but an http(s) address is not followed, and the
+    /// failure says so instead of whatever status the redirect came with.
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        // The Location as the server wrote it: URLSession may have rewritten "file:///etc/passwd"
+        // into a path on the same host.
+        let location = response.allHeaderFields.first { ($0.key as? String)?.lowercased() == "location" }?.value as? String
+        let written = location.flatMap { URL(string: $0) }
+        let scheme = (written?.scheme ?? request.url?.scheme)?.lowercased()
+        guard let scheme, !["http", "https"].contains(scheme) else {
+            completionHandler(request)
+            return
+        }
+        let target = location ?? request.url?.absoluteString ?? "?"
+        lock.lock()
+        failure = .transport(url: url.absoluteString,
+                             reason: "redirected to \(target.prefix(100).unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(String.init).joined()), which is not a web page")
+        lock.unlock()
+        completionHandler(nil)
+        task.cancel()
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.lock()
         defer { lock.unlock() }

@@ -52,3 +52,20 @@ struct CompressedAnswerTests {
         }
     }
 }
+
+@Suite("Redirects")
+struct RedirectTests {
+    @Test("a redirect to a non-web address is not followed and the error says where it pointed",
+          arguments: ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)"])
+    func nonWebRedirect(_ target: String) throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.route("/go", .redirect(to: target, status: 302))
+        do {
+            _ = try PageFetcher.fetch(URL(string: server.url("/go"))!)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("redirected to \(target)"), "\(error.description)")
+        }
+    }
+}
