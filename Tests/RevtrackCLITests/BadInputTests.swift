@@ -83,6 +83,19 @@ struct BadInputTests {
         #expect(result.stderr.contains("--help'"))
     }
 
+    @Test("an emptied branch file is reported as damaged, never as an unknown or new track", arguments: ["", "garbage\n"])
+    func emptiedReference(_ contents: String) throws {
+        try contents.write(toFile: repository + "/refs/heads/reuters", atomically: true, encoding: .utf8)
+        for arguments in [["log", "reuters"], ["show", "reuters"], ["diff", "reuters"], ["add", "reuters", folder.write("n.txt", "New text.")]] {
+            let result = try cli.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr.contains("track 'reuters' has a damaged branch file"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        let tracks = try cli.run(["tracks"])
+        #expect(tracks.stderr.contains("track 'reuters' has a damaged branch file"))
+    }
+
     @Test("a full disk is said in words, and the repository stays readable")
     func fullDisk() throws {
         let mountPoint = folder.file("tiny")

@@ -34,12 +34,43 @@ extension RevisionStore {
     /// Resolves what the user typed to a track: the exact name, or a last
     /// segment that names exactly one track.
     public func resolveTrack(_ name: String) throws(StorageError) -> TrackName {
-        try TrackName.match(name, among: try trackNames())
+        do { return try TrackName.match(name, among: try trackNames()) } catch StorageError.unknownTrack(let unknown, let known) {
+            if let damaged = try? TrackName(name), damagedTrackNames().contains(damaged) { throw damagedReference(damaged) }
+            throw .unknownTrack(unknown, known: known)
+        }
     }
 
     /// The commit at the tip of a track, or nil when the track does not exist.
     func tip(of track: TrackName) throws(StorageError) -> ObjectID? {
-        try git { () throws(GitError) in try repository.referenceTarget(track.referenceName) }
+        let tip = try git { () throws(GitError) in try repository.referenceTarget(track.referenceName) }
+        if tip == nil, FileManager.default.fileExists(atPath: referenceFile(track)) { throw damagedReference(track) }
+        return tip
+    }
+
+    /// Tracks whose branch file exists but holds no commit id (emptied by a
+    /// crash or a full disk, or overwritten): git and libgit2 skip them as if
+    /// they did not exist, which would hide a story.
+    public func damagedTrackNames() -> [TrackName] {
+        let root = (path as NSString).appendingPathComponent("refs/heads")
+        guard let files = FileManager.default.enumerator(atPath: root) else { return [] }
+        var damaged: [TrackName] = []
+        for case let file as String in files where !file.hasSuffix(".lock") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  let track = try? TrackName(file),
+                  (try? repository.referenceTarget(track.referenceName)) ?? nil == nil else { continue }
+            damaged.append(track)
+        }
+        return damaged.sorted()
+    }
+
+    private func referenceFile(_ track: TrackName) -> String {
+        (path as NSString).appendingPathComponent(track.referenceName)
+    }
+
+    private func damagedReference(_ track: TrackName) -> StorageError {
+        .damagedRepository(path: path, detail: "track '\(track)' has a damaged branch file (\(track.referenceName) holds no commit id); "
+                           + "restore it from a backup or a remote ('revtrack pull'), or delete the file to drop the track")
     }
 
     /// The newest revision without walking the history (its number is the one

@@ -10,7 +10,11 @@ struct Tracks: ParsableCommand {
     @OptionGroup var output: OutputOptions<ListFormat>
 
     func run() throws {
-        let summaries = try repository.location.open().trackSummaries()
+        let store = try repository.location.open()
+        let summaries = try store.trackSummaries()
+        for damaged in store.damagedTrackNames() {
+            StandardError.write("revtrack: note: track '\(damaged)' has a damaged branch file (\(damaged.referenceName) holds no commit id) and is not listed")
+        }
         switch output.format {
         case .json:
             struct Entry: Encodable {
