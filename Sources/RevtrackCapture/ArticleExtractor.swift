@@ -159,8 +159,11 @@ public enum ArticleExtractor {
 
     /// Removes what is never article text.
     static func prune(_ element: HTMLElement) {
-        for child in element.elements {
-            if dropped.contains(child.name) || isBoilerplate(child) { element.remove(child) } else { prune(child) }
+        var stack = [element]
+        while let current = stack.popLast() {
+            for child in current.elements {
+                if dropped.contains(child.name) || isBoilerplate(child) { current.remove(child) } else { stack.append(child) }
+            }
         }
     }
 
@@ -203,16 +206,26 @@ struct Blocks {
     ]
 
     mutating func collect(_ element: HTMLElement) {
-        let isBlock = Self.blockNames.contains(element.name)
-        if isBlock { flush() }
-        for child in element.children {
-            switch child {
+        // Depth-first with a stack of its own (pages nest deeply): entering and
+        // leaving a block element each end the paragraph under way.
+        enum Step { case enter(HTMLElement), leave(HTMLElement), text(String) }
+        var stack: [Step] = [.enter(element)]
+        while let step = stack.popLast() {
+            switch step {
             case .text(let text): inline.append(text)
-            case .element(let child):
-                if child.name == "br" { flush() } else { collect(child) }
+            case .leave(let element): if Self.blockNames.contains(element.name) { flush() }
+            case .enter(let element):
+                if element.name == "br" { flush(); continue }
+                if Self.blockNames.contains(element.name) { flush() }
+                stack.append(.leave(element))
+                for child in element.children.reversed() {
+                    switch child {
+                    case .text(let text): stack.append(.text(text))
+                    case .element(let child): stack.append(.enter(child))
+                    }
+                }
             }
         }
-        if isBlock { flush() }
     }
 
     mutating func finish() { flush() }

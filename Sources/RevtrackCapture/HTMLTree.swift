@@ -21,6 +21,21 @@ public final class HTMLElement {
         self.attributes = attributes
     }
 
+    /// Frees the subtree with a loop: releasing 100,000 nested elements one
+    /// inside the other would otherwise recurse as deep and overflow the stack.
+    deinit {
+        var pending: [HTMLElement] = []
+        for child in children { if case .element(let element) = child { pending.append(element) } }
+        children = []
+        // Only an element nothing else holds is taken apart here; one still in
+        // use elsewhere (a container of siblings) keeps its children.
+        while var element = pending.popLast() {
+            guard isKnownUniquelyReferenced(&element) else { continue }
+            for child in element.children { if case .element(let grandchild) = child { pending.append(grandchild) } }
+            element.children = []
+        }
+    }
+
     /// Class names and id, lowercased: what boilerplate is recognised by.
     var classAndID: [String] {
         ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
@@ -45,15 +60,14 @@ public final class HTMLElement {
     /// All text under the element, whitespace collapsed.
     public var text: String {
         var parts: [String] = []
-        func collect(_ element: HTMLElement) {
-            for child in element.children {
-                switch child {
-                case .text(let text): parts.append(text)
-                case .element(let element): collect(element)
-                }
+        // Depth-first with a stack of its own: pages nest deeply.
+        var stack: [Child] = children.reversed()
+        while let child = stack.popLast() {
+            switch child {
+            case .text(let text): parts.append(text)
+            case .element(let element): stack.append(contentsOf: element.children.reversed())
             }
         }
-        collect(self)
         return HTMLText.collapse(parts.joined(separator: " "))
     }
 
@@ -72,7 +86,11 @@ public enum HTMLParser {
         guard !data.isEmpty, data.count < Int(Int32.max) else { return nil }
         LibXML2Runtime.prepare()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+                            | XML_PARSE_HUGE.rawValue)
+        // XML_PARSE_HUGE (libxml2 has no HTML_ spelling) lifts the parser's depth and text-node
+        // limits (100,000 nested divs, a 50 MB inline script); the fetcher's 10 MiB cap bounds
+        // the input instead, and the tree is walked and freed without recursion.
         // An encoding libxml2 does not know would fail the whole parse: fall back to the page's own.
         let encoding = encoding.flatMap { name -> String? in
             guard let handler = xmlFindCharEncodingHandler(name) else { return nil }

@@ -51,6 +51,18 @@ struct ArticleExtractorTests {
 
 @Suite("Extraction limits")
 struct ExtractionLimitTests {
+    @Test("100,000 nested divs and a 20 MB inline script still give the article")
+    func hugePages() throws {
+        let deep = String(repeating: "<div>", count: 100_000) + "<p>The council voted to reopen the bridge on Friday after repairs.</p>"
+            + String(repeating: "</div>", count: 100_000)
+        let nested = try ArticleExtractor.extract(html: Data(("<html><body>" + deep + "</body></html>").utf8))
+        #expect(nested.text.contains("The council voted to reopen the bridge"))
+        let script = "<html><head><script>var x = \"" + String(repeating: "a", count: 20_000_000) + "\";</script></head><body><article>"
+            + "<p>The council voted to reopen the bridge on Friday after repairs.</p></article></body></html>"
+        let big = try ArticleExtractor.extract(html: Data(script.utf8))
+        #expect(big.text.contains("The council voted to reopen the bridge"))
+    }
+
     @Test("a page in an EBCDIC code page or UTF-16 is refused, not stored as garbage",
           arguments: ["cp037", "IBM500", "ebcdic-cp-us", "UTF-16LE"])
     func ebcdic(_ name: String) {
