@@ -15,7 +15,7 @@ enum ClaimExtractor {
             lastSource = name
             let words = name.split(separator: " ")
             if words.count >= 2, !WordLists.organisationHeads.contains(String(words[words.count - 1])),
-               !WordLists.places.contains(name.lowercased()) {
+               !Gazetteer.places.contains(name.lowercased()) {
                 lastPerson = name
             }
         }

@@ -142,7 +142,7 @@ enum EntityExtractor {
                     // "Nigeria's Supreme Court" end the name at the possessive.
                     let goesOn = possessive && end < tokens.count && isCapitalized(tokens[end])
                         && !Gazetteer.places.contains(word.lowercased()) && !WordLists.organisations.contains(word.lowercased())
-                        && table(word)
+                        && !Gazetteer.isGivenName(word)
                     words.append(goesOn ? token.text : word)
                     if possessive && !goesOn { break }
                     // "Gov." "Sen." "U.S." "John F. Kennedy": the dot of an abbreviation or initial stays inside.
@@ -174,10 +174,6 @@ enum EntityExtractor {
         }
         return runs
     }
-
-    /// "Sanusi's lawyer" ends the name; only an institution's own possessive
-    /// ("People's Democratic Party") goes on: never a person's or a place's.
-    private static func table(_ word: String) -> Bool { !Gazetteer.isGivenName(word) }
 
     // MARK: - Classification
 

@@ -125,8 +125,8 @@ struct FramingText {
         let words = (start..<end).map { Grammar.strippingPossessive(lower[$0]) }
         let written = (start..<end).map { Grammar.strippingPossessive(tokens[$0].text) }
         let phrase = words.joined(separator: " ")
-        if WordLists.places.contains(phrase) { return Actor(key: phrase, name: written.joined(separator: " ")) }
-        if WordLists.places.contains(words[words.count - 1]) {
+        if Gazetteer.places.contains(phrase) { return Actor(key: phrase, name: written.joined(separator: " ")) }
+        if Gazetteer.places.contains(words[words.count - 1]) {
             return Actor(key: words[words.count - 1], name: written[written.count - 1])
         }
         if written[written.count - 1].first?.isLowercase == true,

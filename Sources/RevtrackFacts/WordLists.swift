@@ -40,8 +40,6 @@ enum WordLists {
         return states
     }()
 
-    /// Places, lowercased (multi-word names joined by single spaces).
-    static let places: Set<String> = Set(rows("places", "txt").map { $0[0].lowercased() })
     /// Organisations known by name alone, lowercased.
     static let organisations: Set<String> = Set(rows("organisations", "txt").map { $0[0].lowercased() })
     /// The same names as the list writes them, by their lowercased form: "REUTERS/" is Reuters.
