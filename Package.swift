@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"], exclude: ["GoldenRules"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
