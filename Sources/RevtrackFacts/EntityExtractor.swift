@@ -332,6 +332,17 @@ enum EntityExtractor {
         }
         var titleEnd = start
         while titleEnd < words.count - 1, isTitle(lowered[titleEnd]) { titleEnd += 1 }
+        // A compound title runs to its last title word over ordinary words between:
+        // "Chief Financial Officer", "Home Affairs Spokesman", "Chief Investment Strategist".
+        if titleEnd > start, var last = (titleEnd..<(words.count - 1)).last(where: { isTitle(lowered[$0]) }) {
+            if !(titleEnd...last).allSatisfy({ isTitle(lowered[$0]) || Gazetteer.isCommonWord(lowered[$0]) }) { last = titleEnd - 1 }
+            titleEnd = last + 1
+        }
+        // Ordinary words just before the first title belong to it: "Senate Majority Leader", "County Executive".
+        var titleStart = start
+        while titleEnd > start, titleStart > 0, Gazetteer.isCommonWord(lowered[titleStart - 1]), !isTitle(lowered[titleStart - 1]) {
+            titleStart -= 1
+        }
         if titleEnd > start {
             let nameWords = Array(words[titleEnd...])
             guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4,
@@ -339,7 +350,7 @@ enum EntityExtractor {
                   nameWords.last.map(Gazetteer.isSurnameLike) == true || table.person(named: nameWords.joined(separator: " ")) != nil
             else { return true }
             let name = nameWords.joined(separator: " ")
-            let title = lowered[start..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+            let title = lowered[titleStart..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
             if let known = table.person(named: name) {
                 if table.entities[known].title == nil { table.entities[known].title = title }
                 return true
