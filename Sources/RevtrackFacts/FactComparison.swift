@@ -243,19 +243,25 @@ public struct FactComparison: Sendable {
     func resolvingConflicts(old: SegmentedText, new: SegmentedText) -> FactComparison {
         var entries = self.entries
         var claimed = Set<Int>()
-        func words(_ text: SegmentedText, _ sentence: Int) -> Set<String> {
+        // Each sentence's words once, however many leftover facts it holds.
+        var cache: [[Int: Set<String>]] = [[:], [:]]
+        func words(_ side: Int, _ sentence: Int) -> Set<String> {
+            if let known = cache[side][sentence] { return known }
+            let text = side == 0 ? old : new
             guard sentence < text.sentences.count else { return [] }
-            return Set(WordTokenizer.tokenize(text.sentences[sentence].text).filter { $0.kind == .word }.map { $0.text.lowercased() }
+            let found = Set(WordTokenizer.tokenize(text.sentences[sentence].text).filter { $0.kind == .word }.map { $0.text.lowercased() }
                 .filter { Grammar.months[$0] == nil && Grammar.weekdays[$0] == nil && !Grammar.stops.contains($0) })
+            cache[side][sentence] = found
+            return found
         }
         for (i, entry) in entries.enumerated() where entry.relation == .onlyOld {
             guard let a = entry.old, a.kind == .date || a.kind == .quantity else { continue }
-            let aw = words(old, a.sentence)
+            let aw = words(0, a.sentence)
             guard aw.count >= 3 else { continue }
             var best: (index: Int, score: Double)? = nil
             for (j, other) in entries.enumerated() where other.relation == .onlyNew && !claimed.contains(j) {
                 guard let b = other.new, b.kind == a.kind, a.kind == .date || Self.countedKey(a) == Self.countedKey(b) else { continue }
-                let bw = words(new, b.sentence)
+                let bw = words(1, b.sentence)
                 let score = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
                 if score >= 0.6, score > (best?.score ?? 0) { best = (j, score) }
             }

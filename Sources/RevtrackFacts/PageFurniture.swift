@@ -66,7 +66,7 @@ enum PageFurniture {
         "now", "free", "trial", "account", "manage", "settings", "privacy", "policy", "terms", "cookies",
         "accept", "options", "feedback", "toggle", "expand", "collapse", "back", "top", "topics", "latest",
         "trending", "popular", "most", "recommended", "loading", "load", "caption", "credit", "enlarge",
-        "image", "images", "graphic", "listen", "min.", "opinion", "analysis", "explainer", "sections",
+        "image", "images", "graphic", "opinion", "analysis", "explainer", "sections",
     ]
 
     /// Words of a clock time: "9:20 AM ET", "5:32 a.m. PDT".

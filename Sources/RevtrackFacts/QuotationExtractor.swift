@@ -218,8 +218,7 @@ enum QuotationExtractor {
             if ["he", "she"].contains(lower[first]) { return people.latest(before: position) }
             var last = first
             while last + 1 < verb, isName(tokens[last + 1]) || tokens[last + 1].text == "." { last += 1 }
-            let name = Grammar.strippingPossessive(tokens[last].text)
-            return people.canonical(name) ?? name
+            return people.speaker(named: tokens[first...last].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) })
         }
         var end = verb
         while end > start, Grammar.auxiliaries.contains(lower[end - 1]) || adverbs.contains(lower[end - 1]) { end -= 1 }
@@ -250,8 +249,7 @@ enum QuotationExtractor {
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
                 .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
-            guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
-            return people.canonical(name) ?? words.map(Grammar.strippingPossessive).joined(separator: " ")
+            return people.speaker(named: words)
         }
         // A noun phrase: "the company", "a police spokesperson", "the artists' lawyers", "officials".
         guard tokens[last].kind == .word, !Grammar.stops.contains(lower[last]), lower[last].count > 2 else { return nil }
@@ -278,8 +276,7 @@ enum QuotationExtractor {
                 end += 1
             }
             let words = tokens[index..<end].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) }
-            guard let name = words.last.map(Grammar.strippingPossessive) else { return nil }
-            return people.canonical(name) ?? words.joined(separator: " ")
+            return people.speaker(named: words)
         }
         // "said the company", "said a spokesperson for the ministry"; "said her son, Nikos Haldane": the name.
         var end = index
@@ -291,8 +288,7 @@ enum QuotationExtractor {
         if end + 1 < tokens.count, tokens[end].text == ",", isName(tokens[end + 1]) {
             var last = end + 1
             while last + 1 < tokens.count, isName(tokens[last + 1]) { last += 1 }
-            let name = Grammar.strippingPossessive(tokens[last].text)
-            return people.canonical(name) ?? tokens[(end + 1)...last].map(\.text).joined(separator: " ")
+            return people.speaker(named: tokens[(end + 1)...last].map(\.text))
         }
         guard end > index, !Grammar.stops.contains(lower[end - 1]) || Grammar.determiners.contains(lower[index]) else { return nil }
         let head = lower[end - 1]
@@ -355,6 +351,14 @@ struct PersonMentions {
 
     /// The full name a surname or name refers to, if the text named that person.
     func canonical(_ name: String) -> String? { index[name.lowercased()] }
+
+    /// A speaker given by the words of a name: the person those words (or their
+    /// last one, a surname) refer to, else the words as written; nil for none.
+    func speaker(named words: [String]) -> String? {
+        let words = words.map(Grammar.strippingPossessive)
+        guard let last = words.last else { return nil }
+        return canonical(last) ?? words.joined(separator: " ")
+    }
 
     /// Whether the person is named within a byte range.
     func mentioned(_ name: String, in range: Range<Int>) -> Bool {

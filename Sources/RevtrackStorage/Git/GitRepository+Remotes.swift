@@ -190,14 +190,7 @@ extension GitRepository {
     /// forced: the remote refuses anything but a fast-forward. Returns the refs
     /// the remote rejected, with its reason.
     func push(remote name: String, references: [String], session: TransferSession) throws(GitError) -> [(ref: String, reason: String)] {
-        // What is about to be sent is read by libgit2's pack builder, which would spin forever on a
-        // truncated loose object here just as on a local remote's.
-        if let object = Self.damagedLooseObject(inRepositoryAt: String(cString: git_repository_path(pointer))) {
-            throw GitError(code: GIT_ERROR.rawValue, errorClass: Int32(GIT_ERROR_ZLIB.rawValue),
-                           message: "this repository is damaged: loose object \(object) is truncated or corrupt; nothing was sent",
-                           function: "inflate")
-        }
-        return try withRemote(name) { (remote) throws(GitError) in
+        try withRemote(name) { (remote) throws(GitError) in
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
             options.callbacks = session.callbacks()

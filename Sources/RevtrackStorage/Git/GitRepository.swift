@@ -174,6 +174,20 @@ final class GitRepository {
         return ObjectID(git_tree_entry_id(entry).pointee)
     }
 
+    /// Refuses a truncated loose tree, or loose blob under it, before anything
+    /// reads them: what a push is about to send goes through here first.
+    func verifyTree(_ treeID: ObjectID) throws(GitError) {
+        try guardLooseObject(treeID)
+        var oid = treeID.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup(\(treeID.short))")
+        defer { git_tree_free(tree) }
+        for index in 0..<git_tree_entrycount(tree) {
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            try guardLooseObject(ObjectID(git_tree_entry_id(entry).pointee))
+        }
+    }
+
     func blobContents(_ id: ObjectID) throws(GitError) -> [UInt8] {
         try guardLooseObject(id)
         var oid = id.oid

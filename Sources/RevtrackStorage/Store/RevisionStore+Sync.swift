@@ -125,6 +125,17 @@ extension RevisionStore {
         var references = results.filter(\.changedSomething).map(\.track.referenceName)
         if tracks.isEmpty { references += try documentReferencesToPush(remoteName, kinds: documents) }
         if !references.isEmpty {
+            // libgit2's pack builder would spin forever on a truncated loose object:
+            // every commit, tree and blob about to be sent is checked first.
+            for reference in references {
+                let local = try git { () throws(GitError) in try repository.referenceTarget(reference) }
+                let theirs = (try? TrackName(String(reference.dropFirst("refs/heads/".count)))).flatMap { remoteTips[$0] }
+                for commit in try firstParentChain(from: local, to: theirs, what: { "commit \($0.short)" }) {
+                    do { try repository.verifyTree(commit.tree) } catch {
+                        throw .damagedRepository(path: path, detail: "commit \(commit.id.short): \(error.message); nothing was sent")
+                    }
+                }
+            }
             let url = try remote(named: remoteName).url
             let session = TransferSession(progress: progress)
             let rejected: [(ref: String, reason: String)]

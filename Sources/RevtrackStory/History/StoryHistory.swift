@@ -30,7 +30,12 @@ public struct StoryHistory: Sendable {
                             withPrevious: Bool) throws -> StoryHistory {
         let name = try store.resolveTrack(track)
         let all = try store.revisions(of: name)
-        let selected = try range.select(all, track: name.description)
+        return try load(try range.select(all, track: name.description), of: all, store: store, withPrevious: withPrevious)
+    }
+
+    /// The same for revisions already read: `selected` in range out of `all` (oldest first).
+    public static func load(_ selected: [Revision], of all: [Revision], store: RevisionStore,
+                            withPrevious: Bool) throws -> StoryHistory {
         let before = withPrevious && selected[0].number > 1 ? [all[selected[0].number - 2]] : []
         return try StoryHistory(before + selected, store: store)
     }

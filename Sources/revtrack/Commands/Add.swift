@@ -59,9 +59,10 @@ struct Add: ParsableCommand {
             outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured ?? Date(), in: store)
         } else {
             guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
-            let page = try CaptureAndStore.fetch(try CaptureAndStore.webURL(url), selector: try CaptureAndStore.parseSelector(selector))
+            let webURL = try CaptureAndStore.webURL(url)
+            let page = try CaptureAndStore.fetch(webURL, selector: try CaptureAndStore.parseSelector(selector))
             let store = try open()
-            outcome = try CaptureAndStore.store(page, requested: try CaptureAndStore.webURL(url), selector: selector, keepHTML: keepHTML,
+            outcome = try CaptureAndStore.store(page, requested: webURL, selector: selector, keepHTML: keepHTML,
                                                 to: try CaptureAndStore.track(named: track, in: store), title: title,
                                                 captured: captured, in: store)
             try PageWatching.watch(track: outcome.revision.track, url: url, selector: selector, keepHTML: keepHTML,

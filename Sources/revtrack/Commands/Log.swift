@@ -33,7 +33,7 @@ struct Log: ParsableCommand {
             let oldestFirst = try range.range.select(all, track: name.description)
             // One pass over consecutive revisions, each text read, segmented and
             // compared once; the revision before the range gives its first one a stat too.
-            let stats = stat ? try StoryHistory.load(name.rawValue, range: range.range, store: store, withPrevious: true).steps : [:]
+            let stats = stat ? try StoryHistory.load(oldestFirst, of: all, store: store, withPrevious: true).steps : [:]
             // Capture events inside the listed range of time.
             var events: [CaptureEvent] = []
             if captures {
