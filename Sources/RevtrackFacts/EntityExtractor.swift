@@ -72,7 +72,7 @@ enum EntityExtractor {
         var table = Table()
         var pending: [Run] = []
         for sentence in sentences {
-            statePlaces(in: sentence, &table)
+            compactPlaces(in: sentence, &table)
             for run in runs(in: sentence) where !classify(run, &table, sentences: sentences) { pending.append(run) }
         }
         // Single names that nothing classified: a name that recurs on its own
@@ -155,7 +155,9 @@ enum EntityExtractor {
                 }
                 // Connectors inside names: "Collective Security Treaty Organisation",
                 // "Department of Justice", "Bank of England".
-                if !words.isEmpty, ["of", "and", "for", "de", "&", "on"].contains(lower[end]),
+                // "University of Texas at San Antonio": a campus after "at".
+                let campus = lower[end] == "at" && words.contains { $0 == "University" || $0 == "College" }
+                if !words.isEmpty, campus || ["of", "and", "for", "de", "&", "on"].contains(lower[end]),
                    end + 1 < tokens.count, isCapitalized(tokens[end + 1]), !isDateToken(sentence, end + 1), tokens[end + 1].text != "The" {
                     words.append(tokens[end].text)
                     end += 1
@@ -194,7 +196,7 @@ enum EntityExtractor {
                 || (atStart && run.first == original.first && !known && !Gazetteer.isGivenName(run.words[0])
                     && !isTitle(first) && Gazetteer.isCommonWord(first) && !whole(run, isKnown: true)
                     && (run.lowered.count > 1 && run.lowered[1] == "of" && first.hasSuffix("s")
-                        || !isOrganisationName(run.lowered, run.words) && !isPlaceName(run.lowered, run.words)))
+                        || !isOrganisationName(run.lowered, run.words) && !isPlaceName(run.lowered, run.words) && !startsWithName(run)))
             guard isOpener else { break }
             if first == "i'm" { byline = true }
             run.words.removeFirst(); run.first += 1
@@ -281,7 +283,13 @@ enum EntityExtractor {
                ["inc", "ltd", "llc", "corp", "plc", "co"].contains(sentence.lower[run.last + 2]) {
                 name += " " + tokens[run.last + 2].text
             }
-            table.add(.organisation, name, run, run.first, run.last, nil, definedAcronym)
+            // "4th U.S. Circuit Court of Appeals", "117th Congress": the ordinal is part of the name.
+            var first = run.first
+            if first > 0, isOrdinal(lower: sentence.lower[first - 1]) {
+                first -= 1
+                name = tokens[first].text + " " + name
+            }
+            table.add(.organisation, name, run, first, run.last, nil, definedAcronym)
             return true
         }
         if isPlaceName(lowered, words) {
@@ -295,7 +303,10 @@ enum EntityExtractor {
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {
                 if let definition = definition(of: words[0], near: sentence, in: sentences, &table) {
                     table.add(.organisation, definition, run, run.first, run.last, nil, words[0])
-                } else if !isAcronymOfPlace(words[0]) {
+                } else if let country = countryAcronyms[words[0]] {
+                    // "U.S. teens", "the U.S. national security adviser": the country, where it is not part of a name.
+                    table.add(.place, country, run, run.first, run.last)
+                } else {
                     table.add(.organisation, WordLists.organisationNames[lowered[0]] ?? words[0], run, run.first, run.last)
                 }
             }
@@ -321,14 +332,24 @@ enum EntityExtractor {
         // "ECB President Christine Lagarde", "Russian Foreign Minister Sergey Lavrov".
         // Whatever stands before the first title qualifies it ("Lithuanian", "Pierce County",
         // "British Columbia", "Huntington"); a place there is a place of its own.
-        var start = 0
-        if words.count > 2, !isTitle(lowered[0]), !Gazetteer.isGivenName(words[0]),
+        var start = 0, prefixNamed = false
+        if words.count > 2, !isTitle(lowered[0]),
            let firstTitle = (1..<(words.count - 1)).first(where: { isTitle(lowered[$0]) }), firstTitle <= 3 {
             let prefix = Array(lowered[..<firstTitle]), original = Array(words[..<firstTitle])
-            if isPlaceName(prefix, original) || Gazetteer.cities[original.joined(separator: " ")] != nil {
-                table.add(.place, original.joined(separator: " "), run, run.first, tokenIndex(of: firstTitle - 1, in: run))
+            let prefixEnd = tokenIndex(of: firstTitle - 1, in: run)
+            // "Pierce County Executive …" and "New Democratic Party MP …" qualify a title even when
+            // their first word is also a given name; "Grace Police Chief" does not.
+            if isOrganisationName(prefix, original) || WordLists.organisations.contains(prefix.joined(separator: " ")) {
+                table.add(.organisation, original.joined(separator: " "), run, run.first, prefixEnd)
+                start = firstTitle
+                prefixNamed = true
+            } else if isPlaceName(prefix, original) || Gazetteer.cities[original.joined(separator: " ")] != nil {
+                table.add(.place, original.joined(separator: " "), run, run.first, prefixEnd)
+                start = firstTitle
+                prefixNamed = true
+            } else if !Gazetteer.isGivenName(words[0]) {
+                start = firstTitle
             }
-            start = firstTitle
         }
         var titleEnd = start
         while titleEnd < words.count - 1, isTitle(lowered[titleEnd]) { titleEnd += 1 }
@@ -340,7 +361,7 @@ enum EntityExtractor {
         }
         // Ordinary words just before the first title belong to it: "Senate Majority Leader", "County Executive".
         var titleStart = start
-        while titleEnd > start, titleStart > 0, Gazetteer.isCommonWord(lowered[titleStart - 1]), !isTitle(lowered[titleStart - 1]) {
+        while titleEnd > start, titleStart > 0, !prefixNamed, Gazetteer.isCommonWord(lowered[titleStart - 1]), !isTitle(lowered[titleStart - 1]) {
             titleStart -= 1
         }
         if titleEnd > start {
@@ -348,6 +369,7 @@ enum EntityExtractor {
             guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4,
                   !Gazetteer.places.contains(nameWords.joined(separator: " ").lowercased()),
                   nameWords.last.map(Gazetteer.isSurnameLike) == true || table.person(named: nameWords.joined(separator: " ")) != nil
+                    || nameWords.count > 1 && Gazetteer.isGivenName(nameWords[0])
             else { return true }
             let name = nameWords.joined(separator: " ")
             let title = lowered[titleStart..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
@@ -524,6 +546,10 @@ enum EntityExtractor {
     private static func isOrganisationName(_ lowered: [String], _ words: [String]) -> Bool {
         guard words.count > 1 else { return false }
         if WordLists.organisationHeads.contains(words[words.count - 1]) { return true }
+        // Sports clubs named after their town: "Leicester City", "Newcastle United", "Bristol Rovers";
+        // not a town whose own name ends so ("Mexico City", "Kansas City").
+        if words.count == 2, clubHeads.contains(lowered[1]), Gazetteer.cities[words[0]] != nil || Gazetteer.places.contains(lowered[0]),
+           Gazetteer.cities[words.joined(separator: " ")] == nil, !Gazetteer.places.contains(lowered.joined(separator: " ")) { return true }
         // "Department of Justice", "University of Michigan", "Bank of England", "Office for National Statistics".
         if lowered.count > 2, ["of", "for", "on"].contains(lowered[1]), WordLists.organisationHeads.contains(words[0])
             || WordLists.organisationHeads.contains(words[0].capitalized) { return true }
@@ -553,20 +579,96 @@ enum EntityExtractor {
         return false
     }
 
-    /// US states named by party and state after a lawmaker: "R-Ky.", "D-NY", "(D-N.Y.)".
-    private static func statePlaces(in sentence: TokenizedSentence, _ table: inout Table) {
-        for (index, token) in sentence.tokens.enumerated() where token.kind == .word && token.text.count >= 3 {
-            let text = token.text
-            guard let dash = text.firstIndex(of: "-"), ["R", "D", "I"].contains(String(text[..<dash])) else { continue }
-            var code = String(text[text.index(after: dash)...])
-            if index + 1 < sentence.tokens.count, sentence.tokens[index + 1].text == ".", !code.contains(".") || code.count > 2 {
-                code += "."
-            }
-            guard let state = Gazetteer.stateAbbreviations[code] ?? Gazetteer.stateAbbreviations[code.replacingOccurrences(of: ".", with: "")]
-            else { continue }
-            let run = Run(sentence: sentence, first: index, last: index, words: [state])
-            table.add(.place, state, run, index, index)
+    /// Places written in AP's compact forms, which no run of capitalised
+    /// words shows: a lawmaker's party with a state or home town ("R-Ky.",
+    /// "(D-N.Y.)", "R-Midland"), a state abbreviation after a city ("Memphis,
+    /// Tenn.", "FORT COLLINS, Colo."), "-based" compounds ("Nashville-based",
+    /// "San Francisco-based") and counties listed under one plural head
+    /// ("Dallas, Tarrant and Collin counties").
+    private static func compactPlaces(in sentence: TokenizedSentence, _ table: inout Table) {
+        let tokens = sentence.tokens, lower = sentence.lower
+        func add(_ name: String, _ first: Int, _ last: Int) {
+            table.add(.place, name, Run(sentence: sentence, first: first, last: last, words: [name]), first, last)
         }
+        func touching(_ index: Int) -> Bool {
+            index + 1 < tokens.count && tokens[index + 1].utf8Range.lowerBound == tokens[index].utf8Range.upperBound
+        }
+        for (index, token) in tokens.enumerated() where token.kind == .word {
+            let text = token.text
+            if text.count >= 3, let dash = text.firstIndex(of: "-"), ["R", "D", "I"].contains(String(text[..<dash])) {
+                // "R-S.D." is split at its dots; glue what touches it back on.
+                var code = String(text[text.index(after: dash)...]), end = index
+                while touching(end), tokens[end + 1].text == "." || tokens[end + 1].kind == .word && tokens[end + 1].text.count <= 2 {
+                    end += 1
+                    code += tokens[end].text
+                }
+                if let state = Gazetteer.stateAbbreviations[code] ?? Gazetteer.stateAbbreviations[code.replacingOccurrences(of: ".", with: "")] {
+                    add(state, index, end)
+                } else if code.first?.isUppercase == true, !code.contains("."),
+                          Gazetteer.cities[code] != nil || Gazetteer.places.contains(code.lowercased()) {
+                    add(code, index, end)
+                }
+                continue
+            }
+            // "Memphis, Tenn.": an AP abbreviation (it ends with a dot) after a capitalised name and a comma.
+            if index >= 2, touching(index), tokens[index + 1].text == ".", tokens[index - 1].text == ",", isCapitalized(tokens[index - 2]),
+               let state = Gazetteer.stateAbbreviations[text + "."] {
+                add(state, index, index + 1)
+                continue
+            }
+            if text.hasSuffix("-based"), text.count > 6 {
+                let stem = String(text.dropLast(6))
+                var name = stem, first = index
+                // "San Francisco-based": capitalised words before the compound belong to the place.
+                while first > 0, first > index - 2, isCapitalized(tokens[first - 1]), touchingSpace(tokens[first - 1], tokens[first]) {
+                    let longer = tokens[first - 1].text + " " + name
+                    guard Gazetteer.places.contains(longer.lowercased()) || Gazetteer.cities[longer] != nil else { break }
+                    name = longer
+                    first -= 1
+                }
+                if stem.first?.isUppercase == true, Gazetteer.places.contains(name.lowercased()) || Gazetteer.cities[name] != nil {
+                    add(name, first, index)
+                }
+                continue
+            }
+            if lower[index] == "counties" || lower[index] == "parishes", index > 0 {
+                let head = lower[index] == "counties" ? "County" : "Parish"
+                var names: [(String, Int)] = []
+                var cursor = index - 1
+                // "Texas counties" is a state's counties, not a county.
+                while cursor >= 0, isCapitalized(tokens[cursor]), !Gazetteer.usStates.contains(lower[cursor]) {
+                    names.append((tokens[cursor].text, cursor))
+                    cursor -= 1
+                    guard cursor >= 0, [",", "and", "or"].contains(lower[cursor]) else { break }
+                    cursor -= 1
+                    if cursor >= 0, lower[cursor] == "and" || lower[cursor] == "," { cursor -= 1 }
+                }
+                for (name, at) in names.reversed() { add(name + " " + head, at, at) }
+            }
+        }
+    }
+
+    /// Whether the run's first two or three words name a place or an
+    /// organisation ("Pierce County Executive …"): its first word is then no opener.
+    private static func startsWithName(_ run: Run) -> Bool {
+        let lowered = run.lowered, words = run.words
+        guard words.count > 2 else { return false }
+        return (2...min(3, words.count - 1)).contains { length in
+            let prefix = Array(lowered.prefix(length)), original = Array(words.prefix(length))
+            return isPlaceName(prefix, original) || isOrganisationName(prefix, original)
+        }
+    }
+
+    /// "4th", "21st", "117th".
+    private static func isOrdinal(lower word: String) -> Bool {
+        guard word.count >= 3, word.first?.isNumber == true else { return false }
+        let suffix = word.suffix(2)
+        return ["st", "nd", "rd", "th"].contains(String(suffix)) && word.dropLast(2).allSatisfy(\.isNumber)
+    }
+
+    /// Whether two tokens are separated by exactly one space.
+    private static func touchingSpace(_ left: WordToken, _ right: WordToken) -> Bool {
+        right.utf8Range.lowerBound == left.utf8Range.upperBound + 1
     }
 
     /// Clock and zone words that look like acronyms: "ET", "PDT", "PM".
@@ -587,9 +689,11 @@ enum EntityExtractor {
         "covid", "hiv", "aids", "lgbt", "lgbtq", "nft", "api", "ui", "vr", "ar", "lng", "bcm", "kwh", "mw", "gw", "mph",
     ]
 
-    private static func isAcronymOfPlace(_ word: String) -> Bool {
-        ["US", "U.S", "UK", "U.K", "UAE", "USA"].contains(word)
-    }
+    /// Countries newswire names by their initials (the run keeps no final dot: "U.S").
+    private static let countryAcronyms: [String: String] = [
+        "US": "United States", "U.S": "United States", "U.S.": "United States", "USA": "United States",
+        "UK": "United Kingdom", "U.K": "United Kingdom", "U.K.": "United Kingdom", "UAE": "United Arab Emirates",
+    ]
 
     private static func isAllCapitals(_ word: String) -> Bool {
         !word.unicodeScalars.contains { $0.properties.isLowercase }
@@ -682,6 +786,11 @@ enum EntityExtractor {
                     "superintendent", "treasurer", "councilman", "councilwoman", "councillor", "councilor", "assemblyman",
                     "assemblywoman", "delegate", "trustee", "chief"])
     }()
+
+    /// Second words of clubs named after their town.
+    static let clubHeads: Set<String> = [
+        "united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
+    ]
 
     /// Last words of names of places: "Poudre River", "Harris County", "Korean Peninsula".
     static let geographicHeads: Set<String> = [
