@@ -36,6 +36,9 @@ enum EntityExtractor {
         var organisationsByFirstWord: [String: Int] = [:]
         /// Acronyms already looked up in the text, with their spelled-out form.
         var definitions: [String: String?] = [:]
+        /// Every word of every person's name, lowercased: "Kang" of "Kang Ji-hoon" (family name first)
+        /// is that person later, never an organisation.
+        var personWords: Set<String> = []
 
         mutating func add(_ kind: Fact.Kind, _ name: String, _ run: Run, _ first: Int, _ last: Int,
                           _ title: String? = nil, _ acronym: String? = nil) {
@@ -55,6 +58,7 @@ enum EntityExtractor {
             index[key] = entities.count
             if kind == .person, name.contains(" "), let surname = name.split(separator: " ").last {
                 index[surname.lowercased()] = index[surname.lowercased()] ?? entities.count
+                for word in key.split(separator: " ") { personWords.insert(String(word)) }
             }
             if let acronym { index[acronym.lowercased()] = entities.count }
             if kind == .organisation, let firstWord = key.split(separator: " ").first, key.contains(" ") {
@@ -79,7 +83,8 @@ enum EntityExtractor {
         // and is no person's surname is an organisation ("Severgaz said …").
         var counts: [String: Int] = [:]
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
-        for run in pending where run.words.count == 1 && table.index[run.lowered[0]] == nil && organisationContext(run) {
+        for run in pending where run.words.count == 1 && table.index[run.lowered[0]] == nil && !table.personWords.contains(run.lowered[0])
+            && organisationContext(run) {
             table.add(.organisation, run.words[0], run, run.first, run.last)
         }
         for run in pending where run.words.count == 1 {
@@ -87,7 +92,7 @@ enum EntityExtractor {
             // Nationality adjectives ("Yemeni", "Hispanic", "Lithuanian") recur too.
             let nationality = ["ese", "ian", "ean", "ish", "ic", "i", "an"].contains { word.hasSuffix($0) }
                 && Gazetteer.countryStems.contains(String(word.prefix(4)))
-            guard table.index[word] == nil, counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
+            guard table.index[word] == nil, !table.personWords.contains(word), counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
                   !word.contains("'"), !word.contains("’"),
                   !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
             table.add(.organisation, run.words[0], run, run.first, run.last)
@@ -142,6 +147,7 @@ enum EntityExtractor {
                     // "Nigeria's Supreme Court" end the name at the possessive.
                     let goesOn = possessive && end < tokens.count && isCapitalized(tokens[end])
                         && !Gazetteer.places.contains(word.lowercased()) && !WordLists.organisations.contains(word.lowercased())
+                        && !Gazetteer.places.contains((words + [word]).joined(separator: " ").lowercased())
                         && !Gazetteer.isGivenName(word)
                     words.append(goesOn ? token.text : word)
                     if possessive && !goesOn { break }
@@ -228,6 +234,13 @@ enum EntityExtractor {
         guard !run.words.isEmpty else { return true }
         let words = run.words, lowered = run.lowered, joinedLower = lowered.joined(separator: " ")
 
+        // A transcript's stage direction alone in parentheses: "(CROSSTALK)", "(BEGIN VIDEO CLIP)".
+        if words.allSatisfy(isAllCapitals), run.first == 1, tokens[0].text == "(", run.last + 2 == tokens.count, tokens[run.last + 1].text == ")" {
+            return true
+        }
+        // A ticker after its exchange: "(NASDAQ: LMVN)", "(NYSE: ACME)".
+        if words.count == 1, isAcronym(words[0]), run.first >= 3, tokens[run.first - 1].text == ":", isAcronym(tokens[run.first - 2].text),
+           tokens[run.first - 3].text == "(", run.last + 1 < tokens.count, tokens[run.last + 1].text == ")" { return true }
         // Headlines and labels in capitals ("PHOTO CAPTION"), datelines ("KHOJALY, Azerbaijan (Reuters) -").
         if words.count == 1, isAcronym(words[0]), isDateline(run) {
             table.add(.place, words[0].capitalized, run, run.first, run.last)
@@ -686,7 +699,7 @@ enum EntityExtractor {
     static let notOrganisations: Set<String> = [
         "ceo", "cfo", "coo", "cto", "ai", "gps", "gdp", "gaap", "ci", "arr", "ev", "evs", "ipo", "etf", "tv", "dna", "id",
         "iq", "vat", "ok", "usb", "pc", "faq", "pdf", "url", "mp", "mps", "pr", "hr", "it", "qa", "r", "d", "i",
-        "covid", "hiv", "aids", "lgbt", "lgbtq", "nft", "api", "ui", "vr", "ar", "lng", "bcm", "kwh", "mw", "gw", "mph",
+        "covid", "hiv", "aids", "lgbt", "lgbtq", "nft", "api", "ui", "vr", "ar", "lng", "bcm", "kwh", "mw", "gw", "mph", "ac",
     ]
 
     /// Countries newswire names by their initials (the run keeps no final dot: "U.S").

@@ -47,7 +47,12 @@ enum PageFurniture {
         // All interface or time words: "Share this article", "Updated 9:20 AM ET", "1 hr ago".
         if rest == 0 { return chrome > 0 || timeWords > 0 && lower.rangeOfTimeStamp }
         // Mostly interface words, none of them a verb of news: "Email Bio Follow", "Read Next".
-        return chrome >= 2 && rest <= 1 && content.count <= 6
+        if chrome >= 2 && rest <= 1 && content.count <= 6 { return true }
+        // A section label: "Local News", "Read Schools" (an interface word and ordinary words, no name).
+        return chrome >= 1 && content.count <= 3 && content.allSatisfy {
+            let word = $0.text.lowercased()
+            return interface.contains(word) || Gazetteer.isCommonWord(word) && !Gazetteer.places.contains(word)
+        }
     }
 
     /// The vocabulary of page chrome: buttons, navigation, labels.
