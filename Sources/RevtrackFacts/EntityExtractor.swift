@@ -39,6 +39,8 @@ enum EntityExtractor {
         /// Every word of every person's name, lowercased: "Kang" of "Kang Ji-hoon" (family name first)
         /// is that person later, never an organisation.
         var personWords: Set<String> = []
+        /// First words of events, laws and indexes ("Dow" of "Dow Jones Industrial Average"): their short names.
+        var otherNames: Set<String> = []
 
         mutating func add(_ kind: Fact.Kind, _ name: String, _ run: Run, _ first: Int, _ last: Int,
                           _ title: String? = nil, _ acronym: String? = nil) {
@@ -85,14 +87,20 @@ enum EntityExtractor {
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
         for run in pending where run.words.count == 1 && table.index[run.lowered[0]] == nil && !table.personWords.contains(run.lowered[0])
             && organisationContext(run) {
-            table.add(.organisation, run.words[0], run, run.first, run.last)
+            // "told The Verge": a capital "The" inside a sentence is part of the name.
+            if run.first > 1, run.sentence.tokens[run.first - 1].text == "The" {
+                table.add(.organisation, "The " + run.words[0], run, run.first - 1, run.last)
+                table.index[run.lowered[0]] = table.index["the " + run.lowered[0]]
+            } else {
+                table.add(.organisation, run.words[0], run, run.first, run.last)
+            }
         }
         for run in pending where run.words.count == 1 {
             let word = run.lowered[0]
             // Nationality adjectives ("Yemeni", "Hispanic", "Lithuanian") recur too.
             let nationality = ["ese", "ian", "ean", "ish", "ic", "i", "an"].contains { word.hasSuffix($0) }
                 && Gazetteer.countryStems.contains(String(word.prefix(4)))
-            guard table.index[word] == nil, !table.personWords.contains(word), counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
+            guard table.index[word] == nil, !table.personWords.contains(word), !table.otherNames.contains(word), counts[word, default: 0] >= 2, !Gazetteer.isCommonWord(word), !isTimeWord(word), !nationality,
                   !word.contains("'"), !word.contains("’"),
                   !Gazetteer.isGivenName(run.words[0]), WordLists.demonyms[word] == nil else { continue }
             table.add(.organisation, run.words[0], run, run.first, run.last)
@@ -139,8 +147,10 @@ enum EntityExtractor {
                     if !words.isEmpty, token.text == "The" { break }
                     // Only a name set in capitals (two words or more) ends there: "ABC News", "CME Group",
                     // "Acme AG" and "U.S. Department of Agriculture" are one name.
+                    // "NEWS PROVIDED BY Lumivane Systems" too: short capital words that are ordinary English count.
                     if words.count >= 2, token.text.count > 1, !isAllCapitals(token.text),
-                       words.suffix(2).allSatisfy({ isAllCapitals($0) && $0.count > 2 && !$0.utf8.contains(0x2E) }) { break }
+                       words.suffix(2).allSatisfy({ isAllCapitals($0) && !$0.utf8.contains(0x2E)
+                           && ($0.count > 2 || Gazetteer.isCommonWord($0.lowercased())) }) { break }
                     let (word, possessive) = stripPossessive(token.text)
                     end += 1
                     // "People's Democratic Party" goes on; "Azerbaijan's chief" and
@@ -277,7 +287,7 @@ enum EntityExtractor {
         // "News provided by Lumivane Systems", "SOURCE Lumivane Systems": a name already known, with words before it.
         if words.count > 2 {
             for drop in 1..<(words.count - 1) where table.index[lowered[drop...].joined(separator: " ")] != nil
-                && !lowered[..<drop].contains(where: isTitle) {
+                && !lowered[..<drop].contains(where: isTitle) && !["of", "at", "for", "and", "&", "de", "on"].contains(lowered[drop - 1]) {
                 return true
             }
         }
@@ -303,6 +313,8 @@ enum EntityExtractor {
                 name = tokens[first].text + " " + name
             }
             table.add(.organisation, name, run, first, run.last, nil, definedAcronym)
+            // "Lumivane Systems" later is "Lumivane Systems, Inc.".
+            if table.index[joinedLower] == nil { table.index[joinedLower] = table.index[name.lowercased()] }
             return true
         }
         if isPlaceName(lowered, words) {
@@ -339,7 +351,11 @@ enum EntityExtractor {
             classify(right, &table, sentences: sentences)
             return true
         }
-        if eventHeads.contains(lowered[lowered.count - 1]) || Grammar.eventNouns.contains(lowered[0]) { return true }
+        if eventHeads.contains(lowered[lowered.count - 1]) || Grammar.eventNouns.contains(lowered[0]) {
+            // "the Dow" after "the Dow Jones Industrial Average" is the index again, not a company.
+            table.otherNames.insert(lowered[0])
+            return true
+        }
 
         // Place or organisation, then titles, then the name: "Texas Gov. Ray Castellano",
         // "ECB President Christine Lagarde", "Russian Foreign Minister Sergey Lavrov".
@@ -396,7 +412,8 @@ enum EntityExtractor {
         if words.count == 1 {
             let word = words[0]
             if WordLists.demonyms[lowered[0]] != nil || isTitle(lowered[0]) { return true }
-            if isPlaceSlot(run) {
+            // "a slump in Veloria shares": what follows the name can make it a company where a place could stand.
+            if isPlaceSlot(run), !organisationContext(run) {
                 table.add(.place, word, run, run.first, run.last)
                 return true
             }
@@ -517,6 +534,12 @@ enum EntityExtractor {
         // "the insurer Aviva", "rival Chrysler", "pollster Ipsos".
         let previous = word(run.first - 1)
         if organisationNouns.contains(previous) { return true }
+        // "according to Ballotpedia": a source no person's name is a publisher or institution.
+        if previous == "to", word(run.first - 2) == "according", run.words.count == 1 { return true }
+        // "told The Verge", "told the BBC": a person is told without an article; a newsroom with one.
+        if previous == "the", ["told", "tells", "telling"].contains(word(run.first - 2)) { return true }
+        // "said on LinkedIn", "posted on X": where something is said is a platform.
+        if previous == "on", ["said", "says", "posted", "wrote", "announced", "shared"].contains(word(run.first - 2)) { return true }
         // "analysts at Rabobank", "worked at Chrysler", "shares of Veloria".
         if ["at", "for", "with", "of"].contains(previous) {
             let before = word(run.first - 2)
@@ -533,7 +556,7 @@ enum EntityExtractor {
         "company", "firm", "group", "startup", "start-up", "maker", "manufacturer", "retailer", "bank", "lender", "insurer",
         "carrier", "airline", "broker", "brokerage", "union", "party", "club", "team", "agency", "network", "platform",
         "developer", "publisher", "outlet", "newspaper", "website", "automaker", "carmaker", "chipmaker", "supplier",
-        "operator", "utility", "conglomerate", "giant", "rival", "subsidiary", "pollster", "consultancy", "fund", "charity",
+        "operator", "utility", "conglomerate", "giant", "rival", "subsidiary", "grocer", "supermarket", "chain", "pollster", "consultancy", "fund", "charity",
         "nonprofit", "non-profit", "watchdog", "regulator", "exchange", "studio", "label", "distributor", "contractor",
     ]
 
