@@ -79,7 +79,14 @@ enum EntityExtractor {
         var pending: [Run] = []
         for sentence in sentences {
             compactPlaces(in: sentence, &table)
-            for run in runs(in: sentence) where !classify(run, &table, sentences: sentences) { pending.append(run) }
+            for var run in runs(in: sentence) where !classify(run, &table, sentences: sentences) {
+                // "The Verge": the single name the classifier left undecided.
+                if run.words.count == 2, run.lowered[0] == "the" {
+                    run.words.removeFirst()
+                    run.first += 1
+                }
+                pending.append(run)
+            }
         }
         // Single names that nothing classified: a name that recurs on its own
         // and is no person's surname is an organisation ("Severgaz said …").

@@ -15,7 +15,7 @@ struct RealNewsCasesTests {
     @Test("page furniture and clock times yield no facts", arguments: [
         "Breaking News Emails", "Email Bio Follow", "Share this article", "Continue Reading Below", "Order Reprint",
         "Related Content", "Updated 9:20 AM ET", "19 min ago", "1 hr ago", "© 2025 The Associated Press. All rights reserved.",
-        "Markets | Energy | Companies | Sustainable Business", "Advertisement",
+        "Markets | Energy | Companies | Sustainable Business", "Advertisement", "Local News", "Read Schools",
     ])
     func furniture(_ line: String) {
         let all = FactExtractor.extract(from: "Officials met on Friday.\n\n" + line + "\n\nThe talks ended.", reference: Self.day)
@@ -38,9 +38,45 @@ struct RealNewsCasesTests {
         ("Tensions rose on the Korean Peninsula.", "Korean Peninsula"),
         ("Drones crossed into the Baltics again.", "Baltics"),
         ("The jets flew over the Sea of Japan.", "Sea of Japan"),
+        ("Senate Majority Leader Tom Harlan, R-S.D., said the chamber would vote.", "South Dakota"),
+        ("State Rep. Curtis Dunham, R-Midland, said he would ask for a count.", "Midland"),
+        ("For NPR, I'm Nadia Ferrante in Memphis, Tenn.", "Tennessee"),
+        ("FORT COLLINS, Colo. — The death toll rose to 12.", "Colorado"),
+        ("Lumora Systems, the San Francisco-based maker of software, cut staff.", "San Francisco"),
+        ("A heat warning covers Dallas, Tarrant and Collin counties.", "Tarrant County"),
+        ("Pierce County Executive Renee Strand welcomed the funding.", "Pierce County"),
+        ("About 46% of U.S. teens were online almost constantly.", "United States"),
     ])
     func places(_ text: String, _ place: String) {
         #expect(Self.facts(text, .place).map(\.value).contains(place), "\(Self.facts(text, .place).map(\.value))")
+    }
+
+    @Test("organisations from their name, their slot and what they have", arguments: [
+        ("The vote came from New Democratic Party MP Aaron Sinclair.", "New Democratic Party"),
+        ("The ruling came from the 4th U.S. Circuit Court of Appeals.", "4th U.S. Circuit Court of Appeals"),
+        ("She leads a center at the University of Texas at San Antonio.", "University of Texas at San Antonio"),
+        ("He spent a decade at Leicester City before the move.", "Leicester City"),
+        ("At least 19 states restrict phones, according to Ballotpedia.", "Ballotpedia"),
+        ("\"I'm not asking for a handout,\" Ambrose told The Verge.", "The Verge"),
+        ("Kessler said on LinkedIn that he learned of it from an email.", "LinkedIn"),
+        ("Stocks fell, led by a 9% slump in Veloria shares.", "Veloria"),
+        ("Harding Elementary will close in June.", "Harding Elementary"),
+        ("According to South Korea's Joint Chiefs of Staff (JCS), it happened 500 times.", "Joint Chiefs of Staff"),
+    ])
+    func organisations(_ text: String, _ name: String) {
+        #expect(Self.facts(text, .organisation).map(\.value).contains(name), "\(Self.facts(text, .organisation).map(\.value))")
+    }
+
+    @Test("tickers, stage directions, ethnic adjectives, a person's family name and an index's short name are not organisations", arguments: [
+        "Lumivane Systems, Inc. (NASDAQ: LMVN) reported results.", "(CROSSTALK)\n\nWe will get to that.",
+        "Hispanic residents are 40% of the state. Hispanic growth slowed.",
+        "Foreign Minister Kang Ji-hoon spoke. Kang said talks would go on. Kang added more.",
+        "The Dow Jones Industrial Average fell. The Dow fell 600 points at the open. Dow futures slid.",
+        "Mexico City and Kansas City reported heat.",
+    ])
+    func notOrganisations(_ text: String) {
+        let names = Self.facts(text, .organisation).map(\.value)
+        #expect(names.allSatisfy { !["LMVN", "CROSSTALK", "Hispanic", "Kang", "Dow", "Mexico City", "Kansas City"].contains($0) }, "\(names)")
     }
 
     @Test("counts as a reader reads them", arguments: [
