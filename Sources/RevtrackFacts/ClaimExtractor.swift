@@ -67,6 +67,12 @@ enum ClaimExtractor {
                         let end = (index + 2..<tokens.count).first { lower[$0] == "to" || tokens[$0].text == "," } ?? tokens.count
                         sourceRange = (index + 2)..<end
                         claimRange = 0..<tokens.count
+                    } else if index > 1, tokens[index - 1].text == ",", !Grammar.quoteMarks.contains(tokens[index - 2].text),
+                              let after = invertedSource(after: index, sentence) {
+                        // "…, said Rebecca Lindqvist, a professor at …": the source follows the verb.
+                        sourceRange = after
+                        remember(sourceText(after, sentence))
+                        claimRange = 0..<(index - 1)
                     } else if let (subject, appositive) = source(before: index, sentence) {
                         sourceRange = subject
                         remember(sourceText(subject, sentence))
@@ -177,6 +183,14 @@ enum ClaimExtractor {
 
     /// The source's head word, lowercased: the surname, acronym or group noun.
     static func head(_ source: String) -> String {
+        // "the International Institute for Strategic Studies (IISS)": the acronym the text gives.
+        if source.hasSuffix(")"), let open = source.lastIndex(of: "("), source.index(after: open) < source.index(before: source.endIndex) {
+            let inner = source[source.index(after: open)..<source.index(before: source.endIndex)]
+            if inner.first?.isUppercase == true, inner.split(separator: " ").count <= 3 { return inner.lowercased() }
+        }
+        // "Marcus Feld, a sleep researcher at …": the name before its apposition.
+        var source = source
+        if let comma = source.firstIndex(of: ","), source[..<comma].first?.isUppercase == true { source = String(source[..<comma]) }
         var words = source.split(separator: " ").map(String.init)
         if let cut = words.firstIndex(where: { ["of", "from", "at", "in", "for", "with", "familiar", "close", "who"].contains($0.lowercased()) }), cut > 0 {
             words = Array(words[..<cut])
@@ -213,6 +227,13 @@ enum ClaimExtractor {
             let inner = (open + 1)..<close
             let opensClause = ["who", "which", "whose", "reading", "speaking", "writing"].contains(lower[inner.lowerBound])
                 || lower[inner.lowerBound].hasSuffix("ing")
+            // "Marcus Feld, a sleep researcher at Stanford University, said": a role after a name describes it.
+            if ["a", "an", "the"].contains(lower[inner.lowerBound]), open > 0, tokens[open - 1].kind == .word,
+               tokens[open - 1].text.first?.isUppercase == true {
+                var start = open - 1
+                while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].text.first?.isUppercase == true { start -= 1 }
+                return (start..<open, true)
+            }
             if !opensClause, inner.contains(where: { tokens[$0].kind == .word && tokens[$0].text.first?.isUppercase == true }) {
                 return (inner, true)
             }
@@ -228,6 +249,22 @@ enum ClaimExtractor {
         }
         while start < end, Grammar.openers.contains(lower[start]) || Grammar.auxiliaries.contains(lower[start]), end - start > 1 { start += 1 }
         return end > start && end - start <= 8 ? (start..<end, false) : nil
+    }
+
+    /// The name right after a verb of saying: "said Rebecca Lindqvist", "said
+    /// Sen. Paul Hadley", "said the Commerce Department"; up to a comma or the end.
+    private static func invertedSource(after verb: Int, _ sentence: TokenizedSentence) -> Range<Int>? {
+        let tokens = sentence.tokens, lower = sentence.lower
+        var start = verb + 1
+        if start < tokens.count, lower[start] == "the" { start += 1 }
+        var end = start
+        while end < tokens.count, tokens[end].kind == .word && tokens[end].text.first?.isUppercase == true
+            || tokens[end].text == "." && end > start || ["of", "for", "and"].contains(lower[end]) && end > start {
+            end += 1
+        }
+        while end > start, tokens[end - 1].kind != .word { end -= 1 }
+        guard end > start, end == tokens.count || [",", ".", "(", ";"].contains(tokens[end].text) else { return nil }
+        return start..<end
     }
 
     private static func sourceText(_ range: Range<Int>, _ sentence: TokenizedSentence) -> String {

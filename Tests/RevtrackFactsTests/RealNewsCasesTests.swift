@@ -136,6 +136,15 @@ struct RealNewsCasesTests {
         #expect(Self.facts("She told \"Meet the Press\" that talks would go on.", .quote).isEmpty)
     }
 
+    @Test("a claim's source is the name, not its apposition or the clause before", arguments: [
+        ("Plaintiffs would need to show that the firm knew, said Rebecca Lindqvist, a professor at Stanford Law School.", "lindqvist"),
+        ("Marcus Feld, a sleep researcher at Stanford University, said the findings matched earlier work.", "feld"),
+        ("Allies spent $40 billion, according to the International Institute for Strategic Studies (IISS).", "iiss"),
+    ])
+    func claimSources(_ text: String, _ head: String) {
+        #expect(Self.facts(text, .claim).map { FactComparison.sourceHead($0.speaker ?? "") } == [head])
+    }
+
     @Test("claims keep their polarity", arguments: [
         ("Russian officials do not believe the talks will succeed.", true),
         ("Analysts did not expect the cut.", true),
