@@ -183,14 +183,14 @@ enum ClaimExtractor {
 
     /// The source's head word, lowercased: the surname, acronym or group noun.
     static func head(_ source: String) -> String {
+        // "Marcus Feld, a sleep researcher at …": the name before its apposition.
+        var source = source
+        if let comma = source.firstIndex(of: ","), source[..<comma].first?.isUppercase == true { source = String(source[..<comma]) }
         // "the International Institute for Strategic Studies (IISS)": the acronym the text gives.
         if source.hasSuffix(")"), let open = source.lastIndex(of: "("), source.index(after: open) < source.index(before: source.endIndex) {
             let inner = source[source.index(after: open)..<source.index(before: source.endIndex)]
             if inner.first?.isUppercase == true, inner.split(separator: " ").count <= 3 { return inner.lowercased() }
         }
-        // "Marcus Feld, a sleep researcher at …": the name before its apposition.
-        var source = source
-        if let comma = source.firstIndex(of: ","), source[..<comma].first?.isUppercase == true { source = String(source[..<comma]) }
         var words = source.split(separator: " ").map(String.init)
         if let cut = words.firstIndex(where: { ["of", "from", "at", "in", "for", "with", "familiar", "close", "who"].contains($0.lowercased()) }), cut > 0 {
             words = Array(words[..<cut])
