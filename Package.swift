@@ -1,9 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Data flows one way: Storage · Text → Diff → Core → Facts → Story → Render → CLI.
+// Data flows one way: Storage · Text · Lexicon → Diff → Core → Facts → Story → Render → CLI.
 // Storage (git, via libgit2) and Text (sentences, words, calendar days) stand at
-// the left; Diff is the generic Myers engine; Core compares two texts; Facts
+// the left, with Lexicon (English words, antonyms); Diff is the generic Myers engine; Core compares two texts; Facts
 // extracts and compares facts along Core's sentence alignment; Story is the
 // application layer (repositories, revision ranges, histories, diff requests,
 // capture-and-store) that the CLI and later front ends share; Render turns
@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "revtrack", targets: ["revtrack"]),
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
         .library(name: "RevtrackText", targets: ["RevtrackText"]),
+        .library(name: "RevtrackLexicon", targets: ["RevtrackLexicon"]),
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
         .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
@@ -47,8 +48,10 @@ let package = Package(
         .target(name: "RevtrackWatch", dependencies: ["RevtrackStorage", "RevtrackCapture", "RevtrackStory", "RevtrackRender"]),
         .target(name: "RevtrackText"),
         .target(name: "RevtrackDiff"),
-        .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff"]),
-        .target(name: "RevtrackFacts", dependencies: ["RevtrackText", "RevtrackCore"], resources: [.process("Resources")]),
+        // English words, antonyms and inflections (wamerican, WordNet): for edit kinds and facts.
+        .target(name: "RevtrackLexicon", resources: [.process("Resources")]),
+        .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff", "RevtrackLexicon"]),
+        .target(name: "RevtrackFacts", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackLexicon"], resources: [.process("Resources")]),
         // The application layer: what a command or a web page asks for, as one call.
         .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackCapture"]),
         .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts"]),
@@ -77,7 +80,7 @@ let package = Package(
         .testTarget(name: "RevtrackTextTests", dependencies: ["RevtrackText", "RevtrackTestSupport"], exclude: ["GoldenRules"]),
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackCore", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackLexicon", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),

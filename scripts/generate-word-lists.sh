@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Generates Sources/RevtrackFacts/Resources/Generated/english-lowercase.txt: the
+# Generates Sources/RevtrackLexicon/Resources/Generated/english-lowercase.txt: the
 # lowercase entries of Debian's wamerican (SCOWL size 50), i.e. ordinary English
 # words. The facts extractor uses it to tell a common word ("images", "brown")
 # from a proper noun, which the dictionary lists capitalised ("Texas", "Ohio"):
@@ -13,7 +13,7 @@ if [ ! -f "$dict" ]; then
   $SUDO apt-get install -y -qq wamerican
 fi
 version=$(dpkg-query -W -f='${Version}' wamerican)
-out=Sources/RevtrackFacts/Resources/Generated/english-lowercase.txt
+out=Sources/RevtrackLexicon/Resources/Generated/english-lowercase.txt
 {
   echo "# Ordinary English words: the lowercase entries of Debian's wamerican $version"
   echo "# (SCOWL size 50 by Kevin Atkinson), without possessive forms. Licence: SCOWL's"

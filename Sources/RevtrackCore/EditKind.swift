@@ -1,13 +1,36 @@
+import RevtrackLexicon
 import RevtrackText
 
-/// What kind of edit a modified sentence received, so readers can skip noise.
-public enum EditKind: String, Sendable, Hashable, Codable {
+/// What kind of edit a modified sentence received, so readers can skip noise
+/// and never skip a change of meaning. Ranked: `meaning` first, `cosmetic` last.
+public enum EditKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     /// Whitespace, punctuation, letter case or quote style only.
     case cosmetic
-    /// One or two words changed by a small spelling edit (never a number).
+    /// One or two misspelt words corrected: each old word is not in the
+    /// dictionary, the new one is, a small spelling edit apart (never a number).
     case typo
-    /// Anything else.
+    /// Other rewording: tense, number, synonyms, added or dropped words.
     case wording
+    /// A change a reader must see: a fact of the sentence changed (a number,
+    /// date, name, quote, speaker or attribution). Set by the fact comparison,
+    /// not here.
+    case fact
+    /// The sentence now says something else: negation added or removed,
+    /// antonyms swapped (rose/fell, safe/unsafe), modality or attribution
+    /// shifted (will/may, confirmed/reported).
+    case meaning
+
+    public static func < (a: EditKind, b: EditKind) -> Bool { a.rank < b.rank }
+
+    private var rank: Int {
+        switch self {
+        case .cosmetic: 0
+        case .typo: 1
+        case .wording: 2
+        case .fact: 3
+        case .meaning: 4
+        }
+    }
 
     public static func classify(old: String, new: String) -> EditKind {
         var old = old, new = new
@@ -18,26 +41,45 @@ public enum EditKind: String, Sendable, Hashable, Codable {
         }
     }
 
-    /// The same on bytes already tokenized: pairing classifies every edited
-    /// sentence, so words are read in place (punctuation skipped as it comes)
-    /// and only differing words beyond ASCII ever become strings.
+    /// The same on bytes already tokenized (pairing classifies every edited
+    /// sentence): the surface first, on bytes; the dictionary and the meaning
+    /// words only for what the surface leaves open.
     static func classify(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
                          _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> EditKind {
-        if sameSkeleton(old, oldSpans, new, newSpans) { return .cosmetic }
-        var i = 0, j = 0, differing = 0
+        let (surface, misspelt) = surfaceKind(old, oldSpans, new, newSpans)
+        switch surface {
+        case .cosmetic:
+            return .cosmetic
+        case .typo where misspelt.allSatisfy({ !Lexicon.isWord(old.utf8String($0.old)) && Lexicon.isWord(new.utf8String($0.new)) }):
+            return .typo
+        default:
+            return MeaningShift.changesMeaning(old, oldSpans, new, newSpans) ? .meaning : .wording
+        }
+    }
+
+    /// The shape of the edit alone: `cosmetic`, `typo` (one or two words a
+    /// small spelling edit apart, returned with their ranges) or `wording`.
+    /// Words are read in place, punctuation skipped as it comes.
+    static func surfaceKind(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
+                            _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan])
+        -> (EditKind, [(old: Range<Int>, new: Range<Int>)]) {
+        if sameSkeleton(old, oldSpans, new, newSpans) { return (.cosmetic, []) }
+        var i = 0, j = 0
+        var differing: [(old: Range<Int>, new: Range<Int>)] = []
         while true {
             while i < oldSpans.count && oldSpans[i].kind == .punctuation { i += 1 }
             while j < newSpans.count && newSpans[j].kind == .punctuation { j += 1 }
             guard i < oldSpans.count, j < newSpans.count else {
                 // Different word counts are never a typo.
-                return i < oldSpans.count || j < newSpans.count ? .wording : differing == 0 ? .cosmetic : .typo
+                if i < oldSpans.count || j < newSpans.count { return (.wording, []) }
+                return (differing.isEmpty ? .cosmetic : .typo, differing)
             }
             let a = oldSpans[i], b = newSpans[j]
             i += 1; j += 1
             if equalIgnoringCase(old, a.range, new, b.range) { continue }
-            differing += 1
-            guard differing <= 2, a.kind == .word, b.kind == .word, isSmallEdit(old, a.range, new, b.range) else {
-                return .wording
+            differing.append((a.range, b.range))
+            guard differing.count <= 2, a.kind == .word, b.kind == .word, isSmallEdit(old, a.range, new, b.range) else {
+                return (.wording, [])
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackLexicon
 
 /// The generated data in `Resources/Generated/` (GeoNames, ISO 3166, US
 /// Census names, nameparser titles, wordfreq; sources and licences in its
@@ -32,11 +33,7 @@ enum Gazetteer {
 
     /// Ordinary English words (the lowercase entries of a spelling dictionary,
     /// which lists names capitalised): "images" and "brown" are, "texas" is not.
-    static let commonWords: Set<String> = {
-        var words = Set<String>(minimumCapacity: 64_000)
-        forEachRow("english-lowercase") { fields in words.insert(String(decoding: fields[0], as: UTF8.self)) }
-        return words
-    }()
+    static var commonWords: Set<String> { Lexicon.lowercaseWords }
 
     /// Whether a word, whatever its case here, is an ordinary English word.
     static func isCommonWord(_ word: String) -> Bool { commonWords.contains(word.lowercased()) }
