@@ -5,8 +5,8 @@
 # comes from scripts/generate-word-lists.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f /usr/share/wordnet/data.adj ]; then
+if [ ! -f /usr/share/wordnet/data.adj ] || [ ! -f /usr/share/dict/american-english ]; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get install -y -qq wordnet-base
+  $SUDO apt-get install -y -qq wordnet-base wamerican
 fi
 python3 scripts/generate-lexicon.py

@@ -35,25 +35,23 @@ public enum EditKind: String, Sendable, Hashable, Codable, CaseIterable, Compara
     public static func classify(old: String, new: String) -> EditKind {
         var old = old, new = new
         return old.withUTF8 { oldBytes in
-            new.withUTF8 { newBytes in
-                classify(oldBytes, WordTokenizer.spans(oldBytes), newBytes, WordTokenizer.spans(newBytes))
-            }
+            new.withUTF8 { newBytes in classify(oldBytes, SentenceWords(oldBytes), newBytes, SentenceWords(newBytes)) }
         }
     }
 
-    /// The same on bytes already tokenized (pairing classifies every edited
-    /// sentence): the surface first, on bytes; the dictionary and the meaning
-    /// words only for what the surface leaves open.
-    static func classify(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
-                         _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> EditKind {
-        let (surface, misspelt) = surfaceKind(old, oldSpans, new, newSpans)
+    /// The same on sentences already tokenized (pairing classifies every
+    /// edited sentence): the surface first, on bytes; the dictionary and the
+    /// meaning words only for what the surface leaves open.
+    static func classify(_ old: UnsafeBufferPointer<UInt8>, _ oldWords: SentenceWords,
+                         _ new: UnsafeBufferPointer<UInt8>, _ newWords: SentenceWords) -> EditKind {
+        let (surface, misspelt) = surfaceKind(old, oldWords.spans, new, newWords.spans)
         switch surface {
         case .cosmetic:
             return .cosmetic
         case .typo where misspelt.allSatisfy({ !Lexicon.isWord(old.utf8String($0.old)) && Lexicon.isWord(new.utf8String($0.new)) }):
             return .typo
         default:
-            return MeaningShift.changesMeaning(old, oldSpans, new, newSpans) ? .meaning : .wording
+            return MeaningShift.changesMeaning(old, oldWords.spans, oldWords.bag, new, newWords.spans, newWords.bag) ? .meaning : .wording
         }
     }
 

@@ -8,63 +8,79 @@ import RevtrackText
 /// of modality or attribution (will → may, confirmed → reported). Tense and
 /// number of one word ("says" → "said") are not a shift.
 enum MeaningShift {
-    static func changesMeaning(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
-                               _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> Bool {
-        let (removed, added) = difference(old, oldSpans, new, newSpans)
+    static func changesMeaning(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan], _ oldBag: WordBag,
+                               _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan], _ newBag: WordBag) -> Bool {
+        let (removed, added) = difference(old, oldSpans, oldBag, new, newSpans, newBag)
         guard !removed.isEmpty || !added.isEmpty else { return false }
         if removed.count(where: isNegation) != added.count(where: isNegation) { return true }
         for table in [modals, attributions] {
             let before = Set(removed.compactMap { table[$0] }), after = Set(added.compactMap { table[$0] })
             if !before.isEmpty, !after.isEmpty, before != after { return true }
         }
-        // Antonyms among a bounded number of pairs: a rewritten paragraph is "wording" either way.
-        guard removed.count * added.count <= 900 else { return false }
-        for a in removed {
-            for b in added where areOpposites(a, b) { return true }
+        for a in removed where Lexicon.opposableForms.contains(a) {
+            for b in added where Lexicon.opposableForms.contains(b) && areOpposites(a, b) { return true }
         }
         return false
     }
 
-    /// The lowercased words only one side has, as multisets (numbers are facts, not words).
-    static func difference(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan],
-                           _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan]) -> (removed: [String], added: [String]) {
-        var counts: [UInt64: Int] = [:]
-        for span in oldSpans where span.kind == .word { counts[WordHash.lowercased(old, span.range), default: 0] += 1 }
-        for span in newSpans where span.kind == .word { counts[WordHash.lowercased(new, span.range), default: 0] -= 1 }
-        var removed: [String] = [], added: [String] = []
-        for span in oldSpans where span.kind == .word {
-            let hash = WordHash.lowercased(old, span.range)
-            if let count = counts[hash], count > 0 {
-                counts[hash] = count - 1
-                removed.append(old.utf8String(span.range).lowercased())
+    /// The lowercased words only one side has (as multisets) that can shift
+    /// meaning: negators, modals, verbs of attribution and words with an
+    /// opposite. The sentences' sorted word hashes (their bags, which pairing
+    /// has already made) are merged, and a word becomes a string only when its
+    /// hash is one of those: pairing classifies every edited sentence.
+    static func difference(_ old: UnsafeBufferPointer<UInt8>, _ oldSpans: [TokenSpan], _ oldBag: WordBag,
+                           _ new: UnsafeBufferPointer<UInt8>, _ newSpans: [TokenSpan], _ newBag: WordBag)
+        -> (removed: [String], added: [String]) {
+        let a = oldBag.hashes, b = newBag.hashes
+        var removedHashes: [UInt64] = [], addedHashes: [UInt64] = []
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || i < a.count && a[i] < b[j] {
+                if relevantHashes.contains(a[i]) { removedHashes.append(a[i]) }
+                i += 1
+            } else if i == a.count || b[j] < a[i] {
+                if relevantHashes.contains(b[j]) { addedHashes.append(b[j]) }
+                j += 1
+            } else {
+                i += 1; j += 1
             }
         }
-        for span in newSpans where span.kind == .word {
-            let hash = WordHash.lowercased(new, span.range)
-            if let count = counts[hash], count < 0 {
-                counts[hash] = count + 1
-                added.append(new.utf8String(span.range).lowercased())
+        func words(_ hashes: [UInt64], _ bytes: UnsafeBufferPointer<UInt8>, _ spans: [TokenSpan]) -> [String] {
+            hashes.compactMap { hash in
+                spans.first { $0.kind == .word && WordHash.lowercased(bytes, $0.range) == hash }
+                    .map { bytes.utf8String($0.range).lowercased() }
             }
         }
-        return (removed, added)
+        return (words(removedHashes, old, oldSpans), words(addedHashes, new, newSpans))
     }
 
-    static func isNegation(_ word: String) -> Bool {
-        negations.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t")
-    }
+    /// Hashes (as `WordHash.lowercased` gives them) of every word that can shift meaning.
+    private static let relevantHashes: Set<UInt64> = {
+        let words = Lexicon.opposableForms.union(negations).union(modals.keys).union(attributions.keys)
+        var hashes = Set<UInt64>(minimumCapacity: words.count)
+        for var word in words {
+            hashes.insert(word.withUTF8 { WordHash.lowercased($0, 0..<$0.count) })
+        }
+        return hashes
+    }()
 
-    /// WordNet antonyms, or a dictionary word and its un-/non- opposite ("safe"/"unsafe").
+    static func isNegation(_ word: String) -> Bool { negations.contains(word) }
+
+    /// WordNet antonyms, or a dictionary word and its un-/non- opposite ("safe"/"unsafe", "non-binding").
     static func areOpposites(_ a: String, _ b: String) -> Bool {
-        for prefix in ["un", "non", "non-"] {
-            if b == prefix + a || a == prefix + b { return Lexicon.isWord(a) && Lexicon.isWord(b) || a.hasPrefix("non-") || b.hasPrefix("non-") }
-        }
-        return Lexicon.areAntonyms(a, b)
+        if b == "non-" + a || a == "non-" + b { return true }
+        return Lexicon.arePrefixOpposites(a, b) || Lexicon.areAntonyms(a, b)
     }
 
-    /// English's negators (a closed class of the grammar).
-    static let negations: Set<String> = [
-        "not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "nowhere", "cannot", "non",
-    ]
+    /// English's negators and negative contractions (closed classes of the
+    /// grammar), the contractions with a straight and a curly apostrophe.
+    static let negations: Set<String> = {
+        let contractions = ["ain't", "aren't", "can't", "couldn't", "didn't", "doesn't", "don't", "hadn't", "hasn't",
+                            "haven't", "isn't", "mightn't", "mustn't", "needn't", "shan't", "shouldn't", "wasn't",
+                            "weren't", "won't", "wouldn't"]
+        return Set(["not", "no", "never", "without", "nobody", "none", "nothing", "neither", "nor", "nowhere", "cannot", "non"]
+                   + contractions + contractions.map { $0.replacingOccurrences(of: "'", with: "’") })
+    }()
 
     /// Modal verbs, each its own degree of certainty or obligation.
     static let modals: [String: String] = [

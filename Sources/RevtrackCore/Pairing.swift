@@ -268,7 +268,7 @@ struct Pairing: @unchecked Sendable {
                 let oldTokens = oldTokens ?? SentenceWords(oldPiece), newTokens = newTokens ?? SentenceWords(newPiece)
                 return SentenceChange(operation: operation, old: oldRange, new: newRange,
                                       words: wordLevel ? WordDiff.compare(oldPiece, oldTokens.spans, newPiece, newTokens.spans) : [],
-                                      editKind: EditKind.classify(oldPiece, oldTokens.spans, newPiece, newTokens.spans),
+                                      editKind: EditKind.classify(oldPiece, oldTokens, newPiece, newTokens),
                                       similarity: oldTokens.bag.similarity(to: newTokens.bag))
             }
         }

@@ -28,6 +28,50 @@ public enum Lexicon {
         return lemmas(of: a).contains { lemma in antonyms[lemma]?.contains { right.contains($0) } == true }
     }
 
+    /// Every form that can be one side of an opposite: each WordNet lemma with
+    /// an antonym, its irregular and regular inflections ("rose", "increased",
+    /// "higher"), and both sides of each un-/non- opposite. A word not listed here has no opposite, so a
+    /// caller can rule most words out by a set lookup.
+    public static let opposableForms: Set<String> = {
+        var forms = Set<String>(irregularForms.keys)
+        for lemma in antonyms.keys {
+            forms.insert(lemma)
+            var stems = [lemma]
+            if let last = lemma.last, !"aeiouy".contains(last), lemma.count >= 3 { stems.append(lemma + String(last)) }
+            for stem in stems {
+                for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", "r", "st"] { forms.insert(stem + suffix) }
+            }
+            if lemma.hasSuffix("y") {
+                let stem = String(lemma.dropLast())
+                for suffix in ["ies", "ied", "ier", "iest", "ily"] { forms.insert(stem + suffix) }
+            }
+            if lemma.hasSuffix("e") {
+                let stem = String(lemma.dropLast())
+                forms.insert(stem + "ing")
+            }
+        }
+        for (base, opposites) in prefixOpposites {
+            forms.insert(base)
+            forms.formUnion(opposites)
+        }
+        return forms
+    }()
+
+    /// Whether one word is the other's un-/non- opposite and both are dictionary words ("safe"/"unsafe").
+    public static func arePrefixOpposites(_ a: String, _ b: String) -> Bool {
+        prefixOpposites[a]?.contains(b) == true || prefixOpposites[b]?.contains(a) == true
+    }
+
+    /// Dictionary word → its un-/non- opposites.
+    static let prefixOpposites: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        forEachRow("prefix-opposites") { fields in
+            guard fields.count == 2 else { return }
+            table[String(decoding: fields[0], as: UTF8.self), default: []].append(String(decoding: fields[1], as: UTF8.self))
+        }
+        return table
+    }()
+
     /// The word's own form and the lemmas it may inflect, limited to lemmas
     /// that have an antonym.
     static func lemmas(of word: String) -> [String] {
