@@ -40,6 +40,8 @@ public struct DocumentComparison: Sendable {
 
     public struct Summary: Sendable, Hashable, Codable {
         public var unchanged = 0, added = 0, removed = 0, modified = 0, moved = 0
+        /// Edits (modified or moved with edits) that change what a sentence says: negation, antonyms, modality.
+        public var meaning = 0
         public var hasDifferences: Bool { added + removed + modified + moved > 0 }
     }
 
@@ -50,6 +52,24 @@ public struct DocumentComparison: Sendable {
             guard change.operation == .modify, change.editKind == .cosmetic else { return change }
             return SentenceChange(operation: .equal, old: change.old, new: change.new)
         })
+    }
+
+    /// The rewordings at `indices` raised to `kind`: the fact comparison marks
+    /// the edits that changed a fact. A typo or cosmetic edit stays what it
+    /// is, whatever it did to a fact's spelling; a meaning edit outranks.
+    public func raisingEditKinds(to kind: EditKind, at indices: Set<Int>) -> DocumentComparison {
+        DocumentComparison(old: old, new: new, changes: changes.enumerated().map { index, change in
+            guard indices.contains(index), let current = change.editKind, current == .wording, current < kind else { return change }
+            return SentenceChange(operation: change.operation, old: change.old, new: change.new, words: change.words,
+                                  editKind: kind, similarity: change.similarity)
+        })
+    }
+
+    /// How many edits of each kind: what `log --stat` and the diff's head count.
+    public var editKindCounts: [EditKind: Int] {
+        var counts: [EditKind: Int] = [:]
+        for change in changes { if let kind = change.editKind { counts[kind, default: 0] += 1 } }
+        return counts
     }
 
     private init(old: SegmentedText, new: SegmentedText, changes: [SentenceChange]) {
@@ -75,6 +95,7 @@ public struct DocumentComparison: Sendable {
             case .modify: summary.modified += 1
             case .move: summary.moved += 1
             }
+            if change.editKind == .meaning { summary.meaning += 1 }
         }
         return summary
     }

@@ -31,6 +31,28 @@ public struct FactReport: Sendable {
         self.init(facts, mode: mode, framing: framing)
     }
 
+    /// Which fact entries each edited sentence holds: change index (edits only,
+    /// `modify` and edited `move`) → indices into `comparison.entries` of the
+    /// facts that changed there (changed, added, removed; conflicting between
+    /// outlets). An edit that changed a fact is a `fact` edit, linked to them.
+    public func factsChanged(in sentences: DocumentComparison) -> [Int: [Int]] {
+        var byOld: [Int: Int] = [:], byNew: [Int: Int] = [:]
+        for (index, change) in sentences.changes.enumerated() where change.editKind != nil {
+            for sentence in change.old ?? 0..<0 { byOld[sentence] = index }
+            for sentence in change.new ?? 0..<0 { byNew[sentence] = index }
+        }
+        var links: [Int: [Int]] = [:]
+        for (entryIndex, entry) in comparison.entries.enumerated()
+        where [.changed, .added, .removed, .conflicting].contains(entry.relation) {
+            // A claim whose source, verb and polarity stay is the same attribution, reworded.
+            if entry.relation == .changed, let old = entry.old, let new = entry.new, old.kind == .claim,
+               old.speaker == new.speaker, old.verb == new.verb, old.negated == new.negated { continue }
+            let change = entry.old.flatMap { byOld[$0.sentence] } ?? entry.new.flatMap { byNew[$0.sentence] }
+            if let change { links[change, default: []].append(entryIndex) }
+        }
+        return links
+    }
+
     /// Whether the two sides differ in any fact or its wording.
     public var hasDifferences: Bool {
         !framing.isEmpty || comparison.entries.contains { ![.unchanged, .shared].contains($0.relation) }

@@ -10,7 +10,7 @@ public enum ChangeSummary {
         var parts: [String] = []
         if summary.added > 0 { parts.append("+\(summary.added) added") }
         if summary.removed > 0 { parts.append("-\(summary.removed) removed") }
-        if summary.modified > 0 { parts.append("~\(summary.modified) modified") }
+        if summary.modified > 0 { parts.append("~\(summary.modified) modified" + (summary.meaning > 0 ? " (\(summary.meaning) in meaning)" : "")) }
         if summary.moved > 0 { parts.append(">\(summary.moved) moved") }
         return parts
     }

@@ -9,8 +9,13 @@ public struct FactSection: Sendable {
     /// Words two outlets choose differently for one referent (outlets only).
     public var framing: [FramingContrast] { report.framing }
 
-    public init(_ report: FactReport) {
+    /// Edited sentence (change index) → the entries that changed in it, which
+    /// the JSON links from each sentence.
+    public let links: [Int: [Int]]
+
+    public init(_ report: FactReport, links: [Int: [Int]] = [:]) {
         self.report = report
+        self.links = links
     }
 
     public init(_ comparison: FactComparison, mode: FactComparison.Mode, framing: [FramingContrast] = []) {

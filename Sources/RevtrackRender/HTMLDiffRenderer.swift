@@ -7,18 +7,23 @@ import RevtrackText
 /// markup or script into the report.
 public enum HTMLDiffRenderer {
     /// - Parameter sentences: false for a facts-only report (`--level facts`).
+    /// - Parameter only: edits of these kinds only (`--only meaning,fact`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil,
-                              sentences: Bool = true) -> String {
+                              sentences: Bool = true, only: Set<EditKind>? = nil) -> String {
         var summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
         if let facts { summary += " · " + facts.summary }
         var rows = ""
         var previousParagraph: Int? = nil
-        for change in comparison.changes where sentences {
+        for change in comparison.changes where sentences && (only == nil || ContextWindow.isShown(change, only: only)) {
             let paragraph = comparison.paragraph(of: change)
             if let previousParagraph, paragraph != previousParagraph { rows += "<tr class=\"break\"><td colspan=\"3\"></td></tr>\n" }
             previousParagraph = paragraph
             rows += row(change, comparison)
         }
+        // The edits a fact-checker reads first: meaning, then fact edits.
+        let important = sentences ? TextDiffRenderer.important(comparison) : []
+        let head = important.isEmpty ? "" : "<h2>Most important</h2>\n<table class=\"highlights\">\n<colgroup><col><col class=\"mark\"><col></colgroup>\n"
+            + important.map { row(comparison.changes[$0], comparison) }.joined() + "</table>\n<h2>All changes</h2>"
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -44,6 +49,8 @@ public enum HTMLDiffRenderer {
             del { background: #f8c4c4; text-decoration: line-through; }
             ins { background: #b9e8b9; text-decoration: none; }
             .kind, .from { font: .75em system-ui, sans-serif; color: #666; margin-left: .4em; }
+            .kind.meaning { color: #a15c00; font-weight: 600; } .kind.fact { color: #1d5e91; font-weight: 600; }
+            table.highlights { margin-bottom: 1em; }
             h2 { font: 600 1.05em system-ui, sans-serif; margin: 1.5em 0 .4em; }
             table.facts td { border-top: 1px solid #eee; }
             table.facts td.relation, table.facts td.fact-kind { width: 8em; font: .85em system-ui, sans-serif; color: #555; }
@@ -61,6 +68,7 @@ public enum HTMLDiffRenderer {
             <p>New: \(escape(new.headline))</p>
             </header>
             <p class="summary">\(escape(summary))</p>
+            \(head)
             \(sentences ? "<table>\n<colgroup><col><col class=\"mark\"><col></colgroup>\n" + rows + "</table>" : "")
             \(facts.map(factTable) ?? "")
             </body>
@@ -115,7 +123,7 @@ public enum HTMLDiffRenderer {
         case .insert: mark = "+"
         case .modify:
             mark = "~"
-            if let kind = change.editKind { right += "<span class=\"kind\">\(kind.rawValue)</span>" }
+            if let kind = change.editKind { right += "<span class=\"kind \(kind.rawValue)\">\(kind.rawValue)</span>" }
         case .move:
             mark = "↷"
             right += "<span class=\"from\">moved from sentence \((change.old?.lowerBound ?? 0) + 1)</span>"

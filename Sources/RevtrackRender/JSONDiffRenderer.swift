@@ -10,7 +10,7 @@ public enum JSONDiffRenderer {
     /// - Parameter sentences: false leaves `sentences` out (`--level facts`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
                               facts: FactSection? = nil, sentences: Bool = true) throws -> String {
-        var summary = Summary(comparison.summary)
+        var summary = Summary(comparison.summary, edits: comparison.editKindCounts)
         if let facts {
             var counts: [String: Int] = [:]
             for entry in facts.comparison.entries { counts[entry.relation.rawValue, default: 0] += 1 }
@@ -19,7 +19,7 @@ public enum JSONDiffRenderer {
         }
         let document = Document(
             old: old, new: new, summary: summary,
-            sentences: sentences ? comparison.changes.map { Entry($0, comparison) } : nil,
+            sentences: sentences ? comparison.changes.enumerated().map { Entry($1, comparison, facts: facts?.links[$0]) } : nil,
             facts: facts.map { section in section.comparison.entries.map(FactEntry.init) },
             factMode: facts.map { $0.mode == .versions ? "versions" : "outlets" },
             framing: facts.flatMap { $0.mode == .outlets ? $0.framing : nil })
@@ -54,8 +54,11 @@ public enum JSONDiffRenderer {
 
     struct Summary: Encodable {
         let added, removed, modified, moved, unchanged: Int
+        /// Edits by kind ("meaning", "fact", "wording", "typo", "cosmetic"), only those that occur.
+        let edits: [String: Int]
         var facts: [String: Int]? = nil
-        init(_ summary: DocumentComparison.Summary) {
+        init(_ summary: DocumentComparison.Summary, edits: [EditKind: Int]) {
+            self.edits = Dictionary(uniqueKeysWithValues: edits.map { ($0.key.rawValue, $0.value) })
             added = summary.added
             removed = summary.removed
             modified = summary.modified
@@ -85,8 +88,11 @@ public enum JSONDiffRenderer {
         let kind: String?
         let similarity: Double?
         let words: [Word]?
+        /// Indices into the document's `facts` of the facts this edit changed (a `fact` edit).
+        let facts: [Int]?
 
-        init(_ change: SentenceChange, _ comparison: DocumentComparison) {
+        init(_ change: SentenceChange, _ comparison: DocumentComparison, facts: [Int]?) {
+            self.facts = facts
             op = change.operation.rawValue
             func side(_ range: Range<Int>?, _ sentences: [Sentence]) -> SideText? {
                 guard let range else { return nil }

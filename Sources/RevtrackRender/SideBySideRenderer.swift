@@ -8,11 +8,14 @@ public struct SideBySideRenderer {
     public var width: Int
     public var color: Bool
     public var context: Int?
+    /// Edits of these kinds only (`--only meaning,fact`).
+    public var only: Set<EditKind>?
 
-    public init(width: Int, color: Bool, context: Int? = 1) {
+    public init(width: Int, color: Bool, context: Int? = 1, only: Set<EditKind>? = nil) {
         self.width = max(width, 40)
         self.color = color
         self.context = context
+        self.only = only
     }
 
     /// A run of text with one style, before wrapping.
@@ -25,7 +28,7 @@ public struct SideBySideRenderer {
         out += TerminalText.escapingControls(new.headline, keepNewlines: false) + "\n"
         out += TextDiffRenderer(options: .init()).summaryLine(comparison) + "\n"
         out += String(repeating: "─", count: column) + "─┬─" + String(repeating: "─", count: column) + "\n"
-        let visible = ContextWindow.visibleIndices(comparison.changes, context: context)
+        let visible = ContextWindow.visibleIndices(comparison.changes, context: context, only: only)
         var previous: Int? = nil
         for (index, change) in comparison.changes.enumerated() where visible[index] {
             if let previous, index > previous + 1 {

@@ -13,10 +13,15 @@ public struct TextDiffRenderer: Sendable {
         public var context: Int? = 1
         /// False shows only the header, the summary and the facts (`--level facts`).
         public var sentences = true
-        public init(color: Bool = false, context: Int? = 1, sentences: Bool = true) {
+        /// Only edits of these kinds (`--only meaning,fact`); nil shows every change.
+        public var only: Set<EditKind>? = nil
+        /// How many meaning and fact edits the head lists before the diff.
+        public var highlights = 5
+        public init(color: Bool = false, context: Int? = 1, sentences: Bool = true, only: Set<EditKind>? = nil) {
             self.color = color
             self.context = context
             self.sentences = sentences
+            self.only = only
         }
     }
 
@@ -53,6 +58,7 @@ public struct TextDiffRenderer: Sendable {
             oldText.withUTF8 { oldBytes in
                 newText.withUTF8 { newBytes in
                     let sides = Sides(comparison: comparison, oldBytes: oldBytes, newBytes: newBytes)
+                    head(comparison, sides, into: &out)
                     sentenceLines(comparison, sides, slices: slices, into: &out)
                 }
             }
@@ -97,7 +103,7 @@ public struct TextDiffRenderer: Sendable {
     /// starting from what the line before it showed, then joined in order.
     private func sentenceLines(_ comparison: DocumentComparison, _ sides: Sides, slices: Int, into out: inout [UInt8]) {
         let changes = comparison.changes
-        let visible = ContextWindow.visibleIndices(changes, context: options.context)
+        let visible = ContextWindow.visibleIndices(changes, context: options.context, only: options.only)
         let pieces = Parallel.map(slices, grain: 1) { slice in
             let range = (changes.count * slice / slices)..<(changes.count * (slice + 1) / slices)
             var piece: [UInt8] = []
@@ -121,9 +127,41 @@ public struct TextDiffRenderer: Sendable {
             if let previousParagraph, paragraph != previousParagraph, previousShown == index - 1 { out.append(0x0A) }
             previousParagraph = paragraph
             previousShown = index
-            line(change, sides, into: &out)
+            if let only = options.only, change.operation != .equal, !ContextWindow.isShown(change, only: only) {
+                // A change of another kind, shown as context: the text as it now reads.
+                guard change.new != nil else { continue }
+                line(SentenceChange(operation: .equal, old: change.old, new: change.new), sides, into: &out)
+            } else {
+                line(change, sides, into: &out)
+            }
             out.append(0x0A)
         }
+    }
+
+    /// The head: the few edits a fact-checker reads first (meaning, then
+    /// fact edits, in reading order within each), before the whole diff.
+    private func head(_ comparison: DocumentComparison, _ sides: Sides, into out: inout [UInt8]) {
+        let ranked = Self.important(comparison)
+        guard !ranked.isEmpty, options.highlights > 0, options.only == nil else { return }
+        out += (paint("most important", .bold) + "\n").utf8
+        for index in ranked.prefix(options.highlights) {
+            let change = comparison.changes[index]
+            let kind = change.editKind!.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            out += ("  " + paint(kind, change.editKind == .meaning ? .yellow : .cyan) + " ").utf8
+            line(change, sides, into: &out, labelled: false)
+            out.append(0x0A)
+        }
+        if ranked.count > options.highlights {
+            out += paint("  … \(ranked.count - options.highlights) more (--only meaning,fact lists them)", .dim).utf8
+            out.append(0x0A)
+        }
+        out.append(0x0A)
+    }
+
+    /// Meaning edits, then fact edits, each in reading order.
+    static func important(_ comparison: DocumentComparison) -> [Int] {
+        let indices = comparison.changes.indices
+        return indices.filter { comparison.changes[$0].editKind == .meaning } + indices.filter { comparison.changes[$0].editKind == .fact }
     }
 
     private func factLine(_ entry: FactComparison.Entry, labelWidth width: Int) -> String {
@@ -159,7 +197,12 @@ public struct TextDiffRenderer: Sendable {
         let s = comparison.summary
         guard s.hasDifferences else { return "no changes (\(s.unchanged) sentences unchanged)" }
         var parts: [String] = []
-        if s.modified > 0 { parts.append("\(s.modified) modified") }
+        if s.modified > 0 {
+            // "4 modified (2 meaning, 1 fact)": the kinds a reader must not miss.
+            let counts = comparison.editKindCounts
+            let notable = [EditKind.meaning, .fact].compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
+            parts.append("\(s.modified) modified" + (notable.isEmpty ? "" : " (" + notable.joined(separator: ", ") + ")"))
+        }
         if s.added > 0 { parts.append("\(s.added) added") }
         if s.removed > 0 { parts.append("\(s.removed) removed") }
         if s.moved > 0 { parts.append("\(s.moved) moved") }
@@ -169,7 +212,7 @@ public struct TextDiffRenderer: Sendable {
 
     // MARK: - Lines
 
-    private func line(_ change: SentenceChange, _ sides: Sides, into out: inout [UInt8]) {
+    private func line(_ change: SentenceChange, _ sides: Sides, into out: inout [UInt8], labelled: Bool = true) {
         func painted(_ style: Style, _ body: (inout [UInt8]) -> Void) {
             if options.color { out += "\u{1B}[\(style.rawValue)m".utf8 }
             body(&out)
@@ -198,7 +241,7 @@ public struct TextDiffRenderer: Sendable {
             } else {
                 out += words(change.words).utf8
             }
-            out += label.utf8
+            if labelled { out += label.utf8 }
         case .move:
             let from = (change.old?.lowerBound ?? 0) + 1
             out += paint("> ", .cyan).utf8

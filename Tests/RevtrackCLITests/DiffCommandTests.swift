@@ -16,10 +16,13 @@ struct DiffCommandTests {
         #expect(result.stdout == """
             --- \(old)
             +++ \(new)
-            1 modified, 2 unchanged · facts: 1 changed
+            1 modified (1 fact), 2 unchanged · facts: 1 changed
+            most important
+              fact     ~ A total of [-1,960-] {+2,000+} peacekeepers were housed there.
+
               Troops left.
 
-            ~ A total of [-1,960-] {+2,000+} peacekeepers were housed there. (wording)
+            ~ A total of [-1,960-] {+2,000+} peacekeepers were housed there. (fact)
 
               It rained.
 
@@ -32,6 +35,60 @@ struct DiffCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.file("archive")))
     }
 
+    @Test("meaning and fact edits lead the diff; --only keeps those kinds; JSON links an edit to its facts")
+    func ranked() throws {
+        let old = folder.write("old.txt", """
+            The ministry would now release the files. Trump says the deal is done.
+
+            The bridge was safe. Sales rose 5% in May. The storm killed 12 people. The goverment met.
+            """)
+        let new = folder.write("new.txt", """
+            The ministry would not release the files. Trump said the deal is done.
+
+            The bridge was unsafe. Sales fell 5% in May. The storm killed 23 people. The government met.
+            """)
+        let result = try cli.run(["diff", old, new])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("""
+            --- \(old)
+            +++ \(new)
+            6 modified (3 meaning, 1 fact), 0 unchanged · facts: 1 changed
+            most important
+              meaning  ~ The ministry would [-now-] {+not+} release the files.
+              meaning  ~ The bridge was [-safe-] {+unsafe+}.
+              meaning  ~ Sales [-rose-] {+fell+} 5% in May.
+              fact     ~ The storm killed [-12-] {+23+} people.
+
+            ~ The ministry would [-now-] {+not+} release the files. (meaning)
+            ~ Trump [-says-] {+said+} the deal is done. (wording)
+
+            ~ The bridge was [-safe-] {+unsafe+}. (meaning)
+            ~ Sales [-rose-] {+fell+} 5% in May. (meaning)
+            ~ The storm killed [-12-] {+23+} people. (fact)
+            ~ The [-goverment-] {+government+} met. (typo)
+
+            """), "\(result.stdout)")
+        let only = try cli.run(["diff", old, new, "--only", "fact", "--context", "0"])
+        #expect(only.stdout.contains("~ The storm killed [-12-] {+23+} people. (fact)\n"))
+        #expect(!only.stdout.contains("(meaning)") && !only.stdout.contains("most important"))
+        let bad = try cli.run(["diff", old, new, "--only", "meaning,nonsense"])
+        #expect(bad.status == 2 && bad.stderr.contains("--only"))
+
+        struct Document: Decodable {
+            struct Entry: Decodable { let kind: String?; let facts: [Int]? }
+            struct Fact: Decodable { let kind: String; let change: String }
+            struct Summary: Decodable { let edits: [String: Int] }
+            let sentences: [Entry]
+            let facts: [Fact]
+            let summary: Summary
+        }
+        let json = try JSONDecoder().decode(Document.self, from: Data(try cli.run(["diff", "--format", "json", old, new]).stdout.utf8))
+        #expect(json.summary.edits == ["meaning": 3, "fact": 1, "wording": 1, "typo": 1])
+        let factEdit = try #require(json.sentences.first { $0.kind == "fact" })
+        #expect(factEdit.facts?.map { json.facts[$0].kind } == ["quantity"])
+        #expect(factEdit.facts?.map { json.facts[$0].change } == ["changed"])
+    }
+
     @Test("revisions by spec, and TRACK alone compares the latest with the one before")
     func revisions() throws {
         _ = try cli.run(["add", "wire", "-"], stdin: Data("Troops left. About 2,000 remained.".utf8))
@@ -40,7 +97,7 @@ struct DiffCommandTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("~ [-About-]{+Nearly+} 2,000 remained."))
         #expect(result.stdout.contains("+ Officials confirmed it."))
-        #expect(result.stdout.contains("1 modified, 1 added, 1 unchanged"))
+        #expect(result.stdout.contains("1 modified (1 fact), 1 added, 1 unchanged"))
         #expect(try cli.run(["diff", "wire@1", "wire~1"]).status == 0)
         let missing = try cli.run(["diff", "wire@1", "nothing.txt"])
         #expect(missing.status == 2 && missing.stderr == "revtrack: unknown track 'nothing.txt' (tracks: wire)\n"

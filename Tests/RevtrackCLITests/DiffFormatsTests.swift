@@ -36,7 +36,7 @@ struct DiffFormatsTests {
         #expect(document.sentences.map(\.op) == ["equal", "modify", "delete", "insert"])
         let modify = document.sentences[1]
         #expect(modify.old?.text == "About 2,000 remained." && modify.new?.text == "Nearly 2,000 remained.")
-        #expect(modify.old?.index == 1 && modify.new?.paragraph == 0 && modify.kind == "wording")
+        #expect(modify.old?.index == 1 && modify.new?.paragraph == 0 && modify.kind == "fact")
         #expect(modify.words?.map(\.op) == ["delete", "insert", "equal"])
         #expect(modify.words?.map(\.text) == ["About", "Nearly", "2,000 remained."])
         #expect(document.sentences[2].new == nil && document.sentences[3].old == nil)
@@ -62,7 +62,7 @@ struct DiffFormatsTests {
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.dropFirst(3).allSatisfy { $0.count <= 60 }, "\(result.stdout)")
         #expect(lines.dropFirst(2).joined(separator: "\n") == """
-            1 modified, 1 unchanged
+            1 modified (1 fact), 1 unchanged
             ─────────────────────────────┬─────────────────────────────
             Troops left.                 │ Troops left.
             [-About-] 2,000 remained in  ~ {+Nearly+} 2,000 remained in

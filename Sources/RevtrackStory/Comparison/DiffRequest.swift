@@ -37,7 +37,13 @@ public struct DiffRequest: Sendable {
                                references: (old.referenceDay(today: today), new.referenceDay(today: today)),
                                mode: factsAs ?? (twoTracks ? .outlets : .versions), ignoreCosmetic: ignoreCosmetic)
         }
-        return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, sentencesShown: level != .facts)
+        var factLinks: [Int: [Int]] = [:]
+        if let facts {
+            factLinks = facts.factsChanged(in: comparison)
+            comparison = comparison.raisingEditKinds(to: .fact, at: Set(factLinks.keys))
+        }
+        return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, factLinks: factLinks,
+                         sentencesShown: level != .facts)
     }
 }
 
@@ -48,6 +54,8 @@ public struct StoryDiff: Sendable {
     public let new: TextSource
     public let comparison: DocumentComparison
     public let facts: FactReport?
+    /// Edited sentence (change index) → the fact entries that changed in it.
+    public let factLinks: [Int: [Int]]
     /// False for `--level facts`, where only the fact comparison counts.
     public let sentencesShown: Bool
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RevtrackCore
 import RevtrackFacts
 import RevtrackRender
 import RevtrackStorage
@@ -34,6 +35,10 @@ struct Diff: ParsableCommand {
     @Flag(help: "Hide edits that only change whitespace, punctuation, letter case or quote style.")
     var ignoreCosmetic = false
 
+    @Option(help: ArgumentHelp("Show only edits of these kinds, comma-separated: meaning, fact, wording, typo, cosmetic.",
+                               valueName: "kinds"))
+    var only: EditKindList?
+
     @Option(help: "What to compute and show: sentence (no word-level changes or facts), word, or facts (only the fact comparison; the exit status then says whether facts differ).")
     var level: DiffLevel = .word
 
@@ -52,22 +57,23 @@ struct Diff: ParsableCommand {
         HeapTuning.prepare(forBytes: old.text.utf8.count + new.text.utf8.count)
         let request = DiffRequest(level: level.request, ignoreCosmetic: ignoreCosmetic, factsAs: factsAs?.mode)
         let diff = request.compare(old, new)
-        let facts = diff.facts.map(FactSection.init)
+        let facts = diff.facts.map { FactSection($0, links: diff.factLinks) }
         let useColor = output.colored(color.color)
         let context = all ? nil : self.context
         switch output.format {
         case .text:
-            let renderer = TextDiffRenderer(options: .init(color: useColor, context: context, sentences: diff.sentencesShown))
+            let renderer = TextDiffRenderer(options: .init(color: useColor, context: context, sentences: diff.sentencesShown,
+                                                           only: only?.kinds))
             try output.emit(renderer.renderUTF8(diff.comparison, oldLabel: old.side.headline, newLabel: new.side.headline, facts: facts))
         case .sideBySide:
-            try output.emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context)
+            try output.emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context, only: only?.kinds)
                 .render(diff.comparison, old: old.side, new: new.side))
         case .json:
             try output.emit(try JSONDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
                                                         sentences: diff.sentencesShown))
         case .html:
             try output.emit(HTMLDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
-                                                    sentences: diff.sentencesShown))
+                                                    sentences: diff.sentencesShown, only: only?.kinds))
         }
         if diff.hasDifferences { throw ExitCode(1) }
     }
@@ -84,6 +90,20 @@ enum DiffFormat: String, OutputFormat {
     case text
     case sideBySide = "side-by-side"
     case json, html
+}
+
+/// `--only meaning,fact`: edit kinds, comma-separated.
+struct EditKindList: ExpressibleByArgument {
+    let kinds: Set<EditKind>
+
+    init?(argument: String) {
+        var kinds = Set<EditKind>()
+        for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let kind = EditKind(rawValue: name.trimmingCharacters(in: .whitespaces)) else { return nil }
+            kinds.insert(kind)
+        }
+        self.kinds = kinds
+    }
 }
 
 enum FactMode: String, ExpressibleByArgument, CaseIterable {
