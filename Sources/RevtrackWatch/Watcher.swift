@@ -209,14 +209,16 @@ public final class Watcher: @unchecked Sendable {
             }
         }
         let outcome = try gated { () throws(StorageError) in
+            // A watcher never refuses its own capture: a clock set back, or a revision another
+            // machine captured later and pulled in, puts it before the latest; it goes in order.
             try CaptureAndStore.store(captured, requested: url, selector: page.selector, keepHTML: page.keepHTML == true,
-                                      to: track, in: store)
+                                      to: track, insert: true, in: store)
         }
         remember(captured.page.validators, for: page.url)
         switch outcome {
         case .unchanged:
             report(.unchanged(track: page.track, notModified: false))
-        case .added(let revision):
+        case .added(let revision), .inserted(let revision, _):
             let summary = DocumentComparison(old: previous ?? "", new: text, wordLevel: false).summary
             report(.stored(revision, previous: latest, summary: summary))
         }

@@ -89,6 +89,22 @@ struct DiffCommandTests {
         #expect(factEdit.facts?.map { json.facts[$0].change } == ["changed"])
     }
 
+    @Test("add keeps capture order: an earlier --date is a one-line error unless --insert; diff TRACK reads forward in time")
+    func captureOrder() throws {
+        _ = try cli.run(["add", "wire", "-", "--date", "2026-01-01T04:28:00Z"], stdin: Data("Troops left.".utf8))
+        _ = try cli.run(["add", "wire", "-", "--date", "2026-01-01T04:30:00Z"], stdin: Data("Troops returned.".utf8))
+        let refused = try cli.run(["add", "wire", "-", "--date", "2026-01-01T04:24:00Z"], stdin: Data("Troops waited.".utf8))
+        #expect(refused.status == 2 && refused.stdout.isEmpty)
+        #expect(refused.stderr == "revtrack: track 'wire': capture time 2026-01-01T04:24:00Z is before its latest revision wire@2 "
+                + "(captured 2026-01-01T04:30:00Z); nothing was stored (add --insert places it in capture order)\n")
+        let inserted = try cli.run(["add", "wire", "-", "--date", "2026-01-01T04:29:00Z", "--insert"], stdin: Data("Troops waited.".utf8))
+        #expect(inserted.status == 0 && inserted.stdout.hasPrefix("wire@2 ")
+                && inserted.stdout.hasSuffix(" inserted in capture order; 1 later revision re-created after it\n"))
+        let diff = try cli.run(["diff", "wire"])
+        #expect(diff.stdout.contains("--- wire@2") && diff.stdout.contains("+++ wire@3"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("~ Troops [-waited-] {+returned+}."), "\(diff.stdout)")
+    }
+
     @Test("revisions by spec, and TRACK alone compares the latest with the one before")
     func revisions() throws {
         _ = try cli.run(["add", "wire", "-"], stdin: Data("Troops left. About 2,000 remained.".utf8))

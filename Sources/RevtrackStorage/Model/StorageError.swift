@@ -20,6 +20,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case notARevtrackRemote(name: String, url: String, reason: String)
     case diverged(remote: String, tracks: [String])
     case pushRejected(remote: String, track: String, reason: String)
+    /// An `add` whose capture time is before the track's latest revision.
+    case outOfOrder(track: String, captured: String, latest: String, latestSpec: String)
 
     public var description: String {
         switch self {
@@ -63,6 +65,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "push refused: \(tracks.count == 1 ? "track" : "tracks") \(list) \(tracks.count == 1 ? "has" : "have") revisions on '\(remote)' that are not here; run 'revtrack pull \(remote)' first (nothing was sent)"
         case let .pushRejected(remote, track, reason):
             return "push to '\(remote)' rejected for track '\(track)': \(reason); run 'revtrack pull \(remote)' and push again"
+        case let .outOfOrder(track, captured, latest, latestSpec):
+            return "track '\(track)': capture time \(captured) is before its latest revision \(latestSpec) (captured \(latest)); nothing was stored (add --insert places it in capture order)"
         }
     }
 }

@@ -6,10 +6,13 @@ public enum AddOutcome: Hashable, Sendable {
     case added(Revision)
     /// The text equals the track's latest revision; nothing was written.
     case unchanged(Revision)
+    /// Stored in capture order before later revisions (`add --insert`), which
+    /// were re-created on top of it, each with its own capture time and text.
+    case inserted(Revision, recreated: Int)
 
     public var revision: Revision {
         switch self {
-        case .added(let revision), .unchanged(let revision): revision
+        case .added(let revision), .unchanged(let revision), .inserted(let revision, _): revision
         }
     }
 }
@@ -25,6 +28,10 @@ extension RevisionStore {
     ///   - page: provenance of a text captured from a URL.
     ///   - sourceHTML: the raw page, stored as `source.html` in the same commit.
     ///     An unchanged text stores nothing, even when the page's markup changed.
+    ///   - insert: a capture time before the latest revision's is refused
+    ///     (`outOfOrder`) unless this is true; then the revision goes where its
+    ///     time puts it and the later ones are re-created on top, so a track's
+    ///     revisions are always in capture order.
     public func add(
         text rawText: String,
         to track: TrackName,
@@ -32,7 +39,8 @@ extension RevisionStore {
         url: String? = nil,
         captured: Date = Date(),
         page: PageProvenance? = nil,
-        sourceHTML: [UInt8]? = nil
+        sourceHTML: [UInt8]? = nil,
+        insert: Bool = false
     ) throws(StorageError) -> AddOutcome {
         let text = try ArticleText.normalize(rawText)
         let bytes = Array(text.utf8)
@@ -54,6 +62,19 @@ extension RevisionStore {
                     () throws(GitError) in try repository.commit(parent)
                 }
                 let parentMetadata = try metadata(of: commit)
+                if parentMetadata.captured > captured {
+                    guard insert else {
+                        let count = try revisionNumber(of: parent, recorded: parentMetadata.revision)
+                        throw .outOfOrder(track: track.rawValue, captured: CaptureTime.format(captured),
+                                          latest: CaptureTime.format(parentMetadata.captured), latestSpec: "\(track)@\(count)")
+                    }
+                    if htmlBlob == nil, let sourceHTML {
+                        htmlBlob = try git { () throws(GitError) in try repository.writeBlob(sourceHTML) }
+                    }
+                    let metadata = RevisionMetadata(track: track.rawValue, title: title, url: url,
+                                                    captured: captured, bytes: bytes.count, revision: 0, page: page)
+                    return try insertInOrder(text: textBlob, metadata: metadata, html: htmlBlob, tip: parent, track: track)
+                }
                 let parentText = try read("tree of commit \(parent.short)") { () throws(GitError) in
                     try repository.treeEntry(commit.tree, named: "text.txt")
                 }
@@ -77,6 +98,48 @@ extension RevisionStore {
             return .move(to: commit, log: "revtrack add: \(track)@\(number)",
                          then: .added(Revision(track: track, number: number, id: commit, metadata: metadata)))
         }
+    }
+
+    /// Places a revision where its capture time puts it in the chain ending at
+    /// `tip`, and re-creates the later revisions on top of it (as pull's replay
+    /// does): same texts, pages and capture times, numbers one higher; a
+    /// revision whose text equals the one before it is left out.
+    private func insertInOrder(text: ObjectID, metadata new: RevisionMetadata, html: ObjectID?, tip: ObjectID,
+                               track: TrackName) throws(StorageError) -> ReferenceStep<AddOutcome> {
+        var later: [(commit: GitRepository.Commit, metadata: RevisionMetadata)] = []
+        var base: (commit: GitRepository.Commit, metadata: RevisionMetadata)? = nil
+        for commit in try firstParentChain(from: tip, what: { "commit \($0.short)" }) {
+            let metadata = try metadata(of: commit)
+            if metadata.captured <= new.captured { base = (commit, metadata); break }
+            later.append((commit, metadata))
+        }
+        var parent = base?.commit.id
+        var number = try base.map { base throws(StorageError) in try revisionNumber(of: base.commit.id, recorded: base.metadata.revision) } ?? 0
+        if let base, try textBlob(of: base.commit) == text {
+            // The same text as the revision captured just before: nothing new to place.
+            return .done(.unchanged(Revision(track: track, number: number, id: base.commit.id, metadata: base.metadata)))
+        }
+        var metadata = new
+        metadata.revision = number + 1
+        parent = try writeRevision(text: text, metadata: metadata, parent: parent, sourceHTML: html)
+        number += 1
+        let inserted = Revision(track: track, number: number, id: parent!, metadata: metadata)
+        var previousText = text, recreated = 0
+        for revision in later.reversed() {
+            let text = try textBlob(of: revision.commit)
+            if text == previousText { continue }
+            var metadata = revision.metadata
+            number += 1
+            metadata.revision = number
+            let html = try read("tree of commit \(revision.commit.id.short)") { () throws(GitError) in
+                try repository.treeEntry(revision.commit.tree, named: "source.html")
+            }
+            parent = try writeRevision(text: text, metadata: metadata, parent: parent, sourceHTML: html)
+            previousText = text
+            recreated += 1
+        }
+        return .move(to: parent!, log: "revtrack add --insert: \(track)@\(inserted.number)",
+                     then: .inserted(inserted, recreated: recreated))
     }
 
     /// A commit's revision number: what its meta.json says when that is a

@@ -298,7 +298,7 @@ extension RevisionStore {
         return (parent, try chainLength(from: remote, to: base), replayed, dropped)
     }
 
-    private func textBlob(of commit: GitRepository.Commit) throws(StorageError) -> ObjectID {
+    func textBlob(of commit: GitRepository.Commit) throws(StorageError) -> ObjectID {
         let blob = try read("tree of commit \(commit.id.short)") { () throws(GitError) in
             try repository.treeEntry(commit.tree, named: "text.txt")
         }

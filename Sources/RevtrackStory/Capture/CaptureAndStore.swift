@@ -13,20 +13,23 @@ public enum CaptureAndStore {
     }
 
     /// Stores `text` as the track's next revision.
+    /// - Parameter insert: a capture time before the latest revision's goes
+    ///   in capture order (later revisions re-created on top) instead of being refused.
     public static func add(text: String, to track: String, title: String?, url: String?, captured: Date,
-                           in store: RevisionStore) throws -> AddOutcome {
-        try store.add(text: text, to: try self.track(named: track, in: store), title: title, url: url, captured: captured)
+                           insert: Bool = false, in store: RevisionStore) throws -> AddOutcome {
+        try store.add(text: text, to: try self.track(named: track, in: store), title: title, url: url, captured: captured,
+                      insert: insert)
     }
 
     /// Stores a captured page: its article text, title, provenance and, when
     /// asked, the raw page as `source.html`.
     public static func store(_ page: CapturedPage, requested url: URL, selector: String?, keepHTML: Bool,
-                             to track: TrackName, title: String? = nil, captured: Date? = nil,
+                             to track: TrackName, title: String? = nil, captured: Date? = nil, insert: Bool = false,
                              in store: RevisionStore) throws(StorageError) -> AddOutcome {
         try store.add(text: page.article.textFile, to: track, title: title ?? page.article.title, url: url.absoluteString,
                       captured: captured ?? page.page.fetched,
                       page: PageProvenance(page, requested: url, selector: selector),
-                      sourceHTML: keepHTML ? Array(page.page.data) : nil)
+                      sourceHTML: keepHTML ? Array(page.page.data) : nil, insert: insert)
     }
 
     // MARK: - Reading what the user typed

@@ -79,14 +79,19 @@ extension DiffRequest {
         return (try sides[0].get(), try sides[1].get())
     }
 
-    /// The sides of `diff TRACK`: its latest revision and the one before.
+    /// The sides of `diff TRACK`: its latest revision and the one captured
+    /// before it. `add` keeps a track in capture order; a pull that replayed
+    /// an older local capture on top of newer remote ones does not, and the
+    /// comparison still reads forwards in time.
     public static func latestChange(of track: String, in repository: RepositoryLocation) throws -> (TextSource, TextSource) {
         let store = try repository.open()
         let latest = try store.resolve(track)
         guard latest.number > 1 else {
             throw StoryError("'\(track)' has only one revision; name two sides to compare")
         }
-        let previous = try store.resolve("\(latest.track)@\(latest.number - 1)")
-        return (try TextSource.stored(previous, in: store), try TextSource.stored(latest, in: store))
+        let byTime = try store.revisions(of: latest.track).enumerated()
+            .sorted { ($0.element.captured, $0.offset) < ($1.element.captured, $1.offset) }.map(\.element)
+        let (previous, newest) = (byTime[byTime.count - 2], byTime[byTime.count - 1])
+        return (try TextSource.stored(previous, in: store), try TextSource.stored(newest, in: store))
     }
 }

@@ -9,6 +9,8 @@ struct Add: ParsableCommand {
         abstract: "Store a new revision of a track's text, from a file or straight from a web page.",
         discussion: """
             Prints TRACK@N and the short commit id, or 'unchanged' when the text equals the latest revision. \
+            A track's revisions stay in capture order: a --date before the latest revision's is refused \
+            unless --insert. \
             With --url and no FILE the page is fetched and its article text stored, with the HTTP status, \
             the final URL after redirects and the page's own published and modified times in meta.json; \
             the track then remembers its URL (and selector) for 'revtrack watch'.
@@ -38,6 +40,9 @@ struct Add: ParsableCommand {
     @Option(help: ArgumentHelp("Capture time, ISO 8601 (default: now).", valueName: "time"))
     var date: String?
 
+    @Flag(help: "Store a capture time before the track's latest revision in capture order, re-creating the later revisions on top (otherwise refused).")
+    var insert = false
+
     func run() throws {
         _ = try TrackName(track)
         let captured = try date.map { date in
@@ -56,7 +61,8 @@ struct Add: ParsableCommand {
             }
             let text = try InputFile.text(file)
             let store = try open()
-            outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured ?? Date(), in: store)
+            outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured ?? Date(),
+                                              insert: insert, in: store)
         } else {
             guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
             let webURL = try CaptureAndStore.webURL(url)
@@ -64,13 +70,16 @@ struct Add: ParsableCommand {
             let store = try open()
             outcome = try CaptureAndStore.store(page, requested: webURL, selector: selector, keepHTML: keepHTML,
                                                 to: try CaptureAndStore.track(named: track, in: store), title: title,
-                                                captured: captured, in: store)
+                                                captured: captured, insert: insert, in: store)
             try PageWatching.watch(track: outcome.revision.track, url: url, selector: selector, keepHTML: keepHTML,
                                    validators: page.page.validators, repository: repository.location.path, store: store)
         }
         switch outcome {
         case .added(let revision): print("\(revision.spec) \(revision.id.short)")
         case .unchanged(let revision): print("\(revision.spec) \(revision.id.short) unchanged")
+        case .inserted(let revision, let recreated):
+            print("\(revision.spec) \(revision.id.short) inserted in capture order"
+                  + (recreated > 0 ? "; \(recreated) later revision\(recreated == 1 ? "" : "s") re-created after it" : ""))
         }
     }
 
