@@ -26,8 +26,11 @@ public struct SentenceHistory: Sendable {
     /// For each step, which new sentences each old sentence became (`DocumentComparison.alignment`).
     public let alignments: [SentenceAlignment]
 
-    /// - Parameter revisions: texts, oldest first; at least one.
-    public init(revisions: [String]) {
+    /// - Parameters:
+    ///   - revisions: texts, oldest first; at least one.
+    ///   - ignoring: sentences whose changes `steps` does not count (page
+    ///     furniture, ignore rules); origins still follow every sentence.
+    public init(revisions: [String], ignoring: ((Sentence) -> Bool)? = nil) {
         precondition(!revisions.isEmpty, "a history needs at least one revision")
         var current = SentenceSegmenter.segment(revisions[0])
         var origins = current.sentences.map { _ in SentenceOrigin(introduced: 0, lastChanged: 0, changes: 0) }
@@ -37,7 +40,12 @@ public struct SentenceHistory: Sendable {
         for index in 1..<max(revisions.count, 1) {
             let next = SentenceSegmenter.segment(revisions[index])
             let comparison = DocumentComparison(old: current, new: next, wordLevel: false)
-            steps.append(comparison.summary)
+            if let ignoring {
+                steps.append(comparison.hidingChanges(ignoredOld: DocumentComparison.ignoredSentences(current, ignoring),
+                                                      ignoredNew: DocumentComparison.ignoredSentences(next, ignoring)).comparison.summary)
+            } else {
+                steps.append(comparison.summary)
+            }
             alignments.append(comparison.alignment)
             segmented.append(next)
             var nextOrigins = [SentenceOrigin](repeating: SentenceOrigin(introduced: index, lastChanged: index, changes: 0),

@@ -273,7 +273,7 @@ public struct FactComparison: Sendable {
         return FactComparison(entries: entries.enumerated().filter { !claimed.contains($0.offset) }.map(\.element))
     }
 
-    private init(entries: [Entry]) { self.entries = entries }
+    init(entries: [Entry]) { self.entries = entries }
 
     /// Whether two dates' periods or two counts' intervals overlap.
     private static func overlapping(_ a: Fact, _ b: Fact) -> Bool {

@@ -31,6 +31,16 @@ public struct FactReport: Sendable {
         self.init(facts, mode: mode, framing: framing)
     }
 
+    /// The report without the facts of ignored sentences (a user's ignore
+    /// rules; page furniture yields no facts in the first place).
+    public func droppingFacts(inOld old: Set<Int>, inNew new: Set<Int>) -> FactReport {
+        guard !old.isEmpty || !new.isEmpty else { return self }
+        let entries = comparison.entries.filter { entry in
+            !(entry.old.map { old.contains($0.sentence) } ?? false) && !(entry.new.map { new.contains($0.sentence) } ?? false)
+        }
+        return FactReport(FactComparison(entries: entries), mode: mode, framing: framing)
+    }
+
     /// Which fact entries each edited sentence holds: change index (edits only,
     /// `modify` and edited `move`) → indices into `comparison.entries` of the
     /// facts that changed there (changed, added, removed; conflicting between

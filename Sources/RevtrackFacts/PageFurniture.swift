@@ -10,7 +10,13 @@ import RevtrackText
 /// end, and is made of interface words, times and separators; or when it is a
 /// copyright or rights line. Interface words are the vocabulary of page
 /// chrome, not of any one site.
-enum PageFurniture {
+public enum PageFurniture {
+    /// Whether every line of a sentence is page furniture: what `diff`, `log
+    /// --stat` and `watch` leave out by default (`--show-furniture` shows it).
+    public static func isFurniture(_ sentence: Sentence) -> Bool {
+        ReadingUnits.split(sentence).allSatisfy { isFurniture(TokenizedSentence(index: 0, sentence: $0)) }
+    }
+
     static func isFurniture(_ unit: TokenizedSentence) -> Bool {
         let content = unit.tokens.filter { $0.kind == .word || $0.kind == .number }
         guard !content.isEmpty else { return true }
@@ -21,31 +27,31 @@ enum PageFurniture {
         if unit.lower.contains(where: { $0 == "©" || $0 == "copyright" || $0 == "reserved" || $0 == "broadcast" }),
            lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
             || lower.contains("may not be published, broadcast") { return true }
-        // A line ending a sentence with more than three words is prose.
-        if let last = trimmed.last, ".!?\"”’".contains(last), content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
-            return false
-        }
-        guard !content.isEmpty else { return true }
-        if let last = trimmed.last, ".!?\"”’".contains(last), !lower.hasSuffix("a.m.") && !lower.hasSuffix("p.m."),
-           content.count > 3 { return false }
         // Navigation: "Markets | Energy | Companies", "World · Middle East · Africa".
         if unit.tokens.filter({ $0.text == "|" || $0.text == "·" || $0.text == "•" }).count >= 2, content.count <= 16 { return true }
         guard content.count <= 12 else { return false }
         var chrome = 0, timeWords = 0
-        for (index, token) in content.enumerated() {
+        let tokens = unit.tokens
+        for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
             let word = token.text.lowercased()
             if interface.contains(word) { chrome += 1; continue }
             if timeOfDay.contains(word) || Grammar.weekdays[word] != nil || Grammar.months[word] != nil { timeWords += 1; continue }
             if token.kind == .number {
                 // "9:20", "19 min", "2 hours ago", a year in a date line.
-                let next = index + 1 < content.count ? content[index + 1].text.lowercased() : ""
-                if token.text.contains(":") || timeOfDay.contains(next) || interface.contains(next) || Grammar.months[next] != nil
-                    || index > 0 && (Grammar.months[content[index - 1].text.lowercased()] != nil) { timeWords += 1; continue }
+                let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
+                let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
+                if token.text.contains(":") || next == ":" || previous == ":" || timeOfDay.contains(next) || interface.contains(next)
+                    || Grammar.months[next] != nil || Grammar.months[previous] != nil { timeWords += 1; continue }
             }
         }
         let rest = content.count - chrome - timeWords
-        // All interface or time words: "Share this article", "Updated 9:20 AM ET", "1 hr ago".
+        // All interface or time words: "Share this article", "Updated 9:20 AM ET", "1 hr ago",
+        // "Sign up for our newsletter today!" (sentence punctuation or not).
         if rest == 0 { return chrome > 0 || timeWords > 0 && lower.rangeOfTimeStamp }
+        // A line ending a sentence with more than three words is prose.
+        if let last = trimmed.last, ".!?\"”’".contains(last), content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
+            return false
+        }
         // Mostly interface words, none of them a verb of news: "Email Bio Follow", "Read Next".
         if chrome >= 2 && rest <= 1 && content.count <= 6 { return true }
         // A section label: "Local News", "Read Schools" (an interface word and ordinary words, no name).

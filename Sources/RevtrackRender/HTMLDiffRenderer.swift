@@ -9,9 +9,10 @@ public enum HTMLDiffRenderer {
     /// - Parameter sentences: false for a facts-only report (`--level facts`).
     /// - Parameter only: edits of these kinds only (`--only meaning,fact`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil,
-                              sentences: Bool = true, only: Set<EditKind>? = nil) -> String {
+                              sentences: Bool = true, only: Set<EditKind>? = nil, hidden: Int = 0) -> String {
         var summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
         if let facts { summary += " · " + facts.summary }
+        summary += TextDiffRenderer.hiddenNote(hidden)
         var rows = ""
         var previousParagraph: Int? = nil
         for change in comparison.changes where sentences && (only == nil || ContextWindow.isShown(change, only: only)) {

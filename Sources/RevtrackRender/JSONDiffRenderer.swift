@@ -9,8 +9,9 @@ import RevtrackText
 public enum JSONDiffRenderer {
     /// - Parameter sentences: false leaves `sentences` out (`--level facts`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
-                              facts: FactSection? = nil, sentences: Bool = true) throws -> String {
+                              facts: FactSection? = nil, sentences: Bool = true, hidden: Int = 0) throws -> String {
         var summary = Summary(comparison.summary, edits: comparison.editKindCounts)
+        summary.hidden = hidden == 0 ? nil : hidden
         if let facts {
             var counts: [String: Int] = [:]
             for entry in facts.comparison.entries { counts[entry.relation.rawValue, default: 0] += 1 }
@@ -56,6 +57,8 @@ public enum JSONDiffRenderer {
         let added, removed, modified, moved, unchanged: Int
         /// Edits by kind ("meaning", "fact", "wording", "typo", "cosmetic"), only those that occur.
         let edits: [String: Int]
+        /// Changes left out as page furniture or by ignore rules.
+        var hidden: Int? = nil
         var facts: [String: Int]? = nil
         init(_ summary: DocumentComparison.Summary, edits: [EditKind: Int]) {
             self.edits = Dictionary(uniqueKeysWithValues: edits.map { ($0.key.rawValue, $0.value) })

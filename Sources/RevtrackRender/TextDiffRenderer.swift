@@ -17,6 +17,8 @@ public struct TextDiffRenderer: Sendable {
         public var only: Set<EditKind>? = nil
         /// How many meaning and fact edits the head lists before the diff.
         public var highlights = 5
+        /// Changes left out as page furniture or by ignore rules, said in the summary line.
+        public var hidden = 0
         public init(color: Bool = false, context: Int? = 1, sentences: Bool = true, only: Set<EditKind>? = nil) {
             self.color = color
             self.context = context
@@ -51,7 +53,7 @@ public struct TextDiffRenderer: Sendable {
         out.append(0x0A)
         out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold).utf8
         out.append(0x0A)
-        out += (summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + "\n").utf8
+        out += (summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + Self.hiddenNote(options.hidden) + "\n").utf8
 
         if options.sentences {
             var oldText = comparison.old.text, newText = comparison.new.text
@@ -191,6 +193,11 @@ public struct TextDiffRenderer: Sendable {
         let (old, new) = FactSection.wording(contrast)
         let body = old + "  vs  " + new + "  (" + contrast.family + "; " + contrast.referent + ")"
         return "  " + paint(label, .cyan) + "  " + TerminalText.escapingControls(body, keepNewlines: false) + "\n"
+    }
+
+    /// " · 3 changes to ignored lines hidden (--show-furniture shows furniture)".
+    public static func hiddenNote(_ hidden: Int) -> String {
+        hidden == 0 ? "" : " · \(hidden) change\(hidden == 1 ? "" : "s") to furniture or ignored lines hidden"
     }
 
     public func summaryLine(_ comparison: DocumentComparison) -> String {

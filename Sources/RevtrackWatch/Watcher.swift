@@ -27,6 +27,8 @@ public struct WatchSettings: Sendable {
 /// What one poll of one page or feed came to.
 public enum WatchEvent: Sendable {
     /// A new revision; `previous` is nil for a track's first.
+    /// `summary` leaves out page furniture and ignored lines: no differences
+    /// there means the revision changed only those (NewsDiffs calls it boring).
     case stored(Revision, previous: Revision?, summary: DocumentComparison.Summary)
     /// The text is the same (or differs only in white space); `notModified`: the server said 304.
     case unchanged(track: String, notModified: Bool)
@@ -219,7 +221,13 @@ public final class Watcher: @unchecked Sendable {
         case .unchanged:
             report(.unchanged(track: page.track, notModified: false))
         case .added(let revision), .inserted(let revision, _):
-            let summary = DocumentComparison(old: previous ?? "", new: text, wordLevel: false).summary
+            // Counted as `log --stat` counts: page furniture and the track's ignore rules left out. A
+            // revision that changed only those is stored all the same, and reported as boring.
+            let filter = try StoryHistory.filter(for: track, store: store)
+            let comparison = DocumentComparison(old: previous ?? "", new: text, wordLevel: false)
+            let summary = comparison.hidingChanges(ignoredOld: DocumentComparison.ignoredSentences(comparison.old, filter.ignores),
+                                                   ignoredNew: DocumentComparison.ignoredSentences(comparison.new, filter.ignores))
+                .comparison.summary
             report(.stored(revision, previous: latest, summary: summary))
         }
     }

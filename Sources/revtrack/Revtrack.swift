@@ -17,7 +17,7 @@ struct Revtrack: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [Init.self, Add.self, Tracks.self, Log.self, Show.self, Sentences.self, Diff.self, Blame.self, Timeline.self, Facts.self, Extract.self, Watch.self, FeedCommand.self,
-                      Clone.self, Remote.self, Pull.self, Push.self]
+                      Ignore.self, Clone.self, Remote.self, Pull.self, Push.self]
     )
 
     /// Exit status like diff(1): 0 success, 1 "differences found" (for the

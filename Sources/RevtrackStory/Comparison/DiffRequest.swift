@@ -19,11 +19,15 @@ public struct DiffRequest: Sendable {
     public var ignoreCosmetic = false
     /// nil: outlets for revisions of two different tracks, versions otherwise.
     public var factsAs: FactComparison.Mode?
+    /// Sentences to leave out (page furniture, ignore rules); nil shows everything.
+    public var ignore: SentenceFilter?
 
-    public init(level: Level = .word, ignoreCosmetic: Bool = false, factsAs: FactComparison.Mode? = nil) {
+    public init(level: Level = .word, ignoreCosmetic: Bool = false, factsAs: FactComparison.Mode? = nil,
+                ignore: SentenceFilter? = nil) {
         self.level = level
         self.ignoreCosmetic = ignoreCosmetic
         self.factsAs = factsAs
+        self.ignore = ignore
     }
 
     /// Compares two resolved sides.
@@ -37,13 +41,22 @@ public struct DiffRequest: Sendable {
                                references: (old.referenceDay(today: today), new.referenceDay(today: today)),
                                mode: factsAs ?? (twoTracks ? .outlets : .versions), ignoreCosmetic: ignoreCosmetic)
         }
+        // Ignored sentences: hidden from the sentences and the facts, after the
+        // fact comparison has used the whole alignment.
+        var hidden = 0
+        if let ignore, !ignore.isEmpty {
+            let oldIgnored = DocumentComparison.ignoredSentences(comparison.old, ignore.ignores)
+            let newIgnored = DocumentComparison.ignoredSentences(comparison.new, ignore.ignores)
+            (comparison, hidden) = comparison.hidingChanges(ignoredOld: oldIgnored, ignoredNew: newIgnored)
+            facts = facts?.droppingFacts(inOld: oldIgnored, inNew: newIgnored)
+        }
         var factLinks: [Int: [Int]] = [:]
         if let facts {
             factLinks = facts.factsChanged(in: comparison)
             comparison = comparison.raisingEditKinds(to: .fact, at: Set(factLinks.keys))
         }
         return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, factLinks: factLinks,
-                         sentencesShown: level != .facts)
+                         hiddenChanges: hidden, sentencesShown: level != .facts)
     }
 }
 
@@ -56,6 +69,8 @@ public struct StoryDiff: Sendable {
     public let facts: FactReport?
     /// Edited sentence (change index) → the fact entries that changed in it.
     public let factLinks: [Int: [Int]]
+    /// Changes left out because they touch only ignored sentences.
+    public let hiddenChanges: Int
     /// False for `--level facts`, where only the fact comparison counts.
     public let sentencesShown: Bool
 
@@ -67,6 +82,21 @@ public struct StoryDiff: Sendable {
 }
 
 extension DiffRequest {
+    /// What `diff` leaves out: page furniture unless `showFurniture`, and the
+    /// repository's ignore rules for the sides' tracks (for all tracks when a
+    /// side is a file; none outside a repository).
+    public static func filter(for sides: (TextSource, TextSource), showFurniture: Bool,
+                              in repository: RepositoryLocation) throws -> SentenceFilter {
+        var rules: [IgnoreRules.Rule] = []
+        if let store = try? repository.open() {
+            let all = try IgnoreRules.load(from: store)
+            for track in Set([sides.0.revision?.track.rawValue, sides.1.revision?.track.rawValue]) {
+                for rule in all.rules(for: track) where !rules.contains(rule) { rules.append(rule) }
+            }
+        }
+        return SentenceFilter(furniture: !showFurniture, rules: rules)
+    }
+
     /// The sides of `diff A B`, both read at once (on two cores for files).
     public static func sides(_ old: String, _ new: String, in repository: RepositoryLocation,
                              note: @escaping @Sendable (String) -> Void,

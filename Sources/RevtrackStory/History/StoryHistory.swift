@@ -10,10 +10,18 @@ public struct StoryHistory: Sendable {
     public let sentences: SentenceHistory
     public let facts: FactTimeline
 
-    /// - Parameter revisions: consecutive revisions of one track, oldest first; at least one.
-    public init(_ revisions: [Revision], store: RevisionStore) throws {
+    /// - Parameters:
+    ///   - revisions: consecutive revisions of one track, oldest first; at least one.
+    ///   - ignoring: sentences whose changes the steps do not count (`log --stat`
+    ///     leaves out page furniture and the track's ignore rules).
+    public init(_ revisions: [Revision], store: RevisionStore, ignoring: SentenceFilter? = nil) throws {
         self.revisions = revisions
-        let sentences = SentenceHistory(revisions: try revisions.map { try store.text(of: $0) })
+        let texts = try revisions.map { try store.text(of: $0) }
+        let sentences = if let ignoring, !ignoring.isEmpty {
+            SentenceHistory(revisions: texts, ignoring: ignoring.ignores)
+        } else {
+            SentenceHistory(revisions: texts)
+        }
         self.sentences = sentences
         facts = FactTimeline(revisions: revisions.indices.map { index in
             let revision = revisions[index]
@@ -35,9 +43,15 @@ public struct StoryHistory: Sendable {
 
     /// The same for revisions already read: `selected` in range out of `all` (oldest first).
     public static func load(_ selected: [Revision], of all: [Revision], store: RevisionStore,
-                            withPrevious: Bool) throws -> StoryHistory {
+                            withPrevious: Bool, ignoring: SentenceFilter? = nil) throws -> StoryHistory {
         let before = withPrevious && selected[0].number > 1 ? [all[selected[0].number - 2]] : []
-        return try StoryHistory(before + selected, store: store)
+        return try StoryHistory(before + selected, store: store, ignoring: ignoring)
+    }
+
+    /// What `log --stat` and `watch` leave out for `track`: page furniture
+    /// (unless `showFurniture`) and the track's ignore rules.
+    public static func filter(for track: TrackName, store: RevisionStore, showFurniture: Bool = false) throws(StorageError) -> SentenceFilter {
+        SentenceFilter(furniture: !showFurniture, rules: try IgnoreRules.load(from: store).rules(for: track.rawValue))
     }
 
     /// Each revision's changes against the one before, by revision number

@@ -35,6 +35,9 @@ struct Diff: ParsableCommand {
     @Flag(help: "Hide edits that only change whitespace, punctuation, letter case or quote style.")
     var ignoreCosmetic = false
 
+    @Flag(help: "Show changes to page furniture (share and subscribe lines, ads, credits, time stamps), hidden by default; 'revtrack ignore' rules still apply.")
+    var showFurniture = false
+
     @Option(help: ArgumentHelp("Show only edits of these kinds, comma-separated: meaning, fact, wording, typo, cosmetic.",
                                valueName: "kinds"))
     var only: EditKindList?
@@ -55,25 +58,27 @@ struct Diff: ParsableCommand {
     func run() throws {
         let (old, new) = try sides()
         HeapTuning.prepare(forBytes: old.text.utf8.count + new.text.utf8.count)
-        let request = DiffRequest(level: level.request, ignoreCosmetic: ignoreCosmetic, factsAs: factsAs?.mode)
+        let filter = try DiffRequest.filter(for: (old, new), showFurniture: showFurniture, in: repository.location)
+        let request = DiffRequest(level: level.request, ignoreCosmetic: ignoreCosmetic, factsAs: factsAs?.mode, ignore: filter)
         let diff = request.compare(old, new)
         let facts = diff.facts.map { FactSection($0, links: diff.factLinks) }
         let useColor = output.colored(color.color)
         let context = all ? nil : self.context
         switch output.format {
         case .text:
-            let renderer = TextDiffRenderer(options: .init(color: useColor, context: context, sentences: diff.sentencesShown,
-                                                           only: only?.kinds))
+            var options = TextDiffRenderer.Options(color: useColor, context: context, sentences: diff.sentencesShown, only: only?.kinds)
+            options.hidden = diff.hiddenChanges
+            let renderer = TextDiffRenderer(options: options)
             try output.emit(renderer.renderUTF8(diff.comparison, oldLabel: old.side.headline, newLabel: new.side.headline, facts: facts))
         case .sideBySide:
             try output.emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context, only: only?.kinds)
                 .render(diff.comparison, old: old.side, new: new.side))
         case .json:
             try output.emit(try JSONDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
-                                                        sentences: diff.sentencesShown))
+                                                        sentences: diff.sentencesShown, hidden: diff.hiddenChanges))
         case .html:
             try output.emit(HTMLDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
-                                                    sentences: diff.sentencesShown, only: only?.kinds))
+                                                    sentences: diff.sentencesShown, only: only?.kinds, hidden: diff.hiddenChanges))
         }
         if diff.hasDifferences { throw ExitCode(1) }
     }

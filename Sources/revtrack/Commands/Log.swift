@@ -18,6 +18,9 @@ struct Log: ParsableCommand {
     @Flag(help: "Add each revision's changes against the one before: sentences added, removed, modified, moved, and facts changed, added, removed.")
     var stat = false
 
+    @Flag(help: "With --stat, count changes to page furniture too (left out by default, as are 'revtrack ignore' rules).")
+    var showFurniture = false
+
     @Flag(help: "Also list failed captures (HTTP errors, timeouts, paywall stubs) and removals that 'watch' recorded, among the revisions.")
     var captures = false
 
@@ -33,7 +36,9 @@ struct Log: ParsableCommand {
             let oldestFirst = try range.range.select(all, track: name.description)
             // One pass over consecutive revisions, each text read, segmented and
             // compared once; the revision before the range gives its first one a stat too.
-            let stats = stat ? try StoryHistory.load(oldestFirst, of: all, store: store, withPrevious: true).steps : [:]
+            let stats = stat ? try StoryHistory.load(oldestFirst, of: all, store: store, withPrevious: true,
+                                                     ignoring: try StoryHistory.filter(for: name, store: store,
+                                                                                       showFurniture: showFurniture)).steps : [:]
             // Capture events inside the listed range of time.
             var events: [CaptureEvent] = []
             if captures {

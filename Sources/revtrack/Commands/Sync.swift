@@ -21,7 +21,7 @@ struct Clone: ParsableCommand {
 
     func run() throws {
         let target = path ?? RepositoryLocation(explicit: nil).path
-        let (_, report) = try RevisionStore.clone(from: url, to: target, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
+        let (_, report) = try RevisionStore.clone(from: url, to: target, documents: syncedDocuments, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "cloned into \(target) from")
     }
@@ -89,7 +89,7 @@ struct Pull: ParsableCommand {
     @Argument(help: "Tracks to pull (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.location.open().pull(from: remote, tracks: tracks, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
+        let report = try repository.location.open().pull(from: remote, tracks: tracks, documents: syncedDocuments, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pulled from")
     }
@@ -108,7 +108,7 @@ struct Push: ParsableCommand {
     @Argument(help: "Tracks to push (default: all).") var tracks: [String] = []
 
     func run() throws {
-        let report = try repository.location.open().push(to: remote, tracks: tracks, documents: WatchDocuments.kinds, progress: TransferMeter.progress())
+        let report = try repository.location.open().push(to: remote, tracks: tracks, documents: syncedDocuments, progress: TransferMeter.progress())
         TransferMeter.finish()
         SyncSummary.print(report, verb: "pushed to")
     }
@@ -165,3 +165,6 @@ enum TransferMeter {
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
+
+/// The document logs that travel with the tracks: watch list, capture logs, ignore rules.
+let syncedDocuments = WatchDocuments.kinds + [IgnoreRules.documentKind]

@@ -175,7 +175,7 @@ final class WatchPrinter: @unchecked Sendable {
         case .stored(let revision, let previous, let summary):
             guard previous != nil else { return "\(revision.spec)  new: \(summary.added) sentences" }
             let parts = ChangeSummary.sentenceParts(summary)
-            return "\(revision.spec)  " + (parts.isEmpty ? "changed" : parts.joined(separator: ", "))
+            return "\(revision.spec)  " + (parts.isEmpty ? "only page furniture or ignored lines changed (boring)" : parts.joined(separator: ", "))
         case .unchanged(let track, let notModified):
             return verbose ? "\(track)  unchanged" + (notModified ? " (304)" : "") : nil
         case .failed(let event, let repeated):
