@@ -12,12 +12,23 @@ enum Abbreviations {
     static let beforeNumbers: Set<String> = [
         "no", "nos", "art", "arts", "vol", "vols", "pp", "p", "fig", "figs", "ch", "sec", "secs", "para", "approx",
         "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "nr", "tel", "ext",
+        "n°", "nº",
     ]
 
     /// Abbreviations that can end a sentence as well as sit inside one.
     static let ambiguous: Set<String> = [
         "inc", "corp", "ltd", "co", "plc", "llc", "bros", "etc", "vs", "v", "jr", "dept", "est", "univ", "assn",
         "govt", "intl", "natl", "ave", "blvd", "rd", "hwy", "cf", "al",
+    ]
+
+    /// AP Stylebook state abbreviations, after a city and a comma: "ARLINGTON,
+    /// Va. -- Since…" is a dateline, "…in Lexington, Ky. The next day…" ends a
+    /// sentence. Capitalised and after a comma only, since "ill", "mass" and
+    /// "wash" are words.
+    static let states: Set<String> = [
+        "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la", "md",
+        "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt", "va", "wash",
+        "wis", "wyo",
     ]
 
     /// Never the end of a sentence, whatever follows ("e.g. Russia").
@@ -98,7 +109,8 @@ extension Abbreviations {
     }
 
     static let titleKeys = KeySet(titles)
-    static let beforeNumberKeys = KeySet(beforeNumbers)
+    static let beforeNumberKeys = KeySet(beforeNumbers.filter { $0.utf8.allSatisfy { $0 < 0x80 } })
     static let ambiguousKeys = KeySet(ambiguous)
+    static let stateKeys = KeySet(states)
     static let neverFinalKeys = KeySet(neverFinal)
 }

@@ -49,9 +49,15 @@ public enum SentenceSegmenter {
         // Hard-wrapped text: blank lines exist and most lines inside blocks end mid-sentence.
         var blankLines = 0, innerLines = 0, innerOpen = 0, lineCount = 0
         var previous: Range<Int>? = nil
+        var seenText = false, pendingBlank = false
         forEachLine(bytes) { line in
             lineCount += 1
-            if line.isEmpty { blankLines += 1 }
+            // Blank lines between text, not a trailing newline, separate paragraphs.
+            if line.isEmpty { pendingBlank = seenText } else {
+                if pendingBlank { blankLines += 1 }
+                pendingBlank = false
+                seenText = true
+            }
             if let previous, !previous.isEmpty, !line.isEmpty {
                 innerLines += 1
                 if !endsClosed(bytes, previous) { innerOpen += 1 }
@@ -59,6 +65,29 @@ public enum SentenceSegmenter {
             previous = line
         }
         let wrapped = blankLines > 0 && innerLines >= 2 && innerOpen * 10 >= innerLines * 6
+
+        // A lowercase line continues a sentence only if that sentence ends somewhere before the
+        // next blank line ("a sentence\ncut off … pdf."), while "features\ncontact manager" is a
+        // list. Looked up only when a lowercase line follows an open one; what a look-ahead
+        // learnt is kept, so a long block is read once.
+        var knownClosedUntil = -1, knownOpenUntil = -1
+        func closedAhead(_ line: Range<Int>) -> Bool {
+            if line.lowerBound < knownClosedUntil { return true }
+            if line.lowerBound < knownOpenUntil { return false }
+            var start = line.lowerBound
+            while start < bytes.count {
+                var stop = bytes.count
+                if let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    stop = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
+                let next = trim(bytes, start..<stop)
+                if next.isEmpty { break }
+                if endsClosed(bytes, next) { knownClosedUntil = stop; return true }
+                start = stop + 1
+            }
+            knownOpenUntil = start
+            return false
+        }
 
         var paragraphs: [Range<Int>] = []
         paragraphs.reserveCapacity(lineCount - blankLines)
@@ -69,7 +98,7 @@ public enum SentenceSegmenter {
                 return
             }
             if let paragraph = current {
-                let continues = wrapped || (!endsClosed(bytes, paragraph) && startsLowercase(bytes, line))
+                let continues = wrapped || (!endsClosed(bytes, paragraph) && startsLowercase(bytes, line) && closedAhead(line))
                 if continues {
                     current = paragraph.lowerBound..<line.upperBound
                     return
@@ -100,6 +129,12 @@ public enum SentenceSegmenter {
 
     /// Appends the paragraph's non-empty sentence ranges to `result`.
     static func sentenceRanges(_ bytes: UnsafeBufferPointer<UInt8>, in paragraph: Range<Int>, into result: inout [Range<Int>]) {
+        // A list opens with a digit, a lowercase letter or a bullet; most paragraphs open with a capital.
+        let opener = paragraph.isEmpty ? 0 : bytes[paragraph.lowerBound]
+        var listMarkers = (0x30...0x39).contains(opener) || (0x61...0x7A).contains(opener) || opener == 0xE2
+            ? ListMarkers.find(bytes, in: paragraph) : []
+        let first = result.count
+        defer { if listMarkers.count > 1 { ListMarkers.split(bytes, &result, from: first, at: listMarkers.dropFirst().map(\.lowerBound)) } }
         var sentenceStart = paragraph.lowerBound
         let end = paragraph.upperBound
         var index = paragraph.lowerBound
@@ -115,25 +150,61 @@ public enum SentenceSegmenter {
                 index += 1
                 continue
             }
-            // The run of terminators: ".", "?!", "...", "…".
+            // The run of terminators: ".", "?!", "...", "…", and the spaced ellipsis ". . ." of quotations.
             let terminatorStart = index
-            var dots = 0, strong = false, ellipsis = isEllipsis
+            var dots = 0, strong = false, ellipsis = isEllipsis, spaced = false
             while index < end {
                 let b = bytes[index]
                 if b == 0x2E { dots += 1; index += 1 }
                 else if b == 0x21 || b == 0x3F { strong = true; index += 1 }
                 else if b == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6 {
                     ellipsis = true; index += 3
+                } else if b == 0x20, dots > 0, index + 1 < end, bytes[index + 1] == 0x2E,
+                          dots > 1 || index + 2 < end && (bytes[index + 2] == 0x20 || bytes[index + 2] == 0x2E) {
+                    spaced = true; index += 1
                 } else { break }
             }
             if dots >= 3 { ellipsis = true }
+            // "[...]": an omission inside brackets ends nothing.
+            if ellipsis, terminatorStart > paragraph.lowerBound, bytes[terminatorStart - 1] == 0x5B { continue }
+            // Inside a list marker ("1.", "2.)", "a."): not a full stop.
+            if listMarkers.isEmpty, dots == 1, terminatorStart >= paragraph.lowerBound + 3, bytes[terminatorStart - 2] == 0x20,
+               bytes[terminatorStart - 3] == 0x3A {
+                listMarkers = ListMarkers.find(bytes, introducedAt: terminatorStart, in: paragraph)
+            }
+            if !listMarkers.isEmpty, listMarkers.contains(where: { $0.contains(terminatorStart) }) { continue }
             // Closing quotes and brackets belong to the sentence they close.
             var closeEnd = index
             while closeEnd < end, let width = closerWidth(bytes, closeEnd, end) { closeEnd += width }
             guard closeEnd < end else { break }
-            guard isSpace(bytes[closeEnd]) else { continue }   // "3.5", "U.S.-led", "REUTERS/x"
+            guard isSpace(bytes[closeEnd]) else {
+                // "3.5", "U.S.-led", "REUTERS/x" go on; "…Russia.After a call…" and "…future.\"The largest…",
+                // sentences glued without a space (scraped teasers), end here.
+                if (0x41...0x5A).contains(bytes[closeEnd]), isGlued(bytes, terminatorStart: terminatorStart, next: closeEnd, end: end, sentenceStart: sentenceStart) {
+                    result.append(sentenceStart..<closeEnd)
+                    sentenceStart = closeEnd
+                }
+                continue
+            }
             var next = closeEnd
             while next < end && isSpace(bytes[next]) { next += 1 }
+            let attached = terminatorStart > sentenceStart && !isSpace(bytes[terminatorStart - 1])
+            if spaced {
+                // ". . ." leaves a sentence open; ". . . ." ends one; "compounds. . . . The" is a full stop
+                // and then an ellipsis that opens the next sentence.
+                let nextClass = characterClass(bytes, skippingOpenersFrom: next, end: end)
+                if dots >= 4, nextClass == .uppercase || nextClass == .other {
+                    if attached {
+                        result.append(sentenceStart..<(terminatorStart + 1))
+                        sentenceStart = terminatorStart + 2
+                    } else {
+                        if sentenceStart < closeEnd { result.append(sentenceStart..<closeEnd) }
+                        sentenceStart = next
+                    }
+                }
+                index = next
+                continue
+            }
             let decision = isBoundary(bytes, terminatorStart: terminatorStart, dots: dots, strong: strong,
                                       ellipsis: ellipsis, next: next, end: end, sentenceStart: sentenceStart)
             if decision {
@@ -159,7 +230,14 @@ public enum SentenceSegmenter {
         func nextIsStarter() -> Bool {
             Abbreviations.sentenceStarters.contains(word(bytes, startingAt: next, end: end).lowercased())
         }
+        /// A web address ("…/content.html. Please") or a number with dots ("1026.253.553. That"),
+        /// asked only of a word with a dot in it.
+        func endsAddressOrNumber() -> Bool {
+            nextClass == .uppercase && (bytes[previous].allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2E })
+                || endsWebAddress(bytes, before: terminatorStart, lowerLimit: sentenceStart))
+        }
         guard let key = Abbreviations.Key(bytes, previous) else {
+            if bytes[previous].contains(0x2E), endsAddressOrNumber() { return true }
             return isBoundary(after: bytes.utf8String(previous),
                               nextClass: nextClass, nextIsStarter: nextIsStarter)
         }
@@ -167,9 +245,18 @@ public enum SentenceSegmenter {
         if Abbreviations.neverFinalKeys.contains(key) { return false }
         if Abbreviations.titleKeys.contains(key), (0x41...0x5A).contains(bytes[previous.lowerBound]) { return false }
         if Abbreviations.beforeNumberKeys.contains(key), nextClass == .digit { return false }
+        if previous.lowerBound >= 2, bytes[previous.lowerBound - 2] == 0x2C, (0x41...0x5A).contains(bytes[previous.lowerBound]),
+           Abbreviations.stateKeys.contains(key) { return nextIsStarter() }
         // An initial ("J.") or an acronym with inner dots ("U.S", "a.m").
         let isInitial = previous.count == 1 && (0x41...0x5A).contains(bytes[previous.lowerBound])
-        if isInitial || key.containsDot || Abbreviations.ambiguousKeys.contains(key) { return nextIsStarter() }
+        if isInitial || key.containsDot || Abbreviations.ambiguousKeys.contains(key) {
+            if key.containsDot, endsAddressOrNumber() { return true }
+            // "you and I. Did": the pronoun after a lowercase word, not an initial ("Albert I. Jones").
+            if isInitial, bytes[previous.lowerBound] == 0x49, nextClass == .uppercase, previous.lowerBound >= 2,
+               let before = wordBefore(bytes, previous.lowerBound - 1, lowerLimit: sentenceStart).first,
+               (0x61...0x7A).contains(bytes[before]) { return true }
+            return nextIsStarter()
+        }
         return true
     }
 
@@ -182,6 +269,56 @@ public enum SentenceSegmenter {
         let isInitial = previous.count == 1 && previous.first!.isLetter && previous.first!.isUppercase
         if isInitial || previous.contains(".") || Abbreviations.ambiguous.contains(lower) { return nextIsStarter() }
         return true
+    }
+
+    /// Whether a full stop, "?" or "!" with no space after it ends a sentence
+    /// glued to the next: a word of two or more lowercase letters (or a number)
+    /// before it, and a capitalised word of lowercase letters after it
+    /// ("world.Today", "1,000.That", "future.\"The"); not "U.S.Army",
+    /// "Mr.Smith", "example.Com" or "ASP.NET".
+    @inline(never)
+    private static func isGlued(_ bytes: UnsafeBufferPointer<UInt8>, terminatorStart: Int, next: Int, end: Int,
+                                sentenceStart: Int) -> Bool {
+        guard terminatorStart >= sentenceStart + 2, next + 1 < end, (0x41...0x5A).contains(bytes[next]),
+              (0x61...0x7A).contains(bytes[next + 1]) else { return false }
+        let previous = wordBefore(bytes, terminatorStart, lowerLimit: sentenceStart)
+        guard previous.count >= 2, !bytes[previous].contains(0x2E), !endsWebAddress(bytes, before: terminatorStart, lowerLimit: sentenceStart)
+        else { return false }
+        let last = bytes[previous.upperBound - 1], beforeLast = bytes[previous.upperBound - 2]
+        let lowercaseWord = (0x61...0x7A).contains(last) && (0x61...0x7A).contains(beforeLast)
+        let number = (0x30...0x39).contains(last)
+        guard lowercaseWord || number else { return false }
+        if lowercaseWord, let key = Abbreviations.Key(bytes, previous),
+           Abbreviations.neverFinalKeys.contains(key) || Abbreviations.titleKeys.contains(key) { return false }
+        // Not an e-mail or web address ("Jane.Doe@example.com", "site.Com/page").
+        var tokenEnd = next
+        while tokenEnd < end, !isSpace(bytes[tokenEnd]) {
+            if bytes[tokenEnd] == 0x40 || bytes[tokenEnd] == 0x2F { return false }
+            tokenEnd += 1
+        }
+        // The word after must go on in lowercase for a while: "Today", not "Com" of a domain.
+        var stop = next + 1
+        while stop < end, (0x61...0x7A).contains(bytes[stop]) { stop += 1 }
+        if stop < end, bytes[stop] == 0x2E, let key = Abbreviations.Key(bytes, next..<stop), Abbreviations.titleKeys.contains(key) {
+            return true    // "Tuesday.Mr. Smith"
+        }
+        return stop == end || bytes[stop] != 0x2E || stop - next >= 4
+    }
+
+    /// Whether the text just before `position` is a web address ("https://…",
+    /// "www.…"): the token holds "://" or starts with "www.". Read in place,
+    /// since every sentence boundary asks.
+    @inline(never)
+    private static func endsWebAddress(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int, lowerLimit: Int) -> Bool {
+        var start = position
+        var scheme = false
+        while start > lowerLimit, !isSpace(bytes[start - 1]), position - start < 2_048 {
+            start -= 1
+            if bytes[start] == 0x3A, start + 2 < position, bytes[start + 1] == 0x2F, bytes[start + 2] == 0x2F { scheme = true }
+        }
+        if scheme { return true }
+        return position - start > 4 && bytes[start] | 0x20 == 0x77 && bytes[start + 1] | 0x20 == 0x77
+            && bytes[start + 2] | 0x20 == 0x77 && bytes[start + 3] == 0x2E
     }
 
     // MARK: - Byte helpers

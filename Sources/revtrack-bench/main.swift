@@ -1,6 +1,6 @@
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [facts [-v]] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,6 +21,7 @@ for suite in suites {
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     case "pipeline": PipelineBenchmark.run(sizes: flags.contains("--10mb") ? [10_000_000] : [1_000_000, 10_000_000])
     case "pairing": PairingMeasurement.run()
+    case "segment": SegmentBenchmark.run()
     case "facts":
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
@@ -30,7 +31,7 @@ for suite in suites {
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     default:
-        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, facts\n".utf8))
+        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, segment, facts\n".utf8))
         exit(2)
     }
 }

@@ -32,6 +32,21 @@ struct SentenceSegmenterTests {
          ["KHOJALY, Azerbaijan (Reuters) - Russia shut a base.", "It left."]),
         ("Why now? Because the U.N.-brokered deal expired.", ["Why now?", "Because the U.N.-brokered deal expired."]),
         ("Prices hit 2,000 in 2023. 2024 was calmer.", ["Prices hit 2,000 in 2023.", "2024 was calmer."]),
+        // Scraped teasers glue sentences; addresses and decimals stay whole.
+        ("Talks stalled in Russia.After a call, leaders met.", ["Talks stalled in Russia.", "After a call, leaders met."]),
+        ("It was \"a bet on the future.\"The largest bank agreed.", ["It was \"a bet on the future.\"", "The largest bank agreed."]),
+        ("Write to Jane.Doe@example.com or see example.Com/news. Then wait.",
+         ["Write to Jane.Doe@example.com or see example.Com/news.", "Then wait."]),
+        ("The U.S.Army and ASP.NET stayed. Rates hit 3.5.", ["The U.S.Army and ASP.NET stayed.", "Rates hit 3.5."]),
+        // Datelines with AP state abbreviations; the abbreviation can still end a sentence.
+        ("ARLINGTON, Va. -- Since the storm, crews worked.", ["ARLINGTON, Va. -- Since the storm, crews worked."]),
+        ("He lives in Lexington, Ky. The next day he left.", ["He lives in Lexington, Ky.", "The next day he left."]),
+        ("She felt ill. Doctors came.", ["She felt ill.", "Doctors came."]),
+        // Spaced ellipses in quotations, and a list run into one paragraph.
+        ("He said \"we will . . . see\" and left. Then . . . . Nothing.", ["He said \"we will . . . see\" and left.", "Then . . . .", "Nothing."]),
+        ("Steps: 1. Open the valve. 2. Wait an hour.", ["Steps: 1. Open the valve.", "2. Wait an hour."]),
+        ("1. Open the valve 2. Wait an hour 3. Close it", ["1. Open the valve", "2. Wait an hour", "3. Close it"]),
+        ("In 2. The second round began.", ["In 2.", "The second round began."]),
     ])
     func table(_ text: String, _ expected: [String]) {
         #expect(sentences(text) == expected)

@@ -28,6 +28,9 @@ extension RevisionStore {
     ///   - page: provenance of a text captured from a URL.
     ///   - sourceHTML: the raw page, stored as `source.html` in the same commit.
     ///     An unchanged text stores nothing, even when the page's markup changed.
+    ///   - captured: the capture time; nil is the moment the revision is
+    ///     written, taken again after a lost race, so that concurrent writers
+    ///     land in capture order and none is refused.
     ///   - insert: a capture time before the latest revision's is refused
     ///     (`outOfOrder`) unless this is true; then the revision goes where its
     ///     time puts it and the later ones are re-created on top, so a track's
@@ -37,7 +40,7 @@ extension RevisionStore {
         to track: TrackName,
         title: String? = nil,
         url: String? = nil,
-        captured: Date = Date(),
+        captured explicitTime: Date? = nil,
         page: PageProvenance? = nil,
         sourceHTML: [UInt8]? = nil,
         insert: Bool = false
@@ -46,16 +49,16 @@ extension RevisionStore {
         let bytes = Array(text.utf8)
         let title = title.flatMap(Self.singleLine)
         let url = url.flatMap(Self.singleLine)
-        guard CaptureTime.storable.contains(captured) else {
-            throw .invalidText("the capture time \(CaptureTime.format(captured)) is outside the times git can store (1970-01-01 to 2106-02-07)")
+        if let explicitTime, !CaptureTime.storable.contains(explicitTime) {
+            throw .invalidText("the capture time \(CaptureTime.format(explicitTime)) is outside the times git can store (1970-01-01 to 2106-02-07)")
         }
-        let captured = CaptureTime.wholeSeconds(captured)
         var page = page.map(Self.singleLine)
         page?.keptHTML = sourceHTML == nil ? nil : true
         let textBlob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
 
         var htmlBlob: ObjectID? = nil
         return try updateReference(track.referenceName, busyName: track.rawValue) { (parent) throws(StorageError) -> ReferenceStep<AddOutcome> in
+            let captured = CaptureTime.wholeSeconds(explicitTime ?? Date())
             let number: Int
             if let parent {
                 let commit = try read("track '\(track)' points to commit \(parent.short), which cannot be read") {

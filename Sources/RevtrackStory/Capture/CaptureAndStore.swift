@@ -15,7 +15,8 @@ public enum CaptureAndStore {
     /// Stores `text` as the track's next revision.
     /// - Parameter insert: a capture time before the latest revision's goes
     ///   in capture order (later revisions re-created on top) instead of being refused.
-    public static func add(text: String, to track: String, title: String?, url: String?, captured: Date,
+    /// - Parameter captured: nil: now, as the revision is written.
+    public static func add(text: String, to track: String, title: String?, url: String?, captured: Date?,
                            insert: Bool = false, in store: RevisionStore) throws -> AddOutcome {
         try store.add(text: text, to: try self.track(named: track, in: store), title: title, url: url, captured: captured,
                       insert: insert)

@@ -61,7 +61,7 @@ struct Add: ParsableCommand {
             }
             let text = try InputFile.text(file)
             let store = try open()
-            outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured ?? Date(),
+            outcome = try CaptureAndStore.add(text: text, to: track, title: title, url: url, captured: captured,
                                               insert: insert, in: store)
         } else {
             guard let url else { throw CommandFailure("give a FILE to store, - for standard input, or --url URL to fetch") }
