@@ -13,7 +13,7 @@ public enum FactExtractor {
         let sentences = segmented.sentences.enumerated().flatMap { index, sentence in
             ReadingUnits.split(sentence).compactMap { unit in
                 let tokenized = TokenizedSentence(index: index, sentence: unit)
-                return PageFurniture.isFurniture(tokenized) ? nil : tokenized
+                return PageFurniture.yieldsNoFacts(tokenized) ? nil : tokenized
             }
         }
         let articleDate = DateExtractor.referenceDate(sentences, fallback: reference)

@@ -13,8 +13,31 @@ import RevtrackText
 public enum PageFurniture {
     /// Whether every line of a sentence is page furniture: what `diff`, `log
     /// --stat` and `watch` leave out by default (`--show-furniture` shows it).
+    /// Photo and video credits ("(AP Photo/Jane Doe)", "Photo: Getty Images")
+    /// count as furniture here: a diff need not show them.
     public static func isFurniture(_ sentence: Sentence) -> Bool {
-        ReadingUnits.split(sentence).allSatisfy { isFurniture(TokenizedSentence(index: 0, sentence: $0)) }
+        ReadingUnits.split(sentence).allSatisfy { unit in
+            let tokenized = TokenizedSentence(index: 0, sentence: unit)
+            return isFurniture(tokenized) || isCredit(tokenized)
+        }
+    }
+
+    /// Whether a line yields no facts: furniture that is not a credit, since
+    /// a credit names a real agency and photographer.
+    static func yieldsNoFacts(_ unit: TokenizedSentence) -> Bool {
+        isFurniture(unit) && !isCredit(unit)
+    }
+
+    /// A photo or video credit: a short line with "Photo", "Video", "Image"
+    /// or "Credit" and a slash, colon or parentheses ("(AP Photo/Jane Doe)",
+    /// "Photo: Getty Images", "Image credit: Reuters").
+    static func isCredit(_ unit: TokenizedSentence) -> Bool {
+        let words = unit.tokens.filter { $0.kind == .word }
+        guard !words.isEmpty, words.count <= 8,
+              unit.lower.contains(where: { ["photo", "photos", "video", "image", "images", "credit", "photograph"].contains($0) })
+        else { return false }
+        let text = unit.sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix("(") && text.hasSuffix(")") || text.contains("/") || text.contains(":")
     }
 
     static func isFurniture(_ unit: TokenizedSentence) -> Bool {
@@ -77,7 +100,7 @@ public enum PageFurniture {
         "now", "free", "trial", "account", "manage", "settings", "privacy", "policy", "terms", "cookies",
         "accept", "options", "feedback", "toggle", "expand", "collapse", "back", "top", "topics", "latest",
         "trending", "popular", "most", "recommended", "loading", "load", "caption", "credit", "enlarge",
-        "image", "images", "graphic", "opinion", "analysis", "explainer", "sections",
+        "image", "images", "graphic", "opinion", "analysis", "explainer", "sections", "url",
     ]
 
     /// Words of a clock time: "9:20 AM ET", "5:32 a.m. PDT".
