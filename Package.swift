@@ -89,3 +89,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz.sh): only with REVTRACK_FUZZ=1, since they
+// need -sanitize=fuzzer and would not link in a normal build.
+if Context.environment["REVTRACK_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "revtrack-fuzz",
+        dependencies: ["RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackRender", "RevtrackCapture"],
+        path: "Fuzz/revtrack-fuzz"
+    ))
+    package.products.append(.executable(name: "revtrack-fuzz", targets: ["revtrack-fuzz"]))
+}
