@@ -47,4 +47,59 @@ struct CrashConsistencyTests {
         for number in 1...max(1, count) { stored.insert(try cli.run(["show", "wire@\(number)"]).stdout) }
         for text in acknowledged { #expect(stored.contains(text), "acknowledged but lost: \(text)") }
     }
+
+    /// Runs `arguments` and kills it with SIGKILL after a random pause; whether it finished first is not asked.
+    static func killed(_ arguments: [String], within microseconds: UInt32, using generator: inout SeededGenerator) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32.random(in: 0..<microseconds, using: &generator))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    @Test("20 pushes and 20 pulls killed at random moments: nothing acknowledged is lost, fsck is clean, the next sync works",
+          .enabled(if: gitIsInstalled, "needs the git CLI for fsck"))
+    func killedSyncs() throws {
+        let folder = TemporaryFolder()
+        let server = folder.file("server.git")
+        #expect(runGit(["init", "-q", "--bare", server])?.status == 0)
+        let a = CLI(repository: folder.file("a")), b = CLI(repository: folder.file("b"))
+        for cli in [a, b] {
+            #expect(try cli.run(["init"]).status == 0)
+            #expect(try cli.run(["remote", "add", "origin", server]).status == 0)
+        }
+        var generator = SeededGenerator(state: 77)
+        var acknowledged: [String] = []
+        for round in 0..<20 {
+            for (name, cli) in [("a", a), ("b", b)] {
+                let text = "Revision \(round) written on \(name).\n"
+                let added = try cli.run(["add", "wire", folder.write("\(name)-\(round).txt", text)])
+                if added.status == 0 { acknowledged.append(text) }
+                try Self.killed([round % 2 == 0 ? "push" : "pull", "--repo", cli.repository], within: 80_000, using: &generator)
+            }
+        }
+        // Whatever the kills left, a pull then a push on each side goes through at once.
+        let start = Date()
+        for cli in [a, b, a] {
+            let pull = try cli.run(["pull"]), push = try cli.run(["push"])
+            #expect(pull.status == 0 && push.status == 0, "\(pull.stderr)\(push.stderr)")
+        }
+        #expect(Date().timeIntervalSince(start) < 60)
+        for path in [server, folder.file("a"), folder.file("b")] {
+            #expect(runGit(["--git-dir", path, "fsck", "--strict", "--no-dangling"])?.status == 0, "\(path)")
+        }
+        // Both sides now hold every acknowledged revision.
+        for cli in [a, b] {
+            let log = try cli.run(["log", "wire", "--format", "json"])
+            struct Entry: Decodable { let revision: Int }
+            let count = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).count
+            var stored = Set<String>()
+            for number in 1...max(1, count) { stored.insert(try cli.run(["show", "wire@\(number)"]).stdout) }
+            for text in acknowledged { #expect(stored.contains(text), "acknowledged but lost on \(cli.repository): \(text)") }
+        }
+    }
 }

@@ -186,4 +186,27 @@ struct StaleLockTests {
         #expect(!FileManager.default.fileExists(atPath: stale) && !FileManager.default.fileExists(atPath: pack))
         #expect(FileManager.default.fileExists(atPath: fresh))
     }
+
+    @Test("a lock a push killed a moment ago on a remote on this machine, or on this side's remote refs, is waited out and removed",
+          .enabled(if: gitIsInstalled, "needs git to make the bare remote"), arguments: [true, false])
+    func recentSyncLock(onRemote: Bool) throws {
+        let folder = TemporaryFolder()
+        let server = folder.file("server.git")
+        #expect(runGit(["init", "-q", "--bare", server])?.status == 0)
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        try store.addRemote("origin", url: server)
+        let track = try TrackName("wire")
+        _ = try store.add(text: "First text.", to: track)
+        _ = try store.push(to: "origin")
+        _ = try store.add(text: "Second text.", to: track)
+        let lock = onRemote ? server + "/refs/heads/wire.lock" : folder.file("archive") + "/refs/remotes/origin/wire.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        // Left 9 s ago: not yet stale, and no live writer holds a ref lock that long.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-9)], ofItemAtPath: lock)
+        let start = Date()
+        let report = try store.push(to: "origin")
+        #expect(report.tracks.first?.outcome == .fastForwarded)
+        #expect(Date().timeIntervalSince(start) < 8)
+        #expect(!FileManager.default.fileExists(atPath: lock))
+    }
 }

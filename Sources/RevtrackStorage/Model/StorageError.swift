@@ -20,6 +20,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case notARevtrackRemote(name: String, url: String, reason: String)
     case diverged(remote: String, tracks: [String])
     case pushRejected(remote: String, track: String, reason: String)
+    /// The remote's branch is locked: a push is running there, or one died.
+    case remoteLocked(remote: String, file: String)
     /// An `add` whose capture time is before the track's latest revision.
     case outOfOrder(track: String, captured: String, latest: String, latestSpec: String)
 
@@ -65,6 +67,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "push refused: \(tracks.count == 1 ? "track" : "tracks") \(list) \(tracks.count == 1 ? "has" : "have") revisions on '\(remote)' that are not here; run 'revtrack pull \(remote)' first (nothing was sent)"
         case let .pushRejected(remote, track, reason):
             return "push to '\(remote)' rejected for track '\(track)': \(reason); run 'revtrack pull \(remote)' and push again"
+        case let .remoteLocked(remote, file):
+            return "push to '\(remote)' failed: its branch is locked by \(file); another push is running there, or one died: retry in a moment, and if none is running, remove that file on the remote (nothing was changed here)"
         case let .outOfOrder(track, captured, latest, latestSpec):
             return "track '\(track)': capture time \(captured) is before its latest revision \(latestSpec) (captured \(latest)); nothing was stored (add --insert places it in capture order)"
         }

@@ -77,9 +77,12 @@ extension RevisionStore {
     /// Removes stale lock files under `refs/` and `objects/pack/` (a sync
     /// killed mid-fetch leaves `refs/remotes/origin/T.lock` and pack index
     /// locks that would fail every later sync).
-    func removeStaleLocks() {
+    func removeStaleLocks() { Self.removeStaleLocks(inRepository: path) }
+
+    /// The same in any git directory: this store's, or a remote's on a local path.
+    static func removeStaleLocks(inRepository gitDirectory: String) {
         for folder in ["refs", "objects/pack"] {
-            let root = (path as NSString).appendingPathComponent(folder)
+            let root = (gitDirectory as NSString).appendingPathComponent(folder)
             guard let files = FileManager.default.enumerator(atPath: root) else { continue }
             for case let file as String in files where file.hasSuffix(".lock") {
                 removeStaleLockFile((root as NSString).appendingPathComponent(file))
@@ -88,10 +91,24 @@ extension RevisionStore {
     }
 
     func removeStaleLock(of reference: String) {
-        removeStaleLockFile((path as NSString).appendingPathComponent(reference) + ".lock")
+        Self.removeStaleLockFile((path as NSString).appendingPathComponent(reference) + ".lock")
     }
 
-    private func removeStaleLockFile(_ lock: String) {
+    /// Waits, at most `staleLockAge` and a second, for a lock file to be
+    /// released or to grow stale, and removes it if stale. A live writer holds
+    /// a ref lock for milliseconds, so a lock still there after that long was
+    /// left by one that died. Returns whether the lock is gone.
+    static func awaitOrRemoveLock(_ lock: String) -> Bool {
+        let deadline = Date().addingTimeInterval(staleLockAge + 1)
+        while FileManager.default.fileExists(atPath: lock) {
+            removeStaleLockFile(lock)
+            if Date() > deadline { return !FileManager.default.fileExists(atPath: lock) }
+            usleep(200_000)
+        }
+        return true
+    }
+
+    private static func removeStaleLockFile(_ lock: String) {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: lock),
               let modified = attributes[.modificationDate] as? Date,
               Date().timeIntervalSince(modified) > Self.staleLockAge else { return }

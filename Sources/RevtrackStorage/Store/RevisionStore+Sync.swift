@@ -137,10 +137,27 @@ extension RevisionStore {
                 }
             }
             let url = try remote(named: remoteName).url
-            let session = TransferSession(progress: progress)
-            let rejected: [(ref: String, reason: String)]
-            do { rejected = try repository.push(remote: remoteName, references: references, session: session) } catch {
-                throw .remote(name: remoteName, url: url, error)
+            // A push killed mid-way to a remote on this machine leaves its ref locks behind.
+            let localRemote = Self.localGitDirectory(url)
+            if let localRemote { Self.removeStaleLocks(inRepository: localRemote) }
+            var rejected: [(ref: String, reason: String)] = []
+            for attempt in 0..<2 {
+                let session = TransferSession(progress: progress)
+                do { rejected = try repository.push(remote: remoteName, references: references, session: session) } catch {
+                    // The push moves this side's refs/remotes/… too, and a sync killed a moment ago may hold its lock.
+                    guard attempt == 0, let lock = Self.lockFile(in: error.message, under: [path] + (localRemote.map { [$0] } ?? [])),
+                          Self.awaitOrRemoveLock(lock) else {
+                        throw .remote(name: remoteName, url: url, error)
+                    }
+                    continue
+                }
+                guard let first = rejected.first, first.reason.contains("failed to lock") else { break }
+                let lock = ((localRemote ?? "") as NSString).appendingPathComponent(first.ref) + ".lock"
+                // A lock a dead push left on a local remote is removed once stale, and the push tried again;
+                // on a server only its owner can tell, so the error names the file.
+                guard attempt == 0, localRemote != nil, Self.awaitOrRemoveLock(lock) else {
+                    throw .remoteLocked(remote: remoteName, file: localRemote == nil ? first.ref + ".lock" : lock)
+                }
             }
             if let first = rejected.first {
                 throw .pushRejected(remote: remoteName, track: String(first.ref.dropFirst("refs/heads/".count)), reason: first.reason)
@@ -189,10 +206,19 @@ extension RevisionStore {
         removeStaleLocks()
         let prefix = "refs/remotes/\(name)/"
         let before = try git { () throws(GitError) in try repository.references(under: prefix) }
-        let session = TransferSession(progress: progress)
-        let objects: Int
-        do { objects = try repository.fetch(remote: name, session: session) } catch {
-            throw .remote(name: name, url: remote.url, error)
+        var objects = 0
+        for attempt in 0..<2 {
+            let session = TransferSession(progress: progress)
+            do {
+                objects = try repository.fetch(remote: name, session: session)
+                break
+            } catch {
+                // A sync killed a moment ago left a lock here ("failed to lock file '…/refs/remotes/origin/T.lock'"):
+                // once it is stale it is removed and the fetch tried again.
+                guard attempt == 0, let lock = Self.lockFile(in: error.message, under: [path]), Self.awaitOrRemoveLock(lock) else {
+                    throw .remote(name: name, url: remote.url, error)
+                }
+            }
         }
         let after = try git { () throws(GitError) in try repository.references(under: prefix) }
         var tips: [TrackName: ObjectID] = [:]
@@ -317,6 +343,28 @@ extension RevisionStore {
 
     /// Local paths become absolute; URLs (`scheme://`) and scp-style
     /// `user@host:path` stay as given.
+    /// The lock file a libgit2 "failed to lock file '…'" message names, when
+    /// it lies inside one of `roots` (git directories revtrack may clean).
+    static func lockFile(in message: String, under roots: [String]) -> String? {
+        guard let start = message.range(of: "failed to lock file '")?.upperBound,
+              let end = message[start...].firstIndex(of: "'") else { return nil }
+        let file = URL(fileURLWithPath: String(message[start..<end])).standardizedFileURL.path
+        guard file.hasSuffix(".lock"),
+              roots.contains(where: { file.hasPrefix(URL(fileURLWithPath: $0).standardizedFileURL.path + "/") }) else { return nil }
+        return file
+    }
+
+    /// The git directory of a remote on this machine (a path or `file://`), else nil.
+    static func localGitDirectory(_ url: String) -> String? {
+        if url.hasPrefix("file://") { return URL(string: url)?.path }
+        if url.contains("://") { return nil }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }   // scp-style user@host:path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        let dotGit = (url as NSString).appendingPathComponent(".git")
+        return FileManager.default.fileExists(atPath: dotGit) ? dotGit : url
+    }
+
     static func normalizedURL(_ url: String) -> String {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         if trimmed.contains("://") { return trimmed }
