@@ -1,4 +1,5 @@
 import RevtrackCore
+import RevtrackText
 
 /// `blame` as text: each sentence of the latest revision with the revision
 /// that introduced it, its last edit and when that was captured.
@@ -11,12 +12,14 @@ public struct BlameRenderer: Sendable {
         self.width = width
     }
 
-    /// - Parameter captured: each revision's ISO 8601 capture time, oldest first.
-    public func render(_ history: SentenceHistory, captured: [String]) -> String {
+    /// - Parameters:
+    ///   - captured: each revision's ISO 8601 capture time, oldest first.
+    ///   - hiding: sentences left out (page furniture, ignore rules).
+    public func render(_ history: SentenceHistory, captured: [String], hiding: (Sentence) -> Bool = { _ in false }) -> String {
         let numberWidth = String(captured.count).count + 1
         var out = ""
         var paragraph = 0
-        for (sentence, origin) in zip(history.latest.sentences, history.origins) {
+        for (sentence, origin) in zip(history.latest.sentences, history.origins) where !hiding(sentence) {
             if sentence.paragraph != paragraph { out += "\n"; paragraph = sentence.paragraph }
             let introduced = "@\(origin.introduced + 1)".padding(toLength: numberWidth, withPad: " ", startingAt: 0)
             let edited = origin.changes > 0

@@ -32,6 +32,10 @@ struct IgnoreCommandTests {
         #expect(try cli.run(["log", "wire", "--stat", "--show-furniture"]).stdout.contains("+2 added, -1 removed"))
         // The stored text is what was captured.
         #expect(try cli.run(["show", "wire@1"]).stdout.contains("Share this article"))
+        // blame leaves furniture out too, unless asked.
+        let blame = try cli.run(["blame", "wire"]).stdout
+        #expect(blame.contains("Troops left.") && !blame.contains("Updated 9:20") && !blame.contains("newsletter"), "\(blame)")
+        #expect(try cli.run(["blame", "wire", "--show-furniture"]).stdout.contains("Updated 9:20 AM ET"))
     }
 
     @Test("scraped chrome, credits and copyright lines are furniture: no added line, no bogus move")

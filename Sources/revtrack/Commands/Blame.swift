@@ -24,8 +24,13 @@ struct Blame: ParsableCommand {
 
     @OptionGroup var color: ColorOptions
 
+    @Flag(help: "Also list page furniture (share lines, ads, credits, time stamps), left out by default as are 'revtrack ignore' rules.")
+    var showFurniture = false
+
     func run() throws {
-        let (revisions, history) = try StoryHistory.blame(revision, store: try repository.location.open())
+        let store = try repository.location.open()
+        let (revisions, history) = try StoryHistory.blame(revision, store: store)
+        let filter = try StoryHistory.filter(for: revisions[revisions.count - 1].track, store: store, showFurniture: showFurniture)
         switch output.format {
         case .json:
             struct Entry: Encodable {
@@ -37,14 +42,14 @@ struct Blame: ParsableCommand {
                 let introducedId: String
                 let lastChangedId: String
             }
-            try output.emitJSON(zip(history.latest.sentences, history.origins).map { sentence, origin in
+            try output.emitJSON(zip(history.latest.sentences, history.origins).filter { !filter.ignores($0.0) }.map { sentence, origin in
                 Entry(text: sentence.text, paragraph: sentence.paragraph,
                       introduced: origin.introduced + 1, lastChanged: origin.lastChanged + 1, changes: origin.changes,
                       introducedId: revisions[origin.introduced].id.short, lastChangedId: revisions[origin.lastChanged].id.short)
             })
         case .text:
             try output.emit(BlameRenderer(color: output.colored(color.color), width: TerminalSize.columns())
-                .render(history, captured: revisions.map { CaptureTime.format($0.captured) }))
+                .render(history, captured: revisions.map { CaptureTime.format($0.captured) }, hiding: filter.ignores))
         }
     }
 }
