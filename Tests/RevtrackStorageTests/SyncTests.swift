@@ -65,6 +65,49 @@ struct SyncTests {
         for path in [server, a.path, b.path] { #expect(fsckClean(path), "\(path)") }
     }
 
+    @Test("a local capture older than the remote's newest goes in capture order; the push replaces the remote's branch, keeping each of its revisions",
+          .enabled(if: gitIsInstalled, "needs the git CLI"))
+    func olderLocalCapture() throws {
+        let (server, a, b) = try machines()
+        try capture(a, 1); try capture(a, 2)
+        _ = try a.push(); _ = try b.pull()
+        try capture(a, 4)
+        #expect(try a.push().tracks.map(\.outcome) == [.fastForwarded])
+        try capture(b, 3)                     // captured apart, before the remote's newest
+        let pull = try b.pull()
+        #expect(pull.tracks.first.map { ($0.outcome, $0.revisions, $0.replayed, $0.dropped) }! == (.replayed, 1, 1, 0))
+        let expected = ["hour 1@1", "hour 2@2", "hour 3@3", "hour 4@4"]
+        #expect(try history(b) == expected)
+        #expect(try b.push().tracks.map(\.outcome) == [.reordered])
+        _ = try a.pull()
+        #expect(try a.push().tracks.map(\.outcome) == [.upToDate])
+        let check = try RevisionStore.create(at: folder.file("check"))
+        try check.addRemote("origin", url: server)
+        _ = try check.pull()
+        for store in [a, b, check] {
+            #expect(try history(store) == expected)
+            let times = try store.revisions(of: track).map(\.captured)
+            #expect(times == times.sorted())
+        }
+        for path in [server, a.path, b.path] { #expect(fsckClean(path), "\(path)") }
+    }
+
+    @Test("a forced update goes through only while the remote's branch is where it was fetched (a lease)",
+          .enabled(if: gitIsInstalled, "needs the git CLI"))
+    func lease() throws {
+        let (server, a, b) = try machines()
+        try capture(a, 1); try capture(a, 2)
+        _ = try a.push(); _ = try b.pull()
+        try capture(b, 3)
+        let before = snapshot(of: server)
+        let session = TransferSession(progress: nil)
+        let reference = track.referenceName
+        session.leases = [reference: try a.resolve(track.rawValue + "@1").id]    // not where the remote is
+        let rejected = try b.repository.push(remote: "origin", references: [reference], session: session)
+        #expect(rejected.map(\.reason) == ["the remote changed since it was fetched"])
+        #expect(snapshot(of: server) == before, "a broken lease sends nothing")
+    }
+
     @Test("a local revision whose text equals the one it would follow is dropped, nothing else",
           .enabled(if: gitIsInstalled, "needs the git CLI"))
     func identicalCapture() throws {

@@ -21,6 +21,12 @@ final class TransferSession {
     /// Refs the remote refused during a push, with its reason.
     private(set) var rejected: [(ref: String, reason: String)] = []
     private(set) var lastReceived = git_indexer_progress()
+    /// Forced updates allowed only while the remote's ref is still at this
+    /// value (a lease): checked when libgit2 has learnt the remote's refs,
+    /// just before it sends anything, so a push from elsewhere is never lost.
+    var leases: [String: ObjectID] = [:]
+    /// The ref whose lease no longer held, when a push was stopped for it.
+    private(set) var brokenLease: String?
 
     init(progress: ((TransferProgress) -> Void)?) { self.progress = progress }
 
@@ -44,6 +50,19 @@ final class TransferSession {
             guard let payload, let reference, let status else { return 0 }
             Unmanaged<TransferSession>.fromOpaque(payload).takeUnretainedValue()
                 .rejected.append((String(cString: reference), String(cString: status)))
+            return 0
+        }
+        callbacks.push_negotiation = { updates, count, payload in
+            guard let payload, let updates else { return 0 }
+            let session = Unmanaged<TransferSession>.fromOpaque(payload).takeUnretainedValue()
+            for index in 0..<count {
+                guard let update = updates[index]?.pointee, let name = update.dst_refname,
+                      let expected = session.leases[String(cString: name)] else { continue }
+                if ObjectID(update.src) != expected {
+                    session.brokenLease = String(cString: name)
+                    return -1
+                }
+            }
             return 0
         }
         callbacks.credentials = { out, url, username, allowed, payload in
@@ -186,17 +205,21 @@ extension GitRepository {
         }
     }
 
-    /// Pushes each `refs/heads/T` to the same name on the remote, never
-    /// forced: the remote refuses anything but a fast-forward. Returns the refs
-    /// the remote rejected, with its reason.
+    /// Pushes each `refs/heads/T` to the same name on the remote: a
+    /// fast-forward, or, for the refs in `session.leases`, a forced update that
+    /// goes through only while the remote's ref is still at its lease. Returns
+    /// the refs the remote rejected, with its reason.
     func push(remote name: String, references: [String], session: TransferSession) throws(GitError) -> [(ref: String, reason: String)] {
         try withRemote(name) { (remote) throws(GitError) in
             var options = git_push_options()
             try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
             options.callbacks = session.callbacks()
-            let refspecs = references.map { "\($0):\($0)" }
+            let refspecs = references.map { (session.leases[$0] == nil ? "" : "+") + "\($0):\($0)" }
             let result = withStringArray(refspecs) { array in
                 withExtendedLifetime(session) { git_remote_push(remote, &array, &options) }
+            }
+            if result < 0, let broken = session.brokenLease {
+                return [(broken, "the remote changed since it was fetched")]
             }
             if result < 0 { throw session.error(result, "git_remote_push(\(name))") }
             return session.rejected

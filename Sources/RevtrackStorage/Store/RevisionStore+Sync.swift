@@ -22,6 +22,10 @@ public struct TrackSync: Sendable, Hashable {
         case localAhead = "local-ahead"
         /// Push: only the remote has new revisions (pull them).
         case remoteAhead = "remote-ahead"
+        /// Push: a pull put an older local capture in order among the remote's
+        /// revisions, re-creating them here; the remote gets the reordered
+        /// track, which still holds each of its revisions.
+        case reordered
     }
 
     public let track: TrackName
@@ -34,7 +38,7 @@ public struct TrackSync: Sendable, Hashable {
     public let dropped: Int
 
     /// Whether this side or the remote changed.
-    public var changedSomething: Bool { [.created, .fastForwarded, .replayed].contains(outcome) }
+    public var changedSomething: Bool { [.created, .fastForwarded, .replayed, .reordered].contains(outcome) }
 }
 
 /// What a pull, push or clone did.
@@ -105,6 +109,7 @@ extension RevisionStore {
         let selected = tracks.isEmpty ? try trackNames() : try tracks.map { (name) throws(StorageError) in try resolveTrack(name) }
         var results: [TrackSync] = []
         var diverged: [String] = []
+        var leases: [String: ObjectID] = [:]
         for track in selected {
             guard let local = try tip(of: track) else { continue }
             guard let remote = remoteTips[track] else {
@@ -116,9 +121,11 @@ extension RevisionStore {
             if local == remote { outcome = .upToDate }
             else if try isDescendant(local, of: remote) { outcome = .fastForwarded }
             else if try isDescendant(remote, of: local) { outcome = .remoteAhead }
+            else if try holdsEveryRevision(of: remote, local: local) { outcome = .reordered; leases[track.referenceName] = remote }
             else { diverged.append(track.rawValue); continue }
+            let base: ObjectID? = outcome == .reordered ? try git { () throws(GitError) in try repository.mergeBase(local, remote) } : remote
             results.append(TrackSync(track: track, outcome: outcome,
-                                     revisions: outcome == .fastForwarded ? try chainLength(from: local, to: remote) : 0,
+                                     revisions: [.fastForwarded, .reordered].contains(outcome) ? try chainLength(from: local, to: base) : 0,
                                      replayed: 0, dropped: 0))
         }
         guard diverged.isEmpty else { throw .diverged(remote: remoteName, tracks: diverged) }
@@ -143,6 +150,7 @@ extension RevisionStore {
             var rejected: [(ref: String, reason: String)] = []
             for attempt in 0..<2 {
                 let session = TransferSession(progress: progress)
+                session.leases = leases
                 do { rejected = try repository.push(remote: remoteName, references: references, session: session) } catch {
                     // The push moves this side's refs/remotes/… too, and a sync killed a moment ago may hold its lock.
                     guard attempt == 0, let lock = Self.lockFile(in: error.message, under: [path] + (localRemote.map { [$0] } ?? [])),
@@ -290,9 +298,30 @@ extension RevisionStore {
         }
     }
 
+    /// Whether the chain ending at `local` holds a revision with the same
+    /// capture time, text and title as each revision only `remote` has: true
+    /// after a pull re-created the remote's newer revisions around an older
+    /// local capture, so replacing the remote's branch loses nothing.
+    private func holdsEveryRevision(of remote: ObjectID, local: ObjectID) throws(StorageError) -> Bool {
+        let base = try git { () throws(GitError) in try repository.mergeBase(local, remote) }
+        struct Key: Hashable { let captured: Date; let text: ObjectID; let title: String? }
+        var held = Set<Key>()
+        for commit in try firstParentChain(from: local, to: base, what: { "commit \($0.short)" }) {
+            held.insert(Key(captured: try metadata(of: commit).captured, text: try textBlob(of: commit), title: try metadata(of: commit).title))
+        }
+        for commit in try firstParentChain(from: remote, to: base, what: { "commit \($0.short)" }) {
+            let metadata = try metadata(of: commit)
+            if !held.contains(Key(captured: metadata.captured, text: try textBlob(of: commit), title: metadata.title)) { return false }
+        }
+        return true
+    }
+
     /// Re-creates the revisions only `local` has on top of `remote`, in capture
     /// order, each with its own metadata and capture time and the next revision
     /// number; a revision whose text equals the one it would follow is left out.
+    /// A local revision captured before some of the remote's goes where its
+    /// time puts it: the remote's later revisions are re-created after it
+    /// (push then replaces the remote's branch under a lease).
     private func replayLocalRevisions(_ local: ObjectID, onto remote: ObjectID)
         throws(StorageError) -> (tip: ObjectID, received: Int, replayed: Int, dropped: Int)
     {
@@ -301,16 +330,34 @@ extension RevisionStore {
         for commit in try firstParentChain(from: local, to: base, what: { "commit \($0.short)" }).reversed() {
             localOnly.append((commit, try metadata(of: commit)))
         }
-        let ordered = localOnly.enumerated().sorted { ($0.element.metadata.captured, $0.offset) < ($1.element.metadata.captured, $1.offset) }
+        var remoteOnly: [(commit: GitRepository.Commit, metadata: RevisionMetadata)] = []
+        for commit in try firstParentChain(from: remote, to: base, what: { "commit \($0.short)" }).reversed() {
+            remoteOnly.append((commit, try metadata(of: commit)))
+        }
+        // The remote's revisions captured no later than every local one stay as they are.
+        let earliestLocal = localOnly.map(\.metadata.captured).min() ?? .distantFuture
+        let kept = remoteOnly.prefix { $0.metadata.captured <= earliestLocal }.count
+        let landing = kept == 0 ? base : remoteOnly[kept - 1].commit.id
+        // Stable: on equal times the remote's revision comes first, and each side keeps its own order.
+        let ordered = (remoteOnly[kept...].map { ($0, 0) } + localOnly.map { ($0, 1) }).enumerated()
+            .sorted { ($0.element.0.metadata.captured, $0.element.1, $0.offset) < ($1.element.0.metadata.captured, $1.element.1, $1.offset) }
+            .map { (local: $0.element.1 == 1, revision: $0.element.0) }
 
-        var parent = remote
-        let remoteCommit = try read("commit \(remote.short)") { () throws(GitError) in try repository.commit(remote) }
-        var parentNumber = try revisionNumber(of: remote, recorded: try metadata(of: remoteCommit).revision)
-        var parentText = try textBlob(of: remoteCommit)
+        var parent: ObjectID? = landing
+        var parentNumber = 0
+        var parentText: ObjectID? = nil
+        if let landing {
+            let landingCommit = try read("commit \(landing.short)") { () throws(GitError) in try repository.commit(landing) }
+            parentNumber = try revisionNumber(of: landing, recorded: try metadata(of: landingCommit).revision)
+            parentText = try textBlob(of: landingCommit)
+        }
         var replayed = 0, dropped = 0
-        for (_, revision) in ordered {
+        for (isLocal, revision) in ordered {
             let text = try textBlob(of: revision.commit)
-            if text == parentText { dropped += 1; continue }
+            if text == parentText {
+                if isLocal { dropped += 1 }
+                continue
+            }
             var metadata = revision.metadata
             metadata.revision = parentNumber + 1
             let html = try read("tree of commit \(revision.commit.id.short)") { () throws(GitError) in
@@ -319,9 +366,9 @@ extension RevisionStore {
             parent = try writeRevision(text: text, metadata: metadata, parent: parent, sourceHTML: html)
             parentNumber = metadata.revision
             parentText = text
-            replayed += 1
+            if isLocal { replayed += 1 }
         }
-        return (parent, try chainLength(from: remote, to: base), replayed, dropped)
+        return (parent ?? remote, try chainLength(from: remote, to: base), replayed, dropped)
     }
 
     func textBlob(of commit: GitRepository.Commit) throws(StorageError) -> ObjectID {

@@ -129,6 +129,8 @@ enum SyncSummary {
             case .replayed:
                 line += "  \(sync.revisions) received; \(sync.replayed) local revision\(sync.replayed == 1 ? "" : "s") replayed on top"
                 if sync.dropped > 0 { line += ", \(sync.dropped) dropped (same text as the revision before)" }
+            case .reordered:
+                line += "  \(sync.revisions) revision\(sync.revisions == 1 ? "" : "s") sent in capture order (each of the remote's kept)"
             case .localAhead: line += "  (local revisions not on the remote: push them)"
             case .remoteAhead: line += "  (the remote has newer revisions: pull them)"
             case .upToDate: break
