@@ -145,35 +145,7 @@ enum Gazetteer {
         return rows
     }
 
-    /// Calls `body` with the tab-separated fields of each non-comment line,
-    /// read as bytes: a quarter of a million rows load in milliseconds, which
-    /// matters since every `diff` and `facts` process loads them.
     private static func forEachRow(_ name: String, _ body: ([ArraySlice<UInt8>]) -> Void) {
-        for ext in ["tsv", "txt"] {
-            guard let url = Bundle.module.url(forResource: name, withExtension: ext),
-                  let data = try? Data(contentsOf: url) else { continue }
-            let bytes = [UInt8](data)
-            var start = 0
-            var fields: [ArraySlice<UInt8>] = []
-            fields.reserveCapacity(4)
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                if end > start, bytes[start] != 0x23 {          // "#": a comment
-                    fields.removeAll(keepingCapacity: true)
-                    var fieldStart = start
-                    for index in start..<end where bytes[index] == 0x09 {
-                        fields.append(bytes[fieldStart..<index])
-                        fieldStart = index + 1
-                    }
-                    var last = end
-                    if last > fieldStart, bytes[last - 1] == 0x0D { last -= 1 }
-                    fields.append(bytes[fieldStart..<last])
-                    body(fields)
-                }
-                start = end + 1
-            }
-            return
-        }
+        ResourceRows.forEach(name, in: .module, body)
     }
 }

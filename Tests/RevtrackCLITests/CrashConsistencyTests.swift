@@ -40,12 +40,18 @@ struct CrashConsistencyTests {
         #expect(next.status == 0, "\(next.stderr)")
         #expect(Date().timeIntervalSince(start) < 30)
         // Every acknowledged text is a revision.
+        let stored = try Self.storedTexts(cli)
+        for text in acknowledged { #expect(stored.contains(text), "acknowledged but lost: \(text)") }
+    }
+
+    /// Every revision's text of the track `wire`.
+    static func storedTexts(_ cli: CLI) throws -> Set<String> {
         let log = try cli.run(["log", "wire", "--format", "json"])
         struct Entry: Decodable { let revision: Int }
         let count = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).count
         var stored = Set<String>()
         for number in 1...max(1, count) { stored.insert(try cli.run(["show", "wire@\(number)"]).stdout) }
-        for text in acknowledged { #expect(stored.contains(text), "acknowledged but lost: \(text)") }
+        return stored
     }
 
     /// Runs `arguments` and kills it with SIGKILL after a random pause; whether it finished first is not asked.
@@ -94,11 +100,7 @@ struct CrashConsistencyTests {
         }
         // Both sides now hold every acknowledged revision.
         for cli in [a, b] {
-            let log = try cli.run(["log", "wire", "--format", "json"])
-            struct Entry: Decodable { let revision: Int }
-            let count = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).count
-            var stored = Set<String>()
-            for number in 1...max(1, count) { stored.insert(try cli.run(["show", "wire@\(number)"]).stdout) }
+            let stored = try Self.storedTexts(cli)
             for text in acknowledged { #expect(stored.contains(text), "acknowledged but lost on \(cli.repository): \(text)") }
         }
     }

@@ -20,12 +20,21 @@ struct Ignore: ParsableCommand {
         @Flag(help: "The rule applies to every track.") var all = false
         @Argument(help: "The track, then the pattern; or only the pattern with --all.") var words: [String] = []
 
-        func resolved(in store: RevisionStore) throws -> (track: String?, pattern: String) {
+        func rule(in store: RevisionStore) throws -> IgnoreRules.Rule {
             switch (all, words.count) {
-            case (true, 1): return (nil, try IgnoreRules.validated(words[0]))
-            case (false, 2): return (try store.resolveTrack(words[0]).rawValue, try IgnoreRules.validated(words[1]))
+            case (true, 1): return IgnoreRules.Rule(pattern: try IgnoreRules.validated(words[0]), track: nil)
+            case (false, 2): return IgnoreRules.Rule(pattern: try IgnoreRules.validated(words[1]), track: try store.resolveTrack(words[0]).rawValue)
             default: throw CommandFailure("give TRACK PATTERN, or --all PATTERN (a literal sentence, or /regex/)")
             }
+        }
+
+        /// Changes the repository's rules as one commit and says what it did.
+        func change(_ repository: RepositoryOptions, verb: String, done: String,
+                    _ edit: (inout IgnoreRules, IgnoreRules.Rule) throws -> Void) throws {
+            let store = try repository.location.open()
+            let rule = try rule(in: store)
+            try IgnoreRules.update(in: store, "ignore \(verb): \(rule.pattern) (\(rule.scope))") { try edit(&$0, rule) }
+            print("\(done) \(safe(rule.pattern)) \(verb == "add" ? "in" : "from") \(safe(rule.scope))")
         }
     }
 
@@ -34,13 +43,9 @@ struct Ignore: ParsableCommand {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var scope: Scope
         func run() throws {
-            let store = try repository.location.open()
-            let (track, pattern) = try scope.resolved(in: store)
-            let rule = IgnoreRules.Rule(pattern: pattern, track: track)
-            try IgnoreRules.update(in: store, "ignore add: \(pattern) (\(rule.scope))") { rules in
+            try scope.change(repository, verb: "add", done: "ignoring") { rules, rule in
                 if !rules.rules.contains(rule) { rules.rules.append(rule) }
             }
-            print("ignoring \(safe(pattern)) in \(safe(rule.scope))")
         }
     }
 
@@ -49,16 +54,12 @@ struct Ignore: ParsableCommand {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var scope: Scope
         func run() throws {
-            let store = try repository.location.open()
-            let (track, pattern) = try scope.resolved(in: store)
-            let rule = IgnoreRules.Rule(pattern: pattern, track: track)
-            try IgnoreRules.update(in: store, "ignore remove: \(pattern) (\(rule.scope))") { rules in
+            try scope.change(repository, verb: "remove", done: "removed") { rules, rule in
                 guard let index = rules.rules.firstIndex(of: rule) else {
-                    throw CommandFailure("no rule \(pattern) for \(rule.scope) (see 'revtrack ignore list')")
+                    throw CommandFailure("no rule \(rule.pattern) for \(rule.scope) (see 'revtrack ignore list')")
                 }
                 rules.rules.remove(at: index)
             }
-            print("removed \(safe(pattern)) from \(safe(rule.scope))")
         }
     }
 
