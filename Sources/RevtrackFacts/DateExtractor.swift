@@ -267,16 +267,23 @@ enum DateExtractor {
     /// 1 ahead, -1 back (a past cue or tense), 0 when nothing says which.
     static func direction(_ sentence: TokenizedSentence, at index: Int) -> Int {
         let lower = sentence.lower, tokens = sentence.tokens
-        for back in 1...3 where index - back >= 0 {
+        for back in 1...4 where index - back >= 0 {
             let word = lower[index - back]
             if pastCues.contains(word) { return -1 }
             // "said on Monday", "announced Tuesday": the verb the day belongs to is past.
             if futureWords.contains(word) { return 1 }
             if pastWords.contains(word) || word.hasSuffix("ed") && word.count > 4 { return -1 }
-            if futureCues.contains(word) {
+            // "by Friday", "until Monday", "due Tuesday": a cue right before the day; "rescued by helicopter
+            // on Sunday" is no deadline.
+            if futureCues.contains(word), ((index - back + 1)..<index).allSatisfy({ between in
+                tokens[between].kind != .word || ["the", "of", "on", "a.m", "p.m", "a.m.", "p.m.", "am", "pm", "noon", "midnight", "early", "late"]
+                    .contains(lower[between])
+            }) {
                 return word != "from" || index - back - 1 >= 0 && ["starting", "beginning", "effective"].contains(lower[index - back - 1]) ? 1 : 0
             }
-            if tokens[index - back].kind == .punctuation { break }
+            // The full stop of "9 p.m. Thursday" ends no clause.
+            if tokens[index - back].kind == .punctuation,
+               !(lower[index - back] == "." && index - back >= 1 && ["a.m", "p.m"].contains(lower[index - back - 1])) { break }
         }
         // The clause: back and on to the nearest punctuation that ends one.
         let breaks = clauseBreaks
@@ -296,8 +303,27 @@ enum DateExtractor {
            !Gazetteer.isCommonWord(lower[index - 1]) || Gazetteer.isCommonWord(String(lower[index - 1].dropLast())) {
             return 1
         }
-        return lower.contains { futureWords.contains($0) } ? 1 : 0
+        // Elsewhere in the sentence, outside quotations: a plain future points ahead; a conditional or
+        // forecast word does too unless a verb in the past says the sentence reports ("his office said
+        // the districts would hold", "governors wrote that the cuts would hit").
+        let unquoted = lower.indices.filter { !isInQuote($0, sentence) }
+        if unquoted.contains(where: { strongFutureWords.contains(lower[$0]) }) { return 1 }
+        let reportsPast = unquoted.contains { pastWords.contains(lower[$0]) || Self.isPastVerb(lower[$0]) }
+        return !reportsPast && unquoted.contains(where: { futureWords.contains(lower[$0]) }) ? 1 : 0
     }
+
+    /// "-ed" forms and the irregular past tenses reporting verbs take in news copy.
+    private static func isPastVerb(_ word: String) -> Bool {
+        word.hasSuffix("ed") && word.count > 4 && !futureWords.contains(word) || irregularPast.contains(word)
+    }
+
+    private static let irregularPast: Set<String> = [
+        "wrote", "spoke", "told", "said", "gave", "took", "made", "met", "spent", "sent", "went", "came", "saw", "held",
+        "left", "began", "brought", "found", "thought", "felt", "kept", "led", "lost", "paid", "put", "ran", "sat", "set",
+        "stood", "struck", "won", "chose", "drew", "fell", "rose", "grew", "knew", "shot", "hit", "cut", "quit", "sought",
+    ]
+
+    private static let strongFutureWords: Set<String> = ["will", "shall", "'ll", "upcoming", "scheduled", "tomorrow", "next"]
 
     /// Words that can start a date: months, weekdays, seasons, relative words, quarters.
     private static let triggers: Set<String> = Set(Grammar.months.keys).union(Grammar.weekdays.keys).union(Grammar.seasons.keys)

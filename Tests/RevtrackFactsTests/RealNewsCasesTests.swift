@@ -114,6 +114,12 @@ struct RealNewsCasesTests {
         ("Crowds gathered over the weekend.", "2026-03-14..2026-03-15"),
         ("The plant opened two years ago.", "2024"),
         ("Sales rose in the fourth quarter.", "2025-Q4"),
+        // A weekday in a reported past: the conditional belongs to what was said, not to the day.
+        ("In a statement Monday, his office said the districts \"follow the law\" and would stand.", "2026-03-09"),
+        ("At a board meeting on Tuesday, the director said the agency could run more buses.", "2026-03-10"),
+        ("About 40 people were rescued by helicopter on Friday.", "2026-03-13"),
+        // A deadline with a time of day between the cue and the day.
+        ("A heat warning is in effect until 9 p.m. Thursday.", "2026-03-19"),
     ])
     func dates(_ text: String, _ resolved: String) {
         #expect(Self.facts(text, .date).compactMap(\.resolved).contains(resolved), "\(Self.facts(text, .date).compactMap(\.resolved))")
