@@ -125,6 +125,8 @@ enum QuantityExtractor {
             if lower[index..<(index + entry.words.count)].elementsEqual(entry.words) {
                 // "one" alone is usually a pronoun ("one could admit"), not a count.
                 if entry.words == ["one"] { return nil }
+                // "for four decades", "two straight years": a duration written in words.
+                if isDurationOrPhone(index + entry.words.count - 1, sentence) { return nil }
                 return (entry.low, entry.high, index + entry.words.count, entry.words.joined(separator: " "))
             }
         }
