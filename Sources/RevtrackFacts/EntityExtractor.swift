@@ -593,6 +593,8 @@ enum EntityExtractor {
         // not a town whose own name ends so ("Mexico City", "Kansas City").
         if words.count == 2, clubHeads.contains(lowered[1]), Gazetteer.cities[words[0]] != nil || Gazetteer.places.contains(lowered[0]),
            Gazetteer.cities[words.joined(separator: " ")] == nil, !Gazetteer.places.contains(lowered.joined(separator: " ")) { return true }
+        // "Dunmore Athletic", "Brackley Rovers": heads no town's name ends with.
+        if words.count == 2, clubOnlyHeads.contains(lowered[1]), !Gazetteer.places.contains(lowered.joined(separator: " ")) { return true }
         // "Department of Justice", "University of Michigan", "Bank of England", "Office for National Statistics".
         if lowered.count > 2, ["of", "for", "on"].contains(lowered[1]), WordLists.organisationHeads.contains(words[0])
             || WordLists.organisationHeads.contains(words[0].capitalized) { return true }
@@ -834,6 +836,9 @@ enum EntityExtractor {
     static let clubHeads: Set<String> = [
         "united", "city", "rovers", "athletic", "wanderers", "albion", "hotspur", "rangers", "fc",
     ]
+
+    /// Second words only clubs have.
+    static let clubOnlyHeads: Set<String> = ["athletic", "rovers", "wanderers", "albion", "hotspur", "fc", "afc"]
 
     /// Last words of names of places: "Poudre River", "Harris County", "Korean Peninsula".
     static let geographicHeads: Set<String> = [

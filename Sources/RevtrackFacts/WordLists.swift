@@ -113,6 +113,7 @@ enum Grammar {
         "however", "meanwhile", "also", "still", "now", "then", "firstly", "secondly", "finally", "of", "to",
         "nearly", "about", "around", "almost", "only", "even", "just", "once", "both", "either", "neither",
         "reporting", "writing", "editing", "additional", "photo", "caption", "by",
+        "here's", "here’s", "there's", "there’s", "it's", "it’s", "that's", "that’s",
     ]
     /// Named events, not people ("Storm Elena", "Operation Iron Swords").
     static let eventNouns: Set<String> = ["storm", "hurricane", "typhoon", "cyclone", "tropical", "operation", "battle", "war", "treaty", "summit", "festival", "cup", "prize", "award"]
