@@ -258,6 +258,8 @@ enum EntityExtractor {
         // A ticker after its exchange: "(NASDAQ: LMVN)", "(NYSE: ACME)".
         if words.count == 1, isAcronym(words[0]), run.first >= 3, tokens[run.first - 1].text == ":", isAcronym(tokens[run.first - 2].text),
            tokens[run.first - 3].text == "(", run.last + 1 < tokens.count, tokens[run.last + 1].text == ")" { return true }
+        // "Lancaster and York counties": the counties are found whole (compactPlaces).
+        if run.last + 1 < tokens.count, ["counties", "parishes"].contains(sentence.lower[run.last + 1]) { return true }
         // Headlines and labels in capitals ("PHOTO CAPTION"), datelines ("KHOJALY, Azerbaijan (Reuters) -").
         if words.count == 1, isAcronym(words[0]), isDateline(run) {
             table.add(.place, words[0].capitalized, run, run.first, run.last)
@@ -325,6 +327,12 @@ enum EntityExtractor {
             return true
         }
         if isPlaceName(lowered, words) {
+            table.add(.place, run.joined, run, run.first, run.last)
+            return true
+        }
+        // A town of two or three words where a place stands: "near Mount Vernon", "in Fort Collins".
+        if words.count <= 3, Gazetteer.cities[run.joined] != nil, run.first > 0,
+           ["in", "near", "outside", "across", "from", "to", "of"].contains(sentence.lower[run.first - 1]) {
             table.add(.place, run.joined, run, run.first, run.last)
             return true
         }
@@ -615,6 +623,11 @@ enum EntityExtractor {
         // "at Rabobank", "from Benfica": companies and clubs stand there as often as towns.
         if ["from", "at", "to"].contains(previous) { return Gazetteer.cities[run.words[0]] != nil }
         if first > 1, previous == "of", Grammar.placeNouns.contains(lower[first - 2]) { return true }
+        // "Alina Paczkowski, 19, of Sylvania": a home town after a name or an age.
+        if first > 1, previous == "of", tokens[first - 2].text == ",", run.words.count == 1,
+           !Gazetteer.isCommonWord(run.words[0]), Gazetteer.surnames[run.words[0]] == nil || Gazetteer.cities[run.words[0]] != nil {
+            return true
+        }
         // "Austin, Texas" / "Bend, Ore.".
         if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
            Gazetteer.usStates.contains(lower[run.last + 2]) || Gazetteer.stateAbbreviations[tokens[run.last + 2].text] != nil
@@ -674,6 +687,14 @@ enum EntityExtractor {
                 if stem.first?.isUppercase == true, Gazetteer.places.contains(name.lowercased()) || Gazetteer.cities[name] != nil {
                     add(name, first, index)
                 }
+                continue
+            }
+            // Numbered roads: "Interstate 5", "State Route 530", "U.S. Highway 101".
+            if ["interstate", "route", "highway"].contains(lower[index]), isCapitalized(token), index + 1 < tokens.count,
+               tokens[index + 1].kind == .number {
+                var first = index
+                while first > 0, ["State", "U.S", "US", "County", "State-Route"].contains(tokens[first - 1].text) { first -= 1 }
+                add(sentence.text(from: first, through: index + 1), first, index + 1)
                 continue
             }
             if lower[index] == "counties" || lower[index] == "parishes", index > 0 {
@@ -848,6 +869,8 @@ enum EntityExtractor {
         "borough", "township", "prefecture", "oblast", "governorate", "territory", "territories", "heights", "range",
         // Facilities and sites: "Helsinki Olympic Stadium", "Narrows Campground", "Villa Park".
         "stadium", "arena", "park", "campground", "airport", "bridge", "square", "dam", "canal", "reservoir", "beach",
+        // Roads and passes: "Anthony Wayne Trail", "Snoqualmie Pass".
+        "trail", "highway", "freeway", "expressway", "parkway", "turnpike", "pass",
     ]
 
     /// Compass words before a place: "South Texas", "Northern California".

@@ -36,7 +36,7 @@ enum FactsEvaluation {
     static func run(samples: String, verbose: Bool, only: String? = nil) {
         let entries = manifest(samples: samples).filter { only == nil || $0.text.contains(only!) }
         let dev = entries.filter { $0.set == "dev" }
-        print("development set (\(dev.count) texts: the two samples, Samples/facts and Samples/facts/dev)")
+        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev and dev3)")
         let corpus = score(dev, samples: samples, verbose: verbose)
         let heldOut = entries.filter { $0.set == "heldout" }
         print("\nheld-out set (\(heldOut.count) texts: Samples/facts/heldout and heldout2; never tuned on)")

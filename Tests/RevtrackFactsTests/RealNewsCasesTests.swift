@@ -46,6 +46,11 @@ struct RealNewsCasesTests {
         ("A heat warning covers Dallas, Tarrant and Collin counties.", "Tarrant County"),
         ("Pierce County Executive Renee Strand welcomed the funding.", "Pierce County"),
         ("About 46% of U.S. teens were online almost constantly.", "United States"),
+        ("Crews closed Interstate 5 and State Route 530 overnight.", "State Route 530"),
+        ("The victims were Alina Paczkowski, 19, of Sylvania, and a friend.", "Sylvania"),
+        ("The river will crest near Mount Vernon on Friday.", "Mount Vernon"),
+        ("Traffic backed up on the Anthony Wayne Trail.", "Anthony Wayne Trail"),
+        ("Turnout rose in Lancaster and York counties.", "York County"),
     ])
     func places(_ text: String, _ place: String) {
         #expect(Self.facts(text, .place).map(\.value).contains(place), "\(Self.facts(text, .place).map(\.value))")
