@@ -41,6 +41,8 @@ enum EntityExtractor {
         var personWords: Set<String> = []
         /// First words of events, laws and indexes ("Dow" of "Dow Jones Industrial Average"): their short names.
         var otherNames: Set<String> = []
+        /// Whether the text is a sports story: then "Harwell City" is a club and "against Benfica" a team.
+        var sports = false
 
         mutating func add(_ kind: Fact.Kind, _ name: String, _ run: Run, _ first: Int, _ last: Int,
                           _ title: String? = nil, _ acronym: String? = nil) {
@@ -76,6 +78,7 @@ enum EntityExtractor {
 
     static func extract(_ sentences: [TokenizedSentence]) -> [Fact] {
         var table = Table()
+        table.sports = isAboutSport(sentences)
         var pending: [Run] = []
         for sentence in sentences {
             compactPlaces(in: sentence, &table)
@@ -93,7 +96,7 @@ enum EntityExtractor {
         var counts: [String: Int] = [:]
         for run in pending where run.words.count == 1 { counts[run.lowered[0], default: 0] += 1 }
         for run in pending where run.words.count == 1 && table.index[run.lowered[0]] == nil && !table.personWords.contains(run.lowered[0])
-            && organisationContext(run) {
+            && (organisationContext(run) || table.sports && teamContext(run)) {
             // "told The Verge": a capital "The" inside a sentence is part of the name.
             if run.first > 1, run.sentence.tokens[run.first - 1].text == "The" {
                 table.add(.organisation, "The " + run.words[0], run, run.first - 1, run.last)
@@ -324,6 +327,19 @@ enum EntityExtractor {
             table.add(.organisation, name, run, first, run.last, nil, definedAcronym)
             // "Lumivane Systems" later is "Lumivane Systems, Inc.".
             if table.index[joinedLower] == nil { table.index[joinedLower] = table.index[name.lowercased()] }
+            return true
+        }
+        // "joined from Benfica", "against Porto": a team, in a sports story, where a town could stand (not a country or state).
+        if table.sports, words.count == 1, table.index[lowered[0]] == nil, table.organisationsByFirstWord[lowered[0]] == nil,
+           teamContext(run), WordLists.demonyms[lowered[0]] == nil, !Gazetteer.usStates.contains(lowered[0]),
+           !Gazetteer.countryStems.contains(String(lowered[0].prefix(4))) || Gazetteer.cities[words[0]] != nil {
+            table.add(.organisation, words[0], run, run.first, run.last)
+            return true
+        }
+        // In a sports story "Harwell City" and "Kestrel Town" are clubs, unless the gazetteer knows the town by that name.
+        if table.sports, words.count == 2, ["city", "town", "united", "county"].contains(lowered[1]),
+           !Gazetteer.places.contains(joinedLower), Gazetteer.cities[run.joined] == nil {
+            table.add(.organisation, run.joined, run, run.first, run.last)
             return true
         }
         if isPlaceName(lowered, words) {
@@ -564,6 +580,39 @@ enum EntityExtractor {
             }
         }
         return false
+    }
+
+    /// Whether a text is about sport: its words for matches and players recur.
+    static func isAboutSport(_ sentences: [TokenizedSentence]) -> Bool {
+        var count = 0
+        for sentence in sentences {
+            for word in sentence.lower where sportsWords.contains(word) { count += 1 }
+            if count >= 4 { return true }
+        }
+        return false
+    }
+
+    static let sportsWords: Set<String> = [
+        "goal", "goals", "match", "league", "striker", "midfielder", "goalkeeper", "defender", "fixture", "kickoff",
+        "playoff", "playoffs", "quarterback", "touchdown", "innings", "wicket", "halftime", "stoppage",
+    ]
+
+    /// Where a single name in a sports story is a team: "against Benfica", "beat Porto", "joined from
+    /// Feyenoord", "Arsenal's manager", "Benfica fans".
+    static func teamContext(_ run: Run) -> Bool {
+        let lower = run.sentence.lower
+        func word(_ index: Int) -> String { index >= 0 && index < lower.count ? lower[index] : "" }
+        let previous = word(run.first - 1), next = word(run.last + 1)
+        if ["against", "beat", "beating", "defeated", "faced", "hosts", "hosted", "visit", "visited", "joined", "v", "vs"].contains(previous) {
+            return true
+        }
+        if previous == "from", ["joined", "signed", "arrived", "moved", "move", "transfer", "switch", "loan"].contains(word(run.first - 2)) { return true }
+        if previous == "for", ["games", "goals", "appearances", "matches", "played", "plays", "playing", "scored", "signed"].contains(word(run.first - 2)) {
+            return true
+        }
+        let after = next == "'s" || next == "’s" || run.words[0].hasSuffix("'s") || run.words[0].hasSuffix("’s") ? word(run.last + 2) : next
+        return ["manager", "coach", "fans", "supporters", "squad", "academy", "striker", "midfielder", "defender",
+                "goalkeeper", "captain", "boss", "side"].contains(after)
     }
 
     /// Nouns that name an organisation's kind.
