@@ -72,11 +72,7 @@ public struct DocumentComparison: Sendable {
         return counts
     }
 
-    init(old: SegmentedText, new: SegmentedText, keeping changes: [SentenceChange]) {
-        self.init(old: old, new: new, changes: changes)
-    }
-
-    private init(old: SegmentedText, new: SegmentedText, changes: [SentenceChange]) {
+    init(old: SegmentedText, new: SegmentedText, changes: [SentenceChange]) {
         self.old = old
         self.new = new
         self.changes = changes

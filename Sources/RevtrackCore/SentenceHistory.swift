@@ -40,12 +40,7 @@ public struct SentenceHistory: Sendable {
         for index in 1..<max(revisions.count, 1) {
             let next = SentenceSegmenter.segment(revisions[index])
             let comparison = DocumentComparison(old: current, new: next, wordLevel: false)
-            if let ignoring {
-                steps.append(comparison.hidingChanges(ignoredOld: DocumentComparison.ignoredSentences(current, ignoring),
-                                                      ignoredNew: DocumentComparison.ignoredSentences(next, ignoring)).comparison.summary)
-            } else {
-                steps.append(comparison.summary)
-            }
+            steps.append(ignoring.map { comparison.hidingChanges(where: $0).comparison.summary } ?? comparison.summary)
             alignments.append(comparison.alignment)
             segmented.append(next)
             var nextOrigins = [SentenceOrigin](repeating: SentenceOrigin(introduced: index, lastChanged: index, changes: 0),

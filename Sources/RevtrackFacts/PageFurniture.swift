@@ -16,10 +16,67 @@ public enum PageFurniture {
     /// Photo and video credits ("(AP Photo/Jane Doe)", "Photo: Getty Images")
     /// count as furniture here: a diff need not show them.
     public static func isFurniture(_ sentence: Sentence) -> Bool {
-        ReadingUnits.split(sentence).allSatisfy { unit in
+        guard mayBeFurniture(sentence.slice.utf8) else { return false }
+        return ReadingUnits.split(sentence).allSatisfy { unit in
             let tokenized = TokenizedSentence(index: 0, sentence: unit)
             return isFurniture(tokenized) || isCredit(tokenized)
         }
+    }
+
+    /// What a sentence must have to be furniture, read from its bytes without
+    /// tokenizing it (a diff asks this of every changed sentence): a line
+    /// break (lines are judged apart); a navigation mark or "©"; at most
+    /// twelve words, and when they end like a sentence and are more than
+    /// three, a first word of page chrome ("Sign up for our newsletter
+    /// today!"), since such a line is furniture only if every word is; or, up
+    /// to forty words, the wording of a rights line ("Copyright …", "All
+    /// rights reserved", "This material may not be published, broadcast …").
+    private static func mayBeFurniture(_ bytes: Substring.UTF8View) -> Bool {
+        var words = 0, inWord = false, marked = false
+        var previous: UInt8 = 0, last: UInt8 = 0
+        var first: [UInt8] = []
+        first.reserveCapacity(16)
+        for byte in bytes {
+            if byte == 0x0A { return true }
+            let space = byte == 0x20 || byte == 0x09 || byte == 0x0D
+            if !space, !inWord { words += 1 }
+            inWord = !space
+            if !space { last = byte }
+            if words == 1, inWord, first.count < 16, byte != 0x2E, byte != 0x2C, byte != 0x3A {
+                first.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            }
+            // "|", "©" and "·" (C2 A9, C2 B7), "•" (E2 80 A2).
+            if byte == 0x7C || previous == 0xC2 && (byte == 0xA9 || byte == 0xB7) || previous == 0x80 && byte == 0xA2 { marked = true }
+            previous = byte
+        }
+        if words > 40 { return false }
+        if marked { return true }
+        if words <= 12, words <= 3 || ![0x2E, 0x21, 0x3F].contains(last) { return true }
+        let opener = String(decoding: first, as: UTF8.self)
+        if words <= 12, chromeOpeners.contains(opener) || timeOfDay.contains(opener) || first.first.map({ (0x30...0x39).contains($0) }) == true {
+            return true
+        }
+        return ["copyright", "all", "this"].contains(opener)
+            && (containsASCII(bytes, "copyright") || containsASCII(bytes, "reserved") || containsASCII(bytes, "broadcast"))
+    }
+
+    /// Interface words that can open a line of chrome, without the function
+    /// words ("the", "in", "for") that open most prose sentences too.
+    private static let chromeOpeners: Set<String> = interface.subtracting([
+        "the", "this", "a", "in", "on", "to", "and", "of", "for", "up", "your", "our", "us", "here", "now", "more", "most",
+        "back", "top", "open", "get", "day", "days", "story", "stories", "content", "order", "view", "live",
+    ])
+
+    /// Whether the bytes hold `word` in any ASCII case.
+    private static func containsASCII(_ bytes: Substring.UTF8View, _ word: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var matched = 0
+        for byte in bytes {
+            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            matched = lowered == pattern[matched] ? matched + 1 : (lowered == pattern[0] ? 1 : 0)
+            if matched == pattern.count { return true }
+        }
+        return false
     }
 
     /// Whether a line yields no facts: furniture that is not a credit, since

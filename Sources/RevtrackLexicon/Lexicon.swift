@@ -63,14 +63,7 @@ public enum Lexicon {
     }
 
     /// Dictionary word → its un-/non- opposites.
-    static let prefixOpposites: [String: [String]] = {
-        var table: [String: [String]] = [:]
-        forEachRow("prefix-opposites") { fields in
-            guard fields.count == 2 else { return }
-            table[String(decoding: fields[0], as: UTF8.self), default: []].append(String(decoding: fields[1], as: UTF8.self))
-        }
-        return table
-    }()
+    static let prefixOpposites = pairs("prefix-opposites")
 
     /// The word's own form and the lemmas it may inflect, limited to lemmas
     /// that have an antonym.
@@ -105,14 +98,17 @@ public enum Lexicon {
     }()
 
     /// Irregular form → lemmas ("rose" → "rise", "worse" → "bad").
-    static let irregularForms: [String: [String]] = {
+    static let irregularForms = pairs("word-forms")
+
+    /// A two-column file as first column → every second column beside it.
+    private static func pairs(_ name: String) -> [String: [String]] {
         var table: [String: [String]] = [:]
-        forEachRow("word-forms") { fields in
+        forEachRow(name) { fields in
             guard fields.count == 2 else { return }
             table[String(decoding: fields[0], as: UTF8.self), default: []].append(String(decoding: fields[1], as: UTF8.self))
         }
         return table
-    }()
+    }
 
     private static func forEachRow(_ name: String, _ body: ([ArraySlice<UInt8>]) -> Void) {
         ResourceRows.forEach(name, in: .module, body)

@@ -225,9 +225,7 @@ public final class Watcher: @unchecked Sendable {
             // revision that changed only those is stored all the same, and reported as boring.
             let filter = try StoryHistory.filter(for: track, store: store)
             let comparison = DocumentComparison(old: previous ?? "", new: text, wordLevel: false)
-            let summary = comparison.hidingChanges(ignoredOld: DocumentComparison.ignoredSentences(comparison.old, filter.ignores),
-                                                   ignoredNew: DocumentComparison.ignoredSentences(comparison.new, filter.ignores))
-                .comparison.summary
+            let summary = comparison.hidingChanges(where: filter.ignores).comparison.summary
             report(.stored(revision, previous: latest, summary: summary))
         }
     }

@@ -12,16 +12,22 @@ struct CaptureOrderTests {
 
     func at(_ minute: Int) -> Date { Date(timeIntervalSince1970: 1_767_240_000 + Double(minute) * 60) }
 
+    /// "First." at 04:28 and "Second." at 04:30 on the track `wire`.
+    func storeWithTwoRevisions() throws -> (RevisionStore, TrackName) {
+        let store = try RevisionStore.create(at: folder.file("archive"))
+        let track = try TrackName("wire")
+        _ = try store.add(text: "First.", to: track, captured: at(28))
+        _ = try store.add(text: "Second.", to: track, captured: at(30))
+        return (store, track)
+    }
+
     func texts(_ store: RevisionStore, _ track: TrackName) throws -> [String] {
         try store.revisions(of: track).map { "\($0.number):\(try store.text(of: $0).trimmingCharacters(in: .newlines))" }
     }
 
     @Test("an earlier capture time is refused by default and nothing is written")
     func refused() throws {
-        let store = try RevisionStore.create(at: folder.file("archive"))
-        let track = try TrackName("wire")
-        _ = try store.add(text: "First.", to: track, captured: at(28))
-        _ = try store.add(text: "Second.", to: track, captured: at(30))
+        let (store, track) = try storeWithTwoRevisions()
         let tip = try store.resolve("wire").id
         #expect {
             try store.add(text: "Earlier.", to: track, captured: at(24))
@@ -57,10 +63,7 @@ struct CaptureOrderTests {
 
     @Test("an inserted text equal to the revision captured just before it stores nothing")
     func insertedDuplicate() throws {
-        let store = try RevisionStore.create(at: folder.file("archive"))
-        let track = try TrackName("wire")
-        _ = try store.add(text: "First.", to: track, captured: at(28))
-        _ = try store.add(text: "Second.", to: track, captured: at(30))
+        let (store, track) = try storeWithTwoRevisions()
         let outcome = try store.add(text: "First.", to: track, captured: at(29), insert: true)
         guard case .unchanged(let revision) = outcome else { Issue.record("\(outcome)"); return }
         #expect(revision.number == 1)

@@ -45,10 +45,9 @@ public struct DiffRequest: Sendable {
         // fact comparison has used the whole alignment.
         var hidden = 0
         if let ignore, !ignore.isEmpty {
-            let oldIgnored = DocumentComparison.ignoredSentences(comparison.old, ignore.ignores)
-            let newIgnored = DocumentComparison.ignoredSentences(comparison.new, ignore.ignores)
-            (comparison, hidden) = comparison.hidingChanges(ignoredOld: oldIgnored, ignoredNew: newIgnored)
-            facts = facts?.droppingFacts(inOld: oldIgnored, inNew: newIgnored)
+            let filtered = comparison.hidingChanges(where: ignore.ignores)
+            (comparison, hidden) = (filtered.comparison, filtered.hidden)
+            facts = facts?.droppingFacts(inOld: filtered.ignoredOld, inNew: filtered.ignoredNew)
         }
         var factLinks: [Int: [Int]] = [:]
         if let facts {

@@ -113,10 +113,12 @@ public struct SentenceFilter: Sendable {
     public var isEmpty: Bool { !furniture && literals.isEmpty && expressions.isEmpty }
 
     public func ignores(_ sentence: Sentence) -> Bool {
-        let text = sentence.normalized
-        if !literals.isEmpty, literals.contains(Self.key(text)) { return true }
-        let range = NSRange(text.startIndex..., in: text)
-        if expressions.contains(where: { $0.expression.firstMatch(in: text, range: range) != nil }) { return true }
+        if !literals.isEmpty || !expressions.isEmpty {
+            let text = sentence.normalized
+            if !literals.isEmpty, literals.contains(Self.key(text)) { return true }
+            let range = NSRange(text.startIndex..., in: text)
+            if expressions.contains(where: { $0.expression.firstMatch(in: text, range: range) != nil }) { return true }
+        }
         return furniture && PageFurniture.isFurniture(sentence)
     }
 
