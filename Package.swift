@@ -1,10 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Data flows one way: Storage · Text · Lexicon → Diff → Core → Facts → Story → Render → CLI.
+// Data flows one way: Storage · Text · Lexicon → Diff → Core → Facts → Align → Story → Render → CLI.
 // Storage (git, via libgit2) and Text (sentences, words, calendar days) stand at
 // the left, with Lexicon (English words, antonyms); Diff is the generic Myers engine; Core compares two texts; Facts
-// extracts and compares facts along Core's sentence alignment; Story is the
+// extracts and compares facts along Core's sentence alignment; Align pairs two
+// outlets' sentences by what they report and finds copied text; Story is the
 // application layer (repositories, revision ranges, histories, diff requests,
 // capture-and-store) that the CLI and later front ends share; Render turns
 // results into text, side-by-side, JSON and HTML. Capture (pages and feeds →
@@ -21,6 +22,7 @@ let package = Package(
         .library(name: "RevtrackDiff", targets: ["RevtrackDiff"]),
         .library(name: "RevtrackFacts", targets: ["RevtrackFacts"]),
         .library(name: "RevtrackCore", targets: ["RevtrackCore"]),
+        .library(name: "RevtrackAlign", targets: ["RevtrackAlign"]),
         .library(name: "RevtrackStory", targets: ["RevtrackStory"]),
         .library(name: "RevtrackRender", targets: ["RevtrackRender"]),
         .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
@@ -52,9 +54,11 @@ let package = Package(
         .target(name: "RevtrackLexicon", resources: [.process("Resources")]),
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff", "RevtrackLexicon"]),
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackLexicon"], resources: [.process("Resources")]),
+        // Two outlets: which sentences report the same thing, copied passages, conflicts.
+        .target(name: "RevtrackAlign", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackFacts"]),
         // The application layer: what a command or a web page asks for, as one call.
-        .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackCapture"]),
-        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts"]),
+        .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackCapture"]),
+        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts", "RevtrackAlign"]),
         // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
         .systemLibrary(name: "CMalloc"),
         .executableTarget(
@@ -73,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "revtrack-bench",
-            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts", "RevtrackRender"]
+            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackRender"]
         ),
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),

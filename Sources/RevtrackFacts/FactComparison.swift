@@ -240,7 +240,7 @@ public struct FactComparison: Sendable {
     /// held in April" against "The vote was held in February" is a conflict,
     /// not two facts each outlet omits. Pairs a date or count left over on
     /// each side when their sentences share most of their words.
-    func resolvingConflicts(old: SegmentedText, new: SegmentedText) -> FactComparison {
+    public func resolvingConflicts(old: SegmentedText, new: SegmentedText) -> FactComparison {
         var entries = self.entries
         var claimed = Set<Int>()
         // Each sentence's words once, however many leftover facts it holds.

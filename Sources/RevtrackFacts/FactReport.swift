@@ -8,11 +8,18 @@ public struct FactReport: Sendable {
     public let mode: FactComparison.Mode
     /// Words two outlets choose differently for one referent (outlets only).
     public let framing: [FramingContrast]
+    /// Every fact each side holds, in text order: what an alignment of two
+    /// outlets compares pair by pair.
+    public let oldFacts: [Fact]
+    public let newFacts: [Fact]
 
-    public init(_ comparison: FactComparison, mode: FactComparison.Mode, framing: [FramingContrast] = []) {
+    public init(_ comparison: FactComparison, mode: FactComparison.Mode, framing: [FramingContrast] = [],
+                oldFacts: [Fact] = [], newFacts: [Fact] = []) {
         self.comparison = comparison
         self.mode = mode
         self.framing = framing
+        self.oldFacts = oldFacts
+        self.newFacts = newFacts
     }
 
     /// Extracts both sides' facts (on two cores for long texts) and compares
@@ -28,7 +35,7 @@ public struct FactReport: Sendable {
         let framing = mode == .outlets
             ? FramingContrast.find(old: old, new: new, oldFacts: oldFacts, newFacts: newFacts, comparison: facts)
             : []
-        self.init(facts, mode: mode, framing: framing)
+        self.init(facts, mode: mode, framing: framing, oldFacts: oldFacts, newFacts: newFacts)
     }
 
     /// The report without the facts of ignored sentences (a user's ignore
@@ -38,7 +45,8 @@ public struct FactReport: Sendable {
         let entries = comparison.entries.filter { entry in
             !(entry.old.map { old.contains($0.sentence) } ?? false) && !(entry.new.map { new.contains($0.sentence) } ?? false)
         }
-        return FactReport(FactComparison(entries: entries), mode: mode, framing: framing)
+        return FactReport(FactComparison(entries: entries), mode: mode, framing: framing,
+                          oldFacts: oldFacts.filter { !old.contains($0.sentence) }, newFacts: newFacts.filter { !new.contains($0.sentence) })
     }
 
     /// Which fact entries each edited sentence holds: change index (edits only,

@@ -70,6 +70,9 @@ struct FramingLexicon: Sendable {
         return nil
     }
 
+    /// The lowest-numbered family a member's base form belongs to.
+    func familyIndex(ofTerm term: String) -> Int? { familiesOfTerm[term]?.min() }
+
     /// A family both words belong to.
     func family(of a: String, and b: String) -> String? {
         guard let shared = familiesOfTerm[a]?.intersection(familiesOfTerm[b] ?? []).min() else { return nil }

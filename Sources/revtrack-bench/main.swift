@@ -1,6 +1,6 @@
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v]] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -27,11 +27,15 @@ for suite in suites {
             .deletingLastPathComponent().appendingPathComponent("Samples").path
         FactsEvaluation.run(samples: samples, verbose: flags.contains("-v"),
                             only: arguments.first { $0.hasPrefix("--only=") }.map { String($0.dropFirst(7)) })
+    case "align":
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples").path
+        AlignmentEvaluation.run(samples: samples, verbose: flags.contains("-v"), sweep: flags.contains("--sweep"))
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     default:
-        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, segment, facts\n".utf8))
+        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, segment, facts, align\n".utf8))
         exit(2)
     }
 }

@@ -1,0 +1,221 @@
+import RevtrackCore
+import RevtrackFacts
+import RevtrackText
+
+/// Which sentences of two outlets report the same thing, in whatever words:
+/// the pairs a reader would draw between a wire story and another outlet's
+/// version of it, the copied passages among them, and what each pair agrees
+/// and disagrees on.
+///
+/// Versions of one text pair by shared wording (`DocumentComparison`); two
+/// writers paraphrase, so here a pair is scored by what survives
+/// paraphrase: the rare words and numbers both sentences use (`ReferentTerms`,
+/// weighted by rarity in English), the facts they share, and runs of words
+/// copied from one into the other. The pairs are then chosen together, as an
+/// assignment that maximises the total score; a sentence left over that
+/// still reports what a paired one does (a long sentence against two short
+/// ones) joins that pair.
+public struct OutletAlignment: Sendable {
+    public struct Pair: Sendable {
+        public let old: Int
+        public let new: Int
+        /// How strongly the two are tied: weighted word overlap (0–1) plus facts and copying.
+        public let score: Double
+        /// Word for word or nearly: one copied the other (or both a third).
+        public let copied: Bool
+        /// For copied pairs, the edits between them, as between two versions.
+        public let words: [WordSegment]
+        /// The facts of the two sentences compared with each other.
+        public let facts: [FactComparison.Entry]
+        public let conflicts: [Conflict]
+    }
+
+    public struct Conflict: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+            case number, date, status, duration, attribution
+        }
+        public let kind: Kind
+        public let old: String
+        public let new: String
+    }
+
+    public let old: SegmentedText
+    public let new: SegmentedText
+    /// Conflicting pairs first, then in the old text's order.
+    public let pairs: [Pair]
+    /// Sentences of each side that no pair holds (furniture left out).
+    public let onlyOld: [Int]
+    public let onlyNew: [Int]
+    public let copied: CopiedText
+
+    /// A pair needs this score: about a third of the two sentences' weighted words in common.
+    public static let threshold = 0.3
+    /// A sentence left over joins a pair already made at this score.
+    public static let joinThreshold = 0.4
+
+    /// - Parameters:
+    ///   - facts: the two outlets' facts (from `FactReport`), which tie sentences and give conflicts.
+    ///   - ignoring: sentences of each side to leave out (page furniture), by side (0 old, 1 new) and index.
+    ///   - reference: each side's reference date, for durations against dates.
+    public init(old: SegmentedText, new: SegmentedText, oldFacts: [Fact], newFacts: [Fact],
+                ignoring: (_ side: Int, _ sentence: Int) -> Bool = { _, _ in false },
+                reference: (old: CivilDate, new: CivilDate)? = nil,
+                threshold: Double = OutletAlignment.threshold, join: Double = OutletAlignment.joinThreshold) {
+        self.old = old
+        self.new = new
+        let oldKept = old.sentences.indices.filter { !ignoring(0, $0) }
+        let newKept = new.sentences.indices.filter { !ignoring(1, $0) }
+        let copied = CopiedText(old: ShingledText(old, ignoring: { ignoring(0, $0) }),
+                                new: ShingledText(new, ignoring: { ignoring(1, $0) }))
+        self.copied = copied
+        let oldByIndex = Dictionary(grouping: oldFacts, by: \.sentence), newByIndex = Dictionary(grouping: newFacts, by: \.sentence)
+
+        var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept)
+        scores.addFactTies(oldFacts: oldByIndex, newFacts: newByIndex)
+        scores.addCopies(copied, old: old, new: new)
+        let chosen = scores.choose(threshold: threshold, join: join)
+
+        var pairs: [Pair] = []
+        for (o, n, score) in chosen {
+            let isCopied = scores.isCopied(o, n)
+            let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
+            let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
+                .resolvingConflicts(old: old, new: new).entries.filter { $0.old != nil && $0.new != nil }
+            let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text,
+                                                     facts: entries, reference: reference)
+            pairs.append(Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts))
+        }
+        self.pairs = pairs.enumerated().sorted { a, b in
+            (a.element.conflicts.isEmpty ? 1 : 0, a.element.old, a.element.new) < (b.element.conflicts.isEmpty ? 1 : 0, b.element.old, b.element.new)
+        }.map(\.element)
+        let pairedOld = Set(pairs.map(\.old)), pairedNew = Set(pairs.map(\.new))
+        self.onlyOld = oldKept.filter { !pairedOld.contains($0) }
+        self.onlyNew = newKept.filter { !pairedNew.contains($0) }
+    }
+
+    public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
+    public var copiedCount: Int { pairs.filter(\.copied).count }
+}
+
+/// Candidate pairs of sentences and their scores, sparse: only sentences
+/// that share a weighted term are ever compared.
+struct PairScores {
+    private var scores: [Int: [Int: Double]] = [:]
+    private var copiedPairs: Set<Int> = []
+    private let newCount: Int
+
+    init(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int]) {
+        newCount = new.sentences.count
+        let oldTerms = oldKept.map { ReferentTerms.terms(of: old.sentences[$0].text) }
+        let newTerms = newKept.map { ReferentTerms.terms(of: new.sentences[$0].text) }
+        // A word rare in English but in every other sentence of the story
+        // (its place, its protagonist) ties no two sentences in particular:
+        // its weight falls with the number of sentences that use it.
+        var spread: [String: Int] = [:]
+        for terms in oldTerms + newTerms { for term in terms { spread[term.key, default: 0] += 1 } }
+        func weight(_ term: ReferentTerms.Term) -> Double { term.weight / Double(spread[term.key] ?? 1).squareRoot() }
+        var postings: [String: [(sentence: Int, weight: Double)]] = [:]
+        var newNorms: [Int: Double] = [:]
+        for (position, index) in newKept.enumerated() {
+            var norm = 0.0
+            for term in newTerms[position] {
+                let w = weight(term)
+                postings[term.key, default: []].append((index, w))
+                norm += w * w
+            }
+            newNorms[index] = norm.squareRoot()
+        }
+        for (position, index) in oldKept.enumerated() {
+            var dots: [Int: Double] = [:]
+            var norm = 0.0
+            for term in oldTerms[position] {
+                let w = weight(term)
+                norm += w * w
+                for posting in postings[term.key] ?? [] { dots[posting.sentence, default: 0] += w * posting.weight }
+            }
+            guard norm > 0 else { continue }
+            for (other, dot) in dots {
+                guard let otherNorm = newNorms[other], otherNorm > 0 else { continue }
+                scores[index, default: [:]][other] = dot / (norm.squareRoot() * otherNorm)
+            }
+        }
+    }
+
+    /// Facts both sentences hold, matched as between outlets: a count, a
+    /// date or a quotation ties two sentences more than their words show
+    /// ("nearly 2,000" and "almost two thousand"); names are in the words already.
+    mutating func addFactTies(oldFacts: [Int: [Fact]], newFacts: [Int: [Fact]]) {
+        for (o, row) in scores {
+            guard let factsA = oldFacts[o] else { continue }
+            for (n, score) in row {
+                guard let factsB = newFacts[n] else { continue }
+                let entries = FactComparison(old: factsA, new: factsB, mode: .outlets).entries
+                var bonus = 0.0
+                for entry in entries {
+                    guard let a = entry.old, entry.new != nil else { continue }
+                    switch a.kind {
+                    case .quantity, .date: bonus += 0.08
+                    case .quote: bonus += 0.2
+                    case .claim: bonus += 0.05
+                    case .person, .place, .organisation: break
+                    }
+                }
+                scores[o]![n] = score + min(bonus, 0.2)
+            }
+        }
+    }
+
+    /// Sentences that share runs of copied words: a copy is the same
+    /// sentence, whatever else the scores say.
+    mutating func addCopies(_ copied: CopiedText, old: SegmentedText, new: SegmentedText) {
+        for (o, row) in copied.links {
+            for (n, runs) in row {
+                // Runs that cover a good part of the shorter sentence, in both.
+                let shorter = min(Self.wordCount(old.sentences[o].text), Self.wordCount(new.sentences[n].text))
+                guard Double(runs) >= max(2, 0.4 * Double(shorter - CopiedText.shingle + 1)),
+                      copied.oldCoverage[o] >= 0.5, copied.newCoverage[n] >= 0.5 else { continue }
+                copiedPairs.insert(o * newCount + n)
+                scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + Double(runs) / 100
+            }
+        }
+    }
+
+    func isCopied(_ o: Int, _ n: Int) -> Bool { copiedPairs.contains(o * newCount + n) }
+
+    private static func wordCount(_ text: String) -> Int {
+        WordTokenizer.tokenize(text).lazy.filter { $0.kind != .punctuation }.count
+    }
+
+    /// The pairs: an assignment over the candidates at `threshold` or more,
+    /// then sentences left over that join a pair at `join` or more.
+    func choose(threshold: Double, join: Double) -> [(Int, Int, Double)] {
+        var candidates: [(row: Int, column: Int, score: Double)] = []
+        for (o, row) in scores { for (n, score) in row where score >= threshold { candidates.append((o, n, score)) } }
+        let rows = Array(Set(candidates.map(\.row))).sorted(), columns = Array(Set(candidates.map(\.column))).sorted()
+        var chosen: [(Int, Int)]
+        if rows.count * columns.count <= 250_000 {
+            let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1, $0) })
+            let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+            var matrix = [[Double]](repeating: [Double](repeating: 0, count: columns.count), count: rows.count)
+            for candidate in candidates { matrix[rowIndex[candidate.row]!][columnIndex[candidate.column]!] = candidate.score }
+            chosen = Assignment.maximizing(matrix).map { (rows[$0.0], columns[$0.1]) }
+        } else {
+            chosen = Assignment.greedy(candidates)
+        }
+        let pairedRows = Set(chosen.map(\.0)), pairedColumns = Set(chosen.map(\.1))
+        // A sentence left over joins its best partner among the paired ones.
+        var joined: [(Int, Int)] = []
+        var bestForColumn: [Int: (row: Int, score: Double)] = [:]
+        for (o, row) in scores {
+            if !pairedRows.contains(o), let best = row.filter({ $0.value >= join }).max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
+                joined.append((o, best.key))
+            }
+            for (n, score) in row where !pairedColumns.contains(n) && score >= join {
+                if let current = bestForColumn[n], (current.score, -current.row) >= (score, -o) { continue }
+                bestForColumn[n] = (o, score)
+            }
+        }
+        for (n, best) in bestForColumn where !joined.contains(where: { $0 == (best.row, n) }) { joined.append((best.row, n)) }
+        return (chosen + joined).map { ($0.0, $0.1, scores[$0.0]![$0.1]!) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+}

@@ -1,0 +1,111 @@
+import RevtrackText
+
+/// The words of a sentence that survive paraphrase, weighted by how much they
+/// say: two outlets reporting one event share its rare words ("Khojaly",
+/// "peacekeepers") and its numbers, not its wording. What aligns two
+/// outlets' sentences, where the Dice coefficient that pairs revisions of one
+/// text fails.
+///
+/// - A word's weight is its rarity in English (7 minus its Zipf frequency in
+///   wordfreq's list; a word the list lacks, such as most names, weighs most),
+///   so "the" and "said" count for nothing and "withdrawal" for much.
+/// - Inflections meet in one stem ("deployed", "deploy", "deploying").
+/// - The nouns a count groups (troops, personnel, peacekeepers) and the
+///   members of one framing family (recaptured, liberated; offensive,
+///   operation) meet in one term, since outlets choose among them for one referent.
+public enum ReferentTerms {
+    public struct Term: Sendable, Hashable {
+        public let key: String
+        public let weight: Double
+    }
+
+    /// Weighted terms of one sentence, each key once (its heaviest weight).
+    public static func terms(of sentence: String) -> [Term] {
+        var best: [String: Double] = [:]
+        var order: [String] = []
+        for token in WordTokenizer.tokenize(sentence) where token.kind != .punctuation {
+            guard let term = term(token) else { continue }
+            if let existing = best[term.key] {
+                best[term.key] = max(existing, term.weight)
+            } else {
+                best[term.key] = term.weight
+                order.append(term.key)
+            }
+        }
+        return order.map { Term(key: $0, weight: best[$0]!) }
+    }
+
+    /// The words a copy detector compares: lowercased, numbers without
+    /// separators ("1,960" → "1960"), possessives dropped.
+    public static func copyWords(of sentence: String) -> [String] {
+        WordTokenizer.tokenize(sentence).compactMap { token in
+            switch token.kind {
+            case .punctuation: return nil
+            case .number: return token.text.filter { $0 != "," }
+            case .word: return Grammar.strippingPossessive(token.text.lowercased())
+            }
+        }
+    }
+
+    static func term(_ token: WordToken) -> Term? {
+        if token.kind == .number {
+            // Years and counts tie sentences; "2,000" and "2000" are one.
+            return Term(key: "#" + token.text.filter { $0 != "," }, weight: 3)
+        }
+        let word = Grammar.strippingPossessive(token.text.lowercased())
+        guard word.count > 1 || word.first?.isLetter == true else { return nil }
+        if let number = numberWord[word] { return Term(key: "#" + number, weight: 2) }
+        let rarity = weight(of: word)
+        guard rarity > 0.4 else { return nil }
+        if let group = WordLists.countedGroups[word] ?? WordLists.countedGroups[stem(word)] {
+            return Term(key: "group:\(group)", weight: max(rarity, 2))
+        }
+        if let family = FramingLexicon.shared.familyIndex(ofWord: word) {
+            return Term(key: "family:\(family)", weight: max(rarity, 2))
+        }
+        return Term(key: stem(word), weight: rarity)
+    }
+
+    /// 7 minus the word's Zipf frequency, at most 5 (a word too rare for the list).
+    static func weight(of word: String) -> Double {
+        if Grammar.stops.contains(word) || WordLists.speechVerbs.contains(word) { return 0 }
+        guard let zipf = Gazetteer.zipf[word] else { return word.allSatisfy(\.isLetter) ? 5 : 3 }
+        return min(5, max(0, 7 - zipf))
+    }
+
+    /// A light stem: plural, past and -ing endings off, then a final "e", so
+    /// "closing", "closed" and "close" meet in "clos".
+    static func stem(_ word: String) -> String {
+        var word = Substring(word)
+        func drop(_ suffix: String, keeping minimum: Int = 3) -> Bool {
+            guard word.hasSuffix(suffix), word.count - suffix.count >= minimum else { return false }
+            word = word.dropLast(suffix.count)
+            return true
+        }
+        if drop("ies") { word += "y" } else if drop("ied") { word += "y" }
+        else if word.hasSuffix("ss") {} else if drop("es") || drop("s") {}
+        if drop("ing") || drop("ed") {
+            // A doubled consonant: "stopped", "planning".
+            if let last = word.last, word.dropLast().last == last, !"aeiouslz".contains(last) { word = word.dropLast() }
+        }
+        if word.count > 3, word.hasSuffix("e") { word = word.dropLast() }
+        return String(word)
+    }
+
+    /// Number words as the digits a count would be written in.
+    private static let numberWord: [String: String] = {
+        var table: [String: String] = [:]
+        for entry in WordLists.numberWords where entry.words.count == 1 && entry.low == entry.high {
+            table[entry.words[0]] = String(Int(entry.low))
+        }
+        return table
+    }()
+}
+
+extension FramingLexicon {
+    /// The family a single word belongs to, through its inflections.
+    func familyIndex(ofWord word: String) -> Int? {
+        guard let base = baseForm(of: word) else { return nil }
+        return familyIndex(ofTerm: base)
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import RevtrackAlign
+import RevtrackFacts
+import RevtrackText
+
+/// Precision and recall of outlet alignment against the hand-labelled pairs
+/// in Samples/outlets (format in its README): sentence pairs, conflicting
+/// pairs and copied pairs, for the development and the held-out stories; then
+/// the speed of aligning two 5 KB articles.
+enum AlignmentEvaluation {
+    struct GoldPair: Hashable {
+        let old: Int, new: Int
+    }
+
+    struct Outlet {
+        let text: SegmentedText
+        let facts: [Fact]
+        let furniture: Set<Int>
+        let reference: CivilDate
+
+        init(_ raw: String, reference: CivilDate) {
+            let text = SentenceSegmenter.segment(raw)
+            self.text = text
+            facts = FactExtractor.extract(from: text, reference: reference)
+            furniture = Set(text.sentences.indices.filter { PageFurniture.isFurniture(text.sentences[$0]) })
+            self.reference = reference
+        }
+    }
+
+    struct Counts {
+        var tp = 0, fp = 0, fn = 0
+        mutating func add(predicted: Set<GoldPair>, gold: Set<GoldPair>) {
+            tp += predicted.intersection(gold).count
+            fp += predicted.subtracting(gold).count
+            fn += gold.subtracting(predicted).count
+        }
+        var line: String {
+            let p = tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp), r = tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn)
+            return String(format: "%.2f / %.2f  (%d right, %d wrong, %d missed)", p, r, tp, fp, fn)
+        }
+    }
+
+    static func run(samples: String, verbose: Bool, sweep: Bool = false) {
+        if sweep {
+            for threshold in stride(from: 0.1, through: 0.4, by: 0.05) {
+                for join in stride(from: threshold, through: 0.6, by: 0.1) {
+                    print(String(format: "threshold %.2f join %.2f", threshold, join))
+                    score(samples + "/outlets/dev", verbose: false, threshold: threshold, join: join)
+                }
+            }
+            return
+        }
+        for set in ["dev", "heldout"] {
+            print(set == "dev" ? "development set (Samples/outlets/dev)" : "\nheld-out set (Samples/outlets/heldout; never tuned on)")
+            score(samples + "/outlets/" + set, verbose: verbose && set == "dev")
+        }
+        speed(samples + "/outlets/dev/factory-fire")
+    }
+
+    static func score(_ folder: String, verbose: Bool, threshold: Double = OutletAlignment.threshold,
+                      join: Double = OutletAlignment.joinThreshold) {
+        var pairs = Counts(), conflicts = Counts(), copied = Counts(), files = 0
+        let stories = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        for story in stories {
+            let directory = folder + "/" + story
+            let captured = manifest(directory)
+            let golds = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".gold.tsv") }.sorted()
+            for goldFile in golds {
+                let names = goldFile.dropLast(9).split(separator: "~").map(String.init)
+                // The karabakh sample's texts stay in Samples/karabakh, where the demo reads them.
+                func read(_ name: String) -> String? {
+                    (try? String(contentsOfFile: directory + "/" + name + ".txt", encoding: .utf8))
+                        ?? (try? String(contentsOfFile: folder + "/../../" + story + "/" + name + ".txt", encoding: .utf8))
+                }
+                guard names.count == 2, let rawA = read(names[0]), let rawB = read(names[1]),
+                      let table = try? String(contentsOfFile: directory + "/" + goldFile, encoding: .utf8) else {
+                    print("cannot read \(directory)/\(goldFile) or its texts"); exit(2)
+                }
+                files += 1
+                let a = Outlet(rawA, reference: captured[names[0]] ?? CivilDate(year: 2025, month: 1, day: 1))
+                let b = Outlet(rawB, reference: captured[names[1]] ?? CivilDate(year: 2025, month: 1, day: 1))
+                var goldPairs = Set<GoldPair>(), goldConflicts = Set<GoldPair>(), goldCopied = Set<GoldPair>()
+                for line in table.split(separator: "\n").dropFirst() {
+                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                    guard fields.count >= 3 else { continue }
+                    guard let o = sentence(containing: fields[0], in: a.text), let n = sentence(containing: fields[1], in: b.text) else {
+                        print("  \(story)/\(goldFile): fragment not found: \(fields[0].prefix(40)) | \(fields[1].prefix(40))")
+                        continue
+                    }
+                    let pair = GoldPair(old: o, new: n)
+                    goldPairs.insert(pair)
+                    if fields[2] == "conflict" { goldConflicts.insert(pair) }
+                    if fields[2] == "copied" { goldCopied.insert(pair) }
+                }
+                let alignment = align(a, b, threshold: threshold, join: join)
+                let predicted = Set(alignment.pairs.map { GoldPair(old: $0.old, new: $0.new) })
+                let predictedConflicts = Set(alignment.pairs.filter { !$0.conflicts.isEmpty }.map { GoldPair(old: $0.old, new: $0.new) })
+                let predictedCopied = Set(alignment.pairs.filter(\.copied).map { GoldPair(old: $0.old, new: $0.new) })
+                pairs.add(predicted: predicted, gold: goldPairs)
+                conflicts.add(predicted: predictedConflicts, gold: goldConflicts)
+                copied.add(predicted: predictedCopied, gold: goldCopied)
+                if verbose {
+                    print("  \(story)/\(goldFile)")
+                    for pair in predicted.subtracting(goldPairs).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
+                        let score = alignment.pairs.first { $0.old == pair.old && $0.new == pair.new }?.score ?? 0
+                        print(String(format: "    extra %.2f  ", score) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                    }
+                    for pair in goldPairs.subtracting(predicted).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
+                        print("    missed      " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                    }
+                    for pair in alignment.pairs where !pair.conflicts.isEmpty {
+                        let right = goldConflicts.contains(GoldPair(old: pair.old, new: pair.new))
+                        print("    conflict \(right ? "right" : "WRONG"): " + pair.conflicts.map { "\($0.kind.rawValue) \($0.old) / \($0.new)" }.joined(separator: "; "))
+                    }
+                    for pair in goldConflicts where !predictedConflicts.contains(pair) {
+                        print("    conflict missed: " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                    }
+                }
+            }
+        }
+        print("  \(files) outlet pairs")
+        print("  sentence pairs        " + pairs.line)
+        print("  conflicting pairs     " + conflicts.line)
+        print("  copied pairs          " + copied.line)
+    }
+
+    static func align(_ a: Outlet, _ b: Outlet, threshold: Double = OutletAlignment.threshold,
+                      join: Double = OutletAlignment.joinThreshold) -> OutletAlignment {
+        OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
+                        ignoring: { side, index in (side == 0 ? a.furniture : b.furniture).contains(index) },
+                        reference: (a.reference, b.reference), threshold: threshold, join: join)
+    }
+
+    /// The two 5 KB-class articles of one story, segmented, with facts, aligned: as `diff A B` does it.
+    static func speed(_ directory: String) {
+        guard let wire = try? String(contentsOfFile: directory + "/wire.txt", encoding: .utf8),
+              let rewrite = try? String(contentsOfFile: directory + "/rewrite.txt", encoding: .utf8) else { return }
+        let day = CivilDate(year: 2025, month: 1, day: 1)
+        _ = align(Outlet(wire, reference: day), Outlet(rewrite, reference: day))
+        let runs = 50
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<runs { _ = align(Outlet(wire, reference: day), Outlet(rewrite, reference: day)) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / Double(runs)
+        print(String(format: "\nalign two articles (%d and %d bytes: segment, facts, alignment): %.1f ms", wire.utf8.count, rewrite.utf8.count, elapsed))
+    }
+
+    /// The sentence holding the start of an exact fragment of the text.
+    static func sentence(containing fragment: String, in text: SegmentedText) -> Int? {
+        guard let range = text.text.range(of: fragment) else { return nil }
+        let offset = text.text.utf8.distance(from: text.text.utf8.startIndex, to: range.lowerBound)
+        return text.sentences.firstIndex { $0.utf8Range.contains(offset) }
+    }
+
+    static func manifest(_ directory: String) -> [String: CivilDate] {
+        guard let table = try? String(contentsOfFile: directory + "/manifest.tsv", encoding: .utf8) else { return [:] }
+        var dates: [String: CivilDate] = [:]
+        for line in table.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t").map(String.init)
+            let day = fields.count > 1 ? fields[1].prefix(10).split(separator: "-").compactMap { Int($0) } : []
+            if day.count == 3 { dates[fields[0]] = CivilDate(year: day[0], month: day[1], day: day[2]) }
+        }
+        return dates
+    }
+
+    static func excerpt(_ text: SegmentedText, _ index: Int) -> String {
+        String(text.sentences[index].normalized.prefix(60))
+    }
+}
