@@ -1,25 +1,114 @@
 import RevtrackFacts
 import RevtrackText
 
-/// What two sentences that report one thing disagree on.
+/// What two sentences that report one thing disagree on. Each rule asks for
+/// evidence that the two speak of one referent, since a false conflict sends
+/// a fact-checker after nothing.
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
+    /// - Parameter reference: the sides' capture days, against which a duration is checked.
     static func conflicts(old: String, new: String, facts: [FactComparison.Entry],
                           reference: (old: CivilDate, new: CivilDate)?) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
             switch (entry.relation, a.kind) {
-            case (.conflicting, .quantity): found.append(.init(kind: .number, old: a.text, new: b.text))
-            case (.conflicting, .date): found.append(.init(kind: .date, old: a.text, new: b.text))
+            case (.conflicting, .quantity):
+                // Counts of a named thing, whole: "3,000 residents" against "4,000 residents",
+                // not two percentages of different things nor "three of the injured" against "14 injured".
+                guard counts(a), counts(b) else { continue }
+                found.append(.init(kind: .number, old: a.text, new: b.text))
+            case (.conflicting, .date):
+                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count,
+                      ra.contains("-") == rb.contains("-") else { continue }
+                found.append(.init(kind: .date, old: a.text, new: b.text))
             case (_, .quote):
-                // The same words in two mouths.
-                if let sa = a.speaker, let sb = b.speaker, FactComparison.sourceHead(sa) != FactComparison.sourceHead(sb) {
-                    found.append(.init(kind: .attribution, old: sa, new: sb))
-                }
+                // The same words in two mouths, both named.
+                guard let sa = a.speaker, let sb = b.speaker, isName(sa), isName(sb),
+                      FactComparison.sourceHead(sa) != FactComparison.sourceHead(sb) else { continue }
+                found.append(.init(kind: .attribution, old: sa, new: sb))
             default: break
             }
         }
+        if let status = status(old, new) { found.append(status) }
+        if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         return found
+    }
+
+    private static func counts(_ fact: Fact) -> Bool {
+        (fact.counted != nil || fact.state != nil) && fact.unit == nil && !fact.text.lowercased().contains(" of the ")
+    }
+
+    private static func isName(_ text: String) -> Bool {
+        text.first?.isUppercase == true && !["He", "She", "They", "It", "We", "I"].contains(text)
+    }
+
+    // MARK: Status
+
+    enum Aspect { case done, ahead }
+
+    /// One says the event is over ("has ended", "has been lifted", "shut
+    /// down"), the other that it is still ahead or under way ("will wind
+    /// down", "remains in force", "is concluding"). A sentence that says both
+    /// in different clauses says neither.
+    static func status(_ old: String, _ new: String) -> OutletAlignment.Conflict? {
+        guard let a = aspect(old), let b = aspect(new), a.aspect != b.aspect else { return nil }
+        return .init(kind: .status, old: a.words, new: b.words)
+    }
+
+    static func aspect(_ sentence: String) -> (aspect: Aspect, words: String)? {
+        let words = WordTokenizer.tokenize(sentence).filter { $0.kind == .word }.map { $0.text.lowercased() }
+        var done: String? = nil, ahead: String? = nil
+        for (index, word) in words.enumerated() {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            let after = index + 2 < words.count ? words[index + 2] : ""
+            switch word {
+            case "has", "have":
+                // "has ended", "has been lifted"; not "has to", "have a", nor a
+                // state that lasts ("has stayed above 8%", "has remained in force").
+                let (participle, then) = next == "been" ? (after, index + 3 < words.count ? words[index + 3] : "")
+                                                        : (next, after)
+                guard participle.hasSuffix("ed") || irregularParticiples.contains(participle),
+                      !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then) else { break }
+                done = done ?? (next == "been" ? "\(word) been \(participle)" : "\(word) \(participle)")
+            case "will", "would":
+                if next.count > 2, !["be", "have", "not"].contains(next) || after.hasSuffix("ing") { ahead = ahead ?? "\(word) \(next)" }
+            case "remains", "remain", "continues", "continue":
+                if next == "in" || next == "to" || next == "under" || next.hasSuffix("ing") { ahead = ahead ?? "\(word) \(next)" }
+            case "is", "are":
+                if next.hasSuffix("ing"), next.count > 5 { ahead = ahead ?? "\(word) \(next)" }
+            default: break
+            }
+        }
+        switch (done, ahead) {
+        case (let words?, nil): return (.done, words)
+        case (nil, let words?): return (.ahead, words)
+        default: return nil
+        }
+    }
+
+    /// Words after a participle that make it a lasting state: "has stayed above", "has been in place".
+    private static let lasting: Set<String> = ["above", "below", "at", "near", "around", "steady", "unchanged", "in", "on", "since", "for"]
+
+    private static let irregularParticiples: Set<String> = [
+        "shut", "left", "begun", "ended", "gone", "done", "closed", "lifted", "withdrawn", "taken", "won", "lost", "held",
+        "broken", "struck", "fallen", "risen", "made", "paid", "sold", "cut", "set", "put", "quit", "met", "sent", "spent",
+    ]
+
+    // MARK: Duration against dates
+
+    /// A duration one side gives ("a two-year mission", "for half a century")
+    /// against the time since a date the other gives ("deployed in the fall
+    /// of 2020", "opened in 1987"), up to its capture day.
+    static func duration(_ old: String, _ new: String, reference: (old: CivilDate, new: CivilDate)) -> OutletAlignment.Conflict? {
+        func check(_ durationSide: String, _ dateSide: String, _ day: CivilDate) -> (String, String)? {
+            guard let (years, phrase) = Durations.first(in: durationSide),
+                  let (since, words) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
+            let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
+            return abs(elapsed - years) > max(0.75, 0.2 * years) ? (phrase, words) : nil
+        }
+        if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }
+        if let (phrase, words) = check(new, old, reference.old) { return .init(kind: .duration, old: words, new: phrase) }
+        return nil
     }
 }

@@ -47,11 +47,16 @@ public struct OutletAlignment: Sendable {
     public let onlyOld: [Int]
     public let onlyNew: [Int]
     public let copied: CopiedText
+    /// Every scored pair, old sentence → new sentence → score: what the pairs were chosen from.
+    public let candidates: [Int: [Int: Double]]
 
-    /// A pair needs this score: about a third of the two sentences' weighted words in common.
-    public static let threshold = 0.3
+    /// A pair needs this score: with the place bonus, about a quarter of the
+    /// two sentences' weighted words in common. Set on Samples/outlets/dev
+    /// (`revtrack-bench align --sweep`) for precision: a wrong pair misleads
+    /// a reader more than a missing one.
+    public static let threshold = 0.35
     /// A sentence left over joins a pair already made at this score.
-    public static let joinThreshold = 0.4
+    public static let joinThreshold = 0.45
 
     /// - Parameters:
     ///   - facts: the two outlets' facts (from `FactReport`), which tie sentences and give conflicts.
@@ -74,6 +79,7 @@ public struct OutletAlignment: Sendable {
         scores.addFactTies(oldFacts: oldByIndex, newFacts: newByIndex)
         scores.addCopies(copied, old: old, new: new)
         let chosen = scores.choose(threshold: threshold, join: join)
+        candidates = scores.all
 
         var pairs: [Pair] = []
         for (o, n, score) in chosen {
@@ -101,6 +107,7 @@ public struct OutletAlignment: Sendable {
 /// that share a weighted term are ever compared.
 struct PairScores {
     private var scores: [Int: [Int: Double]] = [:]
+    var all: [Int: [Int: Double]] { scores }
     private var copiedPairs: Set<Int> = []
     private let newCount: Int
 
@@ -115,31 +122,41 @@ struct PairScores {
         for terms in oldTerms + newTerms { for term in terms { spread[term.key, default: 0] += 1 } }
         func weight(_ term: ReferentTerms.Term) -> Double { term.weight / Double(spread[term.key] ?? 1).squareRoot() }
         var postings: [String: [(sentence: Int, weight: Double)]] = [:]
-        var newNorms: [Int: Double] = [:]
+        var newTotals: [Int: Double] = [:]
         for (position, index) in newKept.enumerated() {
-            var norm = 0.0
+            var total = 0.0
             for term in newTerms[position] {
                 let w = weight(term)
                 postings[term.key, default: []].append((index, w))
-                norm += w * w
+                total += w
             }
-            newNorms[index] = norm.squareRoot()
+            newTotals[index] = total
         }
+        // Stories tell events in roughly the same order (the lead first), so
+        // sentences at like places in their texts are likelier partners.
+        var newPlace: [Int: Double] = [:]
+        for (position, index) in newKept.enumerated() { newPlace[index] = Double(position) / Double(max(1, newKept.count - 1)) }
         for (position, index) in oldKept.enumerated() {
-            var dots: [Int: Double] = [:]
-            var norm = 0.0
+            var shared: [Int: Double] = [:]
+            var total = 0.0
             for term in oldTerms[position] {
                 let w = weight(term)
-                norm += w * w
-                for posting in postings[term.key] ?? [] { dots[posting.sentence, default: 0] += w * posting.weight }
+                total += w
+                for posting in postings[term.key] ?? [] { shared[posting.sentence, default: 0] += min(w, posting.weight) }
             }
-            guard norm > 0 else { continue }
-            for (other, dot) in dots {
-                guard let otherNorm = newNorms[other], otherNorm > 0 else { continue }
-                scores[index, default: [:]][other] = dot / (norm.squareRoot() * otherNorm)
+            guard total > 0 else { continue }
+            let place = Double(position) / Double(max(1, oldKept.count - 1))
+            for (other, common) in shared {
+                guard let otherTotal = newTotals[other], otherTotal > 0 else { continue }
+                // Weighted Dice: the share of both sentences' weight they have in common.
+                scores[index, default: [:]][other] = 2 * common / (total + otherTotal)
+                    + Self.placeWeight * (1 - abs(place - newPlace[other]!))
             }
         }
     }
+
+    /// What a like place in the two texts adds to a pair's score.
+    static let placeWeight = 0.2
 
     /// Facts both sentences hold, matched as between outlets: a count, a
     /// date or a quotation ties two sentences more than their words show

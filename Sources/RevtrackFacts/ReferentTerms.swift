@@ -23,14 +23,17 @@ public enum ReferentTerms {
     public static func terms(of sentence: String) -> [Term] {
         var best: [String: Double] = [:]
         var order: [String] = []
-        for token in WordTokenizer.tokenize(sentence) where token.kind != .punctuation {
-            guard let term = term(token) else { continue }
+        func add(_ term: Term) {
             if let existing = best[term.key] {
                 best[term.key] = max(existing, term.weight)
             } else {
                 best[term.key] = term.weight
                 order.append(term.key)
             }
+        }
+        for token in WordTokenizer.tokenize(sentence) where token.kind != .punctuation {
+            guard let term = term(token) else { continue }
+            add(term)
         }
         return order.map { Term(key: $0, weight: best[$0]!) }
     }
@@ -91,6 +94,9 @@ public enum ReferentTerms {
         if word.count > 3, word.hasSuffix("e") { word = word.dropLast() }
         return String(word)
     }
+
+    /// A number word's digits ("two" → "2"); nil for other words.
+    public static func number(_ word: String) -> String? { numberWord[word] }
 
     /// Number words as the digits a count would be written in.
     private static let numberWord: [String: String] = {

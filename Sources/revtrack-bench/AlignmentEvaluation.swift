@@ -106,7 +106,9 @@ enum AlignmentEvaluation {
                         print(String(format: "    extra %.2f  ", score) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in goldPairs.subtracting(predicted).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
-                        print("    missed      " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                        let score = alignment.candidates[pair.old]?[pair.new] ?? 0
+                        let rank = (alignment.candidates[pair.old] ?? [:]).values.filter { $0 > score }.count
+                        print(String(format: "    missed %.2f #%d ", score, rank) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in alignment.pairs where !pair.conflicts.isEmpty {
                         let right = goldConflicts.contains(GoldPair(old: pair.old, new: pair.new))

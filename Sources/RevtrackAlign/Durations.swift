@@ -1,0 +1,54 @@
+import RevtrackFacts
+import RevtrackText
+
+/// Durations and start years as a sentence gives them, for checking one
+/// outlet's "two-year mission" against another's "deployed in 2020".
+enum Durations {
+    /// The first duration in years: "two-year", "2-year", "for three years",
+    /// "18 months", "a decade", "half a century".
+    static func first(in sentence: String) -> (years: Double, phrase: String)? {
+        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        for (index, word) in words.enumerated() {
+            // "two-year", "18-month": one token.
+            let parts = word.split(separator: "-").map(String.init)
+            if parts.count == 2, let count = value(parts[0]), let unit = years(per: parts[1]) { return (count * unit, word) }
+            guard let unit = years(per: word), index > 0 else { continue }
+            let before = words[index - 1]
+            if let count = value(before) { return (count * unit, before + " " + word) }
+            if before == "a" || before == "one" {
+                if index > 1, words[index - 2] == "half" { return (unit / 2, "half a " + word) }
+                if unit >= 10 { return (unit, before + " " + word) }   // "a decade", "a century"; "a year" says little
+            }
+        }
+        return nil
+    }
+
+    /// A past year the sentence starts something at: "in 1987", "in the fall of 2020", "since 2019".
+    static func startYear(in sentence: String) -> (year: Double, words: String)? {
+        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        for (index, word) in words.enumerated() {
+            guard word.count == 4, let year = Int(word), (1900...2100).contains(year), index > 0 else { continue }
+            let window = words[max(0, index - 4)..<index]
+            guard window.contains(where: { ["in", "since", "from"].contains($0) }) else { continue }
+            let season = window.lazy.compactMap { seasons[$0] }.first ?? 0
+            return (Double(year) + season, words[max(0, index - 4)...index].joined(separator: " "))
+        }
+        return nil
+    }
+
+    private static let seasons: [String: Double] = ["spring": 0.25, "summer": 0.5, "fall": 0.75, "autumn": 0.75, "winter": 0.95]
+
+    private static func years(per unit: String) -> Double? {
+        switch unit {
+        case "year", "years": 1
+        case "month", "months": 1.0 / 12
+        case "decade", "decades": 10
+        case "century", "centuries": 100
+        default: nil
+        }
+    }
+
+    private static func value(_ word: String) -> Double? {
+        Double(word) ?? ReferentTerms.number(word).flatMap(Double.init)
+    }
+}
