@@ -92,6 +92,9 @@ public struct ShingledText: Sendable {
         self.hashes = hashes
     }
 
+    /// Words of the text, furniture left out.
+    public var wordCount: Int { sentenceOfWord.count }
+
     /// FNV-1a: a hash that is the same in every process, so results are too.
     private static func fnv(_ word: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

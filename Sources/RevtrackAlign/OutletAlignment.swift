@@ -43,7 +43,7 @@ public struct OutletAlignment: Sendable {
     public let new: SegmentedText
     /// Conflicting pairs first, then in the old text's order.
     public let pairs: [Pair]
-    /// Sentences of each side that no pair holds (furniture left out).
+    /// Sentences of each side that no pair holds (furniture, bylines and credits left out).
     public let onlyOld: [Int]
     public let onlyNew: [Int]
     public let copied: CopiedText
@@ -68,10 +68,13 @@ public struct OutletAlignment: Sendable {
                 threshold: Double = OutletAlignment.threshold, join: Double = OutletAlignment.joinThreshold) {
         self.old = old
         self.new = new
-        let oldKept = old.sentences.indices.filter { !ignoring(0, $0) }
-        let newKept = new.sentences.indices.filter { !ignoring(1, $0) }
-        let copied = CopiedText(old: ShingledText(old, ignoring: { ignoring(0, $0) }),
-                                new: ShingledText(new, ignoring: { ignoring(1, $0) }))
+        let left = [old, new].enumerated().map { side, text in
+            Set(text.sentences.indices.filter { ignoring(side, $0) || Apparatus.contains(text.sentences[$0]) })
+        }
+        let oldKept = old.sentences.indices.filter { !left[0].contains($0) }
+        let newKept = new.sentences.indices.filter { !left[1].contains($0) }
+        let copied = CopiedText(old: ShingledText(old, ignoring: { left[0].contains($0) }),
+                                new: ShingledText(new, ignoring: { left[1].contains($0) }))
         self.copied = copied
         let oldByIndex = Dictionary(grouping: oldFacts, by: \.sentence), newByIndex = Dictionary(grouping: newFacts, by: \.sentence)
 

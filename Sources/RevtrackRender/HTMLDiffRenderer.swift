@@ -9,8 +9,9 @@ public enum HTMLDiffRenderer {
     /// - Parameter sentences: false for a facts-only report (`--level facts`).
     /// - Parameter only: edits of these kinds only (`--only meaning,fact`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide, facts: FactSection? = nil,
-                              sentences: Bool = true, only: Set<EditKind>? = nil, hidden: Int = 0) -> String {
-        var summary = TextDiffRenderer(options: .init()).summaryLine(comparison)
+                              sentences: Bool = true, only: Set<EditKind>? = nil, hidden: Int = 0,
+                              outlets: AlignmentView? = nil) -> String {
+        var summary = outlets?.summary ?? TextDiffRenderer(options: .init()).summaryLine(comparison)
         if let facts { summary += " · " + facts.summary }
         summary += TextDiffRenderer.hiddenNote(hidden)
         var rows = ""
@@ -22,7 +23,7 @@ public enum HTMLDiffRenderer {
             rows += row(change, comparison)
         }
         // The edits a fact-checker reads first: meaning, then fact edits.
-        let important = sentences ? TextDiffRenderer.important(comparison) : []
+        let important = sentences && outlets == nil ? TextDiffRenderer.important(comparison) : []
         let head = important.isEmpty ? "" : "<h2>Most important</h2>\n<table class=\"highlights\">\n<colgroup><col><col class=\"mark\"><col></colgroup>\n"
             + important.map { row(comparison.changes[$0], comparison) }.joined() + "</table>\n<h2>All changes</h2>"
         return """
@@ -60,6 +61,7 @@ public enum HTMLDiffRenderer {
             tr.changed td.relation, tr.conflicting td.relation { color: #a15c00; font-weight: 600; }
             tr.added td.relation, tr.only-new td.relation { color: #1f7a1f; }
             tr.removed td.relation, tr.only-old td.relation { color: #b22222; }
+            \(alignmentStyle)
             </style>
             </head>
             <body>
@@ -70,7 +72,7 @@ public enum HTMLDiffRenderer {
             </header>
             <p class="summary">\(escape(summary))</p>
             \(head)
-            \(sentences ? "<table>\n<colgroup><col><col class=\"mark\"><col></colgroup>\n" + rows + "</table>" : "")
+            \(sentences ? outlets.map(alignmentTable) ?? "<table>\n<colgroup><col><col class=\"mark\"><col></colgroup>\n" + rows + "</table>" : "")
             \(facts.map(factTable) ?? "")
             </body>
             </html>

@@ -9,7 +9,8 @@ import RevtrackText
 public enum JSONDiffRenderer {
     /// - Parameter sentences: false leaves `sentences` out (`--level facts`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
-                              facts: FactSection? = nil, sentences: Bool = true, hidden: Int = 0) throws -> String {
+                              facts: FactSection? = nil, sentences: Bool = true, hidden: Int = 0,
+                              outlets: AlignmentView? = nil) throws -> String {
         var summary = Summary(comparison.summary, edits: comparison.editKindCounts)
         summary.hidden = hidden == 0 ? nil : hidden
         if let facts {
@@ -23,7 +24,8 @@ public enum JSONDiffRenderer {
             sentences: sentences ? comparison.changes.enumerated().map { Entry($1, comparison, facts: facts?.links[$0]) } : nil,
             facts: facts.map { section in section.comparison.entries.map(FactEntry.init) },
             factMode: facts.map { $0.mode == .versions ? "versions" : "outlets" },
-            framing: facts.flatMap { $0.mode == .outlets ? $0.framing : nil })
+            framing: facts.flatMap { $0.mode == .outlets ? $0.framing : nil },
+            alignment: sentences ? outlets.map(AlignmentJSON.init) : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
@@ -38,6 +40,8 @@ public enum JSONDiffRenderer {
         let facts: [FactEntry]?
         let factMode: String?
         let framing: [FramingContrast]?
+        /// Between outlets: the sentence pairs that report the same thing, and copied text.
+        let alignment: AlignmentJSON?
     }
 
     struct FactEntry: Encodable {

@@ -107,7 +107,7 @@ public struct SideBySideRenderer {
         return lines
     }
 
-    private func paint(_ spans: [Span], width: Int?) -> String {
+    func paint(_ spans: [Span], width: Int?) -> String {
         var out = ""
         var length = 0
         for span in spans {

@@ -1,3 +1,4 @@
+import RevtrackAlign
 import RevtrackCore
 import RevtrackFacts
 import RevtrackText
@@ -38,24 +39,30 @@ public struct TextDiffRenderer: Sendable {
 
     /// The same as UTF-8 bytes, ready for a file descriptor: a diff of long
     /// texts runs to megabytes, which a string would validate and copy again.
+    /// - Parameter outlets: two outlets aligned by what they report; shown
+    ///   instead of the sentence changes, which between two writers are all
+    ///   additions and removals.
     public func renderUTF8(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
-                           facts: FactSection? = nil) -> [UInt8] {
-        renderUTF8(comparison, oldLabel: oldLabel, newLabel: newLabel, facts: facts,
+                           facts: FactSection? = nil, outlets: AlignmentView? = nil) -> [UInt8] {
+        renderUTF8(comparison, oldLabel: oldLabel, newLabel: newLabel, facts: facts, outlets: outlets,
                    slices: comparison.changes.count > 32_768 ? 8 : 1)
     }
 
     /// `slices`: how many pieces the sentence lines are written in (on all cores).
     func renderUTF8(_ comparison: DocumentComparison, oldLabel: String, newLabel: String,
-                    facts: FactSection?, slices: Int) -> [UInt8] {
+                    facts: FactSection?, outlets: AlignmentView? = nil, slices: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         out += paint("--- " + TerminalText.escapingControls(oldLabel, keepNewlines: false), .bold).utf8
         out.append(0x0A)
         out += paint("+++ " + TerminalText.escapingControls(newLabel, keepNewlines: false), .bold).utf8
         out.append(0x0A)
-        out += (summaryLine(comparison) + (facts.map { " · " + $0.summary } ?? "") + Self.hiddenNote(options.hidden) + "\n").utf8
+        let summary = outlets.map { TerminalText.escapingControls($0.summary, keepNewlines: false) } ?? summaryLine(comparison)
+        out += (summary + (facts.map { " · " + $0.summary } ?? "") + Self.hiddenNote(options.hidden) + "\n").utf8
 
-        if options.sentences {
+        if options.sentences, let outlets {
+            out += alignmentLines(outlets).utf8
+        } else if options.sentences {
             var oldText = comparison.old.text, newText = comparison.new.text
             oldText.withUTF8 { oldBytes in
                 newText.withUTF8 { newBytes in

@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackAlign
 import RevtrackCore
 import RevtrackFacts
 import RevtrackStorage
@@ -35,11 +36,22 @@ public struct DiffRequest: Sendable {
         var comparison = DocumentComparison(old: old.text, new: new.text, wordLevel: level == .word)
         if ignoreCosmetic { comparison = comparison.ignoringCosmetic() }
         var facts: FactReport? = nil
+        let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
+        let mode = factsAs ?? (twoTracks ? .outlets : .versions)
+        let references = (old.referenceDay(today: today), new.referenceDay(today: today))
         if level != .sentence {
-            let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
             facts = FactReport(old: comparison.old, new: comparison.new, alignment: comparison.alignment,
-                               references: (old.referenceDay(today: today), new.referenceDay(today: today)),
-                               mode: factsAs ?? (twoTracks ? .outlets : .versions), ignoreCosmetic: ignoreCosmetic)
+                               references: references, mode: mode, ignoreCosmetic: ignoreCosmetic)
+        }
+        // Two outlets: sentences paired by what they report (the facts tie them when computed).
+        var outlets: OutletAlignment? = nil
+        if mode == .outlets, level != .facts {
+            let ignored = [comparison.old, comparison.new].map { side in
+                Set(side.sentences.indices.filter { ignore?.ignores(side.sentences[$0]) ?? false })
+            }
+            outlets = OutletAlignment(old: comparison.old, new: comparison.new,
+                                      oldFacts: facts?.oldFacts ?? [], newFacts: facts?.newFacts ?? [],
+                                      ignoring: { ignored[$0].contains($1) }, reference: references)
         }
         // Ignored sentences: hidden from the sentences and the facts, after the
         // fact comparison has used the whole alignment.
@@ -55,7 +67,7 @@ public struct DiffRequest: Sendable {
             comparison = comparison.raisingEditKinds(to: .fact, at: Set(factLinks.keys))
         }
         return StoryDiff(old: old, new: new, comparison: comparison, facts: facts, factLinks: factLinks,
-                         hiddenChanges: hidden, sentencesShown: level != .facts)
+                         hiddenChanges: hidden, sentencesShown: level != .facts, outlets: outlets)
     }
 }
 
@@ -72,6 +84,8 @@ public struct StoryDiff: Sendable {
     public let hiddenChanges: Int
     /// False for `--level facts`, where only the fact comparison counts.
     public let sentencesShown: Bool
+    /// Between two outlets: which sentences report the same thing.
+    public let outlets: OutletAlignment?
 
     /// What the exit status reports: whether the sides differ in what was compared.
     public var hasDifferences: Bool {

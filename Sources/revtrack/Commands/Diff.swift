@@ -63,22 +63,26 @@ struct Diff: ParsableCommand {
         let diff = request.compare(old, new)
         let facts = diff.facts.map { FactSection($0, links: diff.factLinks) }
         let useColor = output.colored(color.color)
+        let outlets = diff.outlets.map { AlignmentView($0, oldLabel: old.side.spec, newLabel: new.side.spec) }
         let context = all ? nil : self.context
         switch output.format {
         case .text:
             var options = TextDiffRenderer.Options(color: useColor, context: context, sentences: diff.sentencesShown, only: only?.kinds)
             options.hidden = diff.hiddenChanges
             let renderer = TextDiffRenderer(options: options)
-            try output.emit(renderer.renderUTF8(diff.comparison, oldLabel: old.side.headline, newLabel: new.side.headline, facts: facts))
+            try output.emit(renderer.renderUTF8(diff.comparison, oldLabel: old.side.headline, newLabel: new.side.headline,
+                                                facts: facts, outlets: outlets))
         case .sideBySide:
-            try output.emit(SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context, only: only?.kinds)
-                .render(diff.comparison, old: old.side, new: new.side))
+            let renderer = SideBySideRenderer(width: TerminalSize.columns(), color: useColor, context: context, only: only?.kinds)
+            try output.emit(outlets.map { renderer.render($0, old: old.side, new: new.side) }
+                            ?? renderer.render(diff.comparison, old: old.side, new: new.side))
         case .json:
             try output.emit(try JSONDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
-                                                        sentences: diff.sentencesShown, hidden: diff.hiddenChanges))
+                                                        sentences: diff.sentencesShown, hidden: diff.hiddenChanges, outlets: outlets))
         case .html:
             try output.emit(HTMLDiffRenderer.render(diff.comparison, old: old.side, new: new.side, facts: facts,
-                                                    sentences: diff.sentencesShown, only: only?.kinds, hidden: diff.hiddenChanges))
+                                                    sentences: diff.sentencesShown, only: only?.kinds, hidden: diff.hiddenChanges,
+                                                    outlets: outlets))
         }
         if diff.hasDifferences { throw ExitCode(1) }
     }
