@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "RevtrackDiffTests", dependencies: ["RevtrackDiff", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackFactsTests", dependencies: ["RevtrackFacts", "RevtrackCore", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCoreTests", dependencies: ["RevtrackCore", "RevtrackLexicon", "RevtrackTestSupport"]),
+        .testTarget(name: "RevtrackAlignTests", dependencies: ["RevtrackAlign", "RevtrackFacts", "RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackRenderTests", dependencies: ["RevtrackRender", "RevtrackCore", "RevtrackFacts", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackStoryTests", dependencies: ["RevtrackStory", "RevtrackStorage", "RevtrackFacts", "RevtrackText", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),

@@ -1,0 +1,124 @@
+import RevtrackAlign
+import RevtrackFacts
+import RevtrackTestSupport
+import RevtrackText
+import Testing
+
+/// Two invented outlets on one event: a wire story and another outlet's
+/// rewrite that paraphrases, copies one sentence with a light edit, and
+/// disagrees on a count, a speaker and a status.
+private let wire = """
+    Floods cut off Marrowby as river bursts its banks
+    By Ana Kessler
+    MARROWBY, Jan 9 (Meridian) - The river Tolve burst its banks on Tuesday and flooded the market town of Marrowby, forcing about 3,000 residents from their homes.
+    Advertisement
+    Rescue crews in boats pulled 41 people from roofs and upper floors overnight, the regional fire service said.
+    "The water rose faster than anyone here has ever seen," said Mayor Ilse Varga.
+    The regional government said it would close the Tolve bridge until engineers inspect it.
+    Forecasters expect more rain across the valley on Thursday.
+    (Reporting by Ana Kessler; Editing by Tom Reyes)
+    """
+
+private let rewrite = """
+    Marrowby under water
+    Some 4,000 residents of Marrowby were forced from their homes after the Tolve flooded the market town on Tuesday.
+    "The water rose faster than anyone here has ever seen," said Oskar Lind, the fire chief.
+    Rescue crews in boats pulled 41 people from roofs and upper floors overnight, the fire service said.
+    The Tolve bridge has been closed, officials said.
+    Local shops have opened their doors to families who lost everything.
+    """
+
+private func align(_ a: String, _ b: String, days: (CivilDate, CivilDate)? = nil) -> OutletAlignment {
+    let day = CivilDate(year: 2026, month: 1, day: 9)
+    let (old, new) = (SentenceSegmenter.segment(a), SentenceSegmenter.segment(b))
+    let reference = days ?? (day, day)
+    let furniture = [old, new].map { text in Set(text.sentences.indices.filter { PageFurniture.isFurniture(text.sentences[$0]) }) }
+    return OutletAlignment(old: old, new: new,
+                           oldFacts: FactExtractor.extract(from: old, reference: reference.0),
+                           newFacts: FactExtractor.extract(from: new, reference: reference.1),
+                           ignoring: { furniture[$0].contains($1) }, reference: reference)
+}
+
+private func pairs(_ alignment: OutletAlignment) -> [String: String] {
+    Dictionary(alignment.pairs.map { (alignment.old.sentences[$0.old].normalized, alignment.new.sentences[$0.new].normalized) },
+               uniquingKeysWith: { a, _ in a })
+}
+
+@Suite("outlet alignment")
+struct OutletAlignmentTests {
+    @Test("sentences that report the same thing pair, in any words; bylines, credits and ads pair with nothing")
+    func pairsByReferent() {
+        let alignment = align(wire, rewrite)
+        let found = pairs(alignment)
+        #expect(found["MARROWBY, Jan 9 (Meridian) - The river Tolve burst its banks on Tuesday and flooded the market town of Marrowby, forcing about 3,000 residents from their homes."]
+                == "Some 4,000 residents of Marrowby were forced from their homes after the Tolve flooded the market town on Tuesday.")
+        #expect(found["The regional government said it would close the Tolve bridge until engineers inspect it."] == "The Tolve bridge has been closed, officials said.")
+        let onlyOld = alignment.onlyOld.map { alignment.old.sentences[$0].normalized }
+        #expect(onlyOld.contains("Forecasters expect more rain across the valley on Thursday."))
+        #expect(!onlyOld.contains { $0.hasPrefix("By Ana") || $0.hasPrefix("(Reporting") || $0 == "Advertisement" })
+        #expect(alignment.onlyNew.map { alignment.new.sentences[$0].normalized } == ["Local shops have opened their doors to families who lost everything."])
+    }
+
+    @Test("a copied sentence is the same sentence, its edits diffed as between versions")
+    func copied() throws {
+        let alignment = align(wire, rewrite)
+        let copied = try #require(alignment.pairs.first { $0.copied && alignment.old.sentences[$0.old].normalized.hasPrefix("Rescue crews") })
+        #expect(copied.words.filter { $0.operation == .delete }.map(\.text) == ["regional"])
+        #expect(alignment.copied.newShare > 0.2 && alignment.copied.newShare < 0.6)
+    }
+
+    @Test("conflicts: a count, who said the words, whether the event is over, a duration against a date")
+    func conflicts() throws {
+        let alignment = align(wire, rewrite)
+        let kinds = alignment.pairs.flatMap(\.conflicts).map(\.kind)
+        #expect(Set(kinds) == [.number, .attribution, .status])
+        // Conflicting pairs come first.
+        #expect(alignment.pairs.prefix(3).allSatisfy { !$0.conflicts.isEmpty })
+        let number = try #require(alignment.pairs.flatMap(\.conflicts).first { $0.kind == .number })
+        #expect(number.old == "about 3,000 residents" && number.new.contains("4,000 residents"))
+        let duration = align("The two-year peacekeeping mission in Karvia ended on Monday with a ceremony at the Orsk base.",
+                             "The peacekeeping mission, deployed to Karvia in the fall of 2020, ended with a ceremony at the Orsk base.",
+                             days: (CivilDate(year: 2024, month: 5, day: 15), CivilDate(year: 2024, month: 5, day: 15)))
+        #expect(duration.pairs.first?.conflicts.map(\.kind) == [.duration])
+    }
+
+    @Test("unrelated texts pair nothing; a text against itself pairs every sentence with itself, all copied")
+    func extremes() {
+        let unrelated = align(wire, "Tennis: Halvorsen beat Imre in three sets at the indoor final in Oslo. She served eleven aces.")
+        #expect(unrelated.pairs.isEmpty)
+        let same = align(rewrite, rewrite)
+        #expect(same.pairs.allSatisfy { $0.old == $0.new && $0.conflicts.isEmpty })
+        #expect(same.pairs.count == same.old.sentences.count && same.copied.oldShare == 1)
+    }
+}
+
+@Suite("copied text")
+struct CopiedTextTests {
+    @Test("re-paragraphed wire copy with ads inserted and a word changed is still copied; spans cover the copied words")
+    func churnalism() {
+        let original = SentenceSegmenter.segment(wire)
+        let republished = SentenceSegmenter.segment(wire.replacingOccurrences(of: "\n", with: "\n\nRelated: more news\n\n")
+            .replacingOccurrences(of: "overnight", with: "during the night"))
+        let furniture = Set(republished.sentences.indices.filter { PageFurniture.isFurniture(republished.sentences[$0]) || republished.sentences[$0].text.hasPrefix("Related") })
+        let copied = CopiedText(old: ShingledText(original), new: ShingledText(republished, ignoring: { furniture.contains($0) }))
+        #expect(copied.newShare > 0.9 && copied.oldShare > 0.9)
+        let text = Array(republished.text.utf8)
+        let spans = copied.newSpans.map { String(decoding: text[$0], as: UTF8.self) }
+        #expect(spans.contains { $0.hasPrefix("The regional government said it would close") })
+        #expect(!spans.contains { $0.contains("during the night") })
+    }
+
+    @Test("shares are symmetric in what they count and between 0 and 1", arguments: [0, 1, 2, 3])
+    func shareBounds(seed: Int) {
+        var random = SeededGenerator(state: UInt64(seed + 1))
+        let words = ["river", "town", "rescue", "water", "mayor", "bridge", "rain", "boats", "roofs", "valley"]
+        func text() -> String {
+            (0..<8).map { _ in (0..<10).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ") + "." }.joined(separator: " ")
+        }
+        let (a, b) = (SentenceSegmenter.segment(text()), SentenceSegmenter.segment(text()))
+        let copied = CopiedText(old: ShingledText(a), new: ShingledText(b))
+        #expect((0...1).contains(copied.oldShare) && (0...1).contains(copied.newShare))
+        let reversed = CopiedText(old: ShingledText(b), new: ShingledText(a))
+        #expect(reversed.oldShare == copied.newShare && reversed.newShare == copied.oldShare)
+    }
+}
