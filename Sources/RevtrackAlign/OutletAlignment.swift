@@ -50,13 +50,22 @@ public struct OutletAlignment: Sendable {
     /// Every scored pair, old sentence → new sentence → score: what the pairs were chosen from.
     public let candidates: [Int: [Int: Double]]
 
-    /// A pair needs this score: with the place bonus, about a quarter of the
-    /// two sentences' weighted words in common. Set on Samples/outlets/dev
-    /// (`revtrack-bench align --sweep`) for precision: a wrong pair misleads
-    /// a reader more than a missing one.
-    public static let threshold = 0.35
-    /// A sentence left over joins a pair already made at this score.
-    public static let joinThreshold = 0.45
+    /// The scores at which sentences pair. Set on Samples/outlets/dev
+    /// (`revtrack-bench align --sweep`), leaning to precision: a wrong pair
+    /// misleads a reader more than a missing one.
+    public struct Thresholds: Sendable {
+        /// The one-to-one assignment takes pairs from this score: with the
+        /// place bonus, about a quarter of the two sentences' weighted words in common.
+        public var assignment = 0.4
+        /// A sentence left over joins its best partner, already paired, at this score.
+        public var join = 0.45
+        /// A pair this strong stands whatever else either sentence pairs
+        /// with: a headline and a lead both report what another outlet's lead does.
+        public var strong = 0.6
+        /// Two sentences that are each other's best partner pair from this score.
+        public var mutual = 0.25
+        public init() {}
+    }
 
     /// - Parameters:
     ///   - facts: the two outlets' facts (from `FactReport`), which tie sentences and give conflicts.
@@ -64,8 +73,7 @@ public struct OutletAlignment: Sendable {
     ///   - reference: each side's reference date, for durations against dates.
     public init(old: SegmentedText, new: SegmentedText, oldFacts: [Fact], newFacts: [Fact],
                 ignoring: (_ side: Int, _ sentence: Int) -> Bool = { _, _ in false },
-                reference: (old: CivilDate, new: CivilDate)? = nil,
-                threshold: Double = OutletAlignment.threshold, join: Double = OutletAlignment.joinThreshold) {
+                reference: (old: CivilDate, new: CivilDate)? = nil, thresholds: Thresholds = Thresholds()) {
         self.old = old
         self.new = new
         let left = [old, new].enumerated().map { side, text in
@@ -81,7 +89,7 @@ public struct OutletAlignment: Sendable {
         var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addFactTies(oldFacts: oldByIndex, newFacts: newByIndex)
         scores.addCopies(copied, old: old, new: new)
-        let chosen = scores.choose(threshold: threshold, join: join)
+        let chosen = scores.choose(thresholds)
         candidates = scores.all
 
         var pairs: [Pair] = []
@@ -206,11 +214,11 @@ struct PairScores {
         WordTokenizer.tokenize(text).lazy.filter { $0.kind != .punctuation }.count
     }
 
-    /// The pairs: an assignment over the candidates at `threshold` or more,
-    /// then sentences left over that join a pair at `join` or more.
-    func choose(threshold: Double, join: Double) -> [(Int, Int, Double)] {
+    /// The pairs: an assignment over the candidates, then the strong pairs,
+    /// the mutual best partners, and sentences left over that join a pair.
+    func choose(_ thresholds: OutletAlignment.Thresholds) -> [(Int, Int, Double)] {
         var candidates: [(row: Int, column: Int, score: Double)] = []
-        for (o, row) in scores { for (n, score) in row where score >= threshold { candidates.append((o, n, score)) } }
+        for (o, row) in scores { for (n, score) in row where score >= thresholds.assignment { candidates.append((o, n, score)) } }
         let rows = Array(Set(candidates.map(\.row))).sorted(), columns = Array(Set(candidates.map(\.column))).sorted()
         var chosen: [(Int, Int)]
         if rows.count * columns.count <= 250_000 {
@@ -222,20 +230,28 @@ struct PairScores {
         } else {
             chosen = Assignment.greedy(candidates)
         }
+        var pairs = Set(chosen.map { Key(old: $0.0, new: $0.1) })
         let pairedRows = Set(chosen.map(\.0)), pairedColumns = Set(chosen.map(\.1))
-        // A sentence left over joins its best partner among the paired ones.
-        var joined: [(Int, Int)] = []
-        var bestForColumn: [Int: (row: Int, score: Double)] = [:]
+        // Each sentence's best partner, ties to the earlier sentence.
+        var bestForRow: [Int: (column: Int, score: Double)] = [:], bestForColumn: [Int: (row: Int, score: Double)] = [:]
         for (o, row) in scores {
-            if !pairedRows.contains(o), let best = row.filter({ $0.value >= join }).max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }) {
-                joined.append((o, best.key))
-            }
-            for (n, score) in row where !pairedColumns.contains(n) && score >= join {
-                if let current = bestForColumn[n], (current.score, -current.row) >= (score, -o) { continue }
-                bestForColumn[n] = (o, score)
+            for (n, score) in row {
+                if let current = bestForRow[o], (current.score, -current.column) >= (score, -n) {} else { bestForRow[o] = (n, score) }
+                if let current = bestForColumn[n], (current.score, -current.row) >= (score, -o) {} else { bestForColumn[n] = (o, score) }
             }
         }
-        for (n, best) in bestForColumn where !joined.contains(where: { $0 == (best.row, n) }) { joined.append((best.row, n)) }
-        return (chosen + joined).map { ($0.0, $0.1, scores[$0.0]![$0.1]!) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        for (o, row) in scores {
+            for (n, score) in row {
+                let best = bestForRow[o]?.column == n, bestOfOther = bestForColumn[n]?.row == o
+                if score >= thresholds.strong
+                    || best && bestOfOther && score >= thresholds.mutual
+                    || score >= thresholds.join && (best && !pairedRows.contains(o) || bestOfOther && !pairedColumns.contains(n)) {
+                    pairs.insert(Key(old: o, new: n))
+                }
+            }
+        }
+        return pairs.map { ($0.old, $0.new, scores[$0.old]![$0.new]!) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
     }
+
+    private struct Key: Hashable { let old: Int, new: Int }
 }

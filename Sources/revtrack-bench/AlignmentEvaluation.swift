@@ -42,10 +42,14 @@ enum AlignmentEvaluation {
 
     static func run(samples: String, verbose: Bool, sweep: Bool = false) {
         if sweep {
-            for threshold in stride(from: 0.1, through: 0.4, by: 0.05) {
-                for join in stride(from: threshold, through: 0.6, by: 0.1) {
-                    print(String(format: "threshold %.2f join %.2f", threshold, join))
-                    score(samples + "/outlets/dev", verbose: false, threshold: threshold, join: join)
+            for assignment in [0.3, 0.35, 0.4] {
+                for strong in [0.45, 0.5, 0.6] {
+                    for mutual in [0.2, 0.25, 0.3] {
+                        var thresholds = OutletAlignment.Thresholds()
+                        (thresholds.assignment, thresholds.strong, thresholds.mutual) = (assignment, strong, mutual)
+                        print(String(format: "assignment %.2f strong %.2f mutual %.2f", assignment, strong, mutual))
+                        score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
+                    }
                 }
             }
             return
@@ -57,8 +61,7 @@ enum AlignmentEvaluation {
         speed(samples + "/outlets/dev/factory-fire")
     }
 
-    static func score(_ folder: String, verbose: Bool, threshold: Double = OutletAlignment.threshold,
-                      join: Double = OutletAlignment.joinThreshold) {
+    static func score(_ folder: String, verbose: Bool, thresholds: OutletAlignment.Thresholds = .init()) {
         var pairs = Counts(), conflicts = Counts(), copied = Counts(), files = 0
         let stories = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for story in stories {
@@ -92,7 +95,7 @@ enum AlignmentEvaluation {
                     if fields[2] == "conflict" { goldConflicts.insert(pair) }
                     if fields[2] == "copied" { goldCopied.insert(pair) }
                 }
-                let alignment = align(a, b, threshold: threshold, join: join)
+                let alignment = align(a, b, thresholds: thresholds)
                 let predicted = Set(alignment.pairs.map { GoldPair(old: $0.old, new: $0.new) })
                 let predictedConflicts = Set(alignment.pairs.filter { !$0.conflicts.isEmpty }.map { GoldPair(old: $0.old, new: $0.new) })
                 let predictedCopied = Set(alignment.pairs.filter(\.copied).map { GoldPair(old: $0.old, new: $0.new) })
@@ -126,11 +129,10 @@ enum AlignmentEvaluation {
         print("  copied pairs          " + copied.line)
     }
 
-    static func align(_ a: Outlet, _ b: Outlet, threshold: Double = OutletAlignment.threshold,
-                      join: Double = OutletAlignment.joinThreshold) -> OutletAlignment {
+    static func align(_ a: Outlet, _ b: Outlet, thresholds: OutletAlignment.Thresholds = .init()) -> OutletAlignment {
         OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
                         ignoring: { side, index in (side == 0 ? a.furniture : b.furniture).contains(index) },
-                        reference: (a.reference, b.reference), threshold: threshold, join: join)
+                        reference: (a.reference, b.reference), thresholds: thresholds)
     }
 
     /// The two 5 KB-class articles of one story, segmented, with facts, aligned: as `diff A B` does it.
