@@ -87,7 +87,7 @@ public struct OutletAlignment: Sendable {
         let oldByIndex = Dictionary(grouping: oldFacts, by: \.sentence), newByIndex = Dictionary(grouping: newFacts, by: \.sentence)
 
         var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept)
-        scores.addFactTies(oldFacts: oldByIndex, newFacts: newByIndex)
+        scores.addFactTies(oldFacts: oldFacts, newFacts: newFacts)
         scores.addCopies(copied, old: old, new: new)
         let chosen = scores.choose(thresholds)
         candidates = scores.all
@@ -171,27 +171,22 @@ struct PairScores {
 
     /// Facts both sentences hold, matched as between outlets: a count, a
     /// date or a quotation ties two sentences more than their words show
-    /// ("nearly 2,000" and "almost two thousand"); names are in the words already.
-    mutating func addFactTies(oldFacts: [Int: [Fact]], newFacts: [Int: [Fact]]) {
-        for (o, row) in scores {
-            guard let factsA = oldFacts[o] else { continue }
-            for (n, score) in row {
-                guard let factsB = newFacts[n] else { continue }
-                let entries = FactComparison(old: factsA, new: factsB, mode: .outlets).entries
-                var bonus = 0.0
-                for entry in entries {
-                    guard let a = entry.old, entry.new != nil else { continue }
-                    switch a.kind {
-                    case .quantity, .date: bonus += 0.08
-                    case .quote: bonus += 0.2
-                    case .claim: bonus += 0.05
-                    case .person, .place, .organisation: break
-                    }
-                }
-                scores[o]![n] = score + min(bonus, 0.2)
-            }
+    /// ("nearly 2,000" and "almost two thousand"); names are in the words
+    /// already. The facts are compared once, between the whole texts.
+    mutating func addFactTies(oldFacts: [Fact], newFacts: [Fact]) {
+        let tying: Set<Fact.Kind> = [.quantity, .date, .quote, .claim]
+        let comparison = FactComparison(old: oldFacts.filter { tying.contains($0.kind) }, new: newFacts.filter { tying.contains($0.kind) },
+                                        mode: .outlets)
+        var bonus: [Int: [Int: Double]] = [:]
+        for entry in comparison.entries {
+            guard let a = entry.old, let b = entry.new, scores[a.sentence]?[b.sentence] != nil else { continue }
+            bonus[a.sentence, default: [:]][b.sentence, default: 0] += a.kind == .quote ? 0.2 : a.kind == .claim ? 0.05 : 0.08
         }
+        for (o, row) in bonus { for (n, value) in row { scores[o]![n]! += min(value, Self.factTieLimit) } }
     }
+
+    /// The most shared facts add to a pair's score.
+    static let factTieLimit = 0.2
 
     /// Sentences that share runs of copied words: a copy is the same
     /// sentence, whatever else the scores say.

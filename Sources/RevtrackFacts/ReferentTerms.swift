@@ -79,20 +79,29 @@ public enum ReferentTerms {
     /// A light stem: plural, past and -ing endings off, then a final "e", so
     /// "closing", "closed" and "close" meet in "clos".
     static func stem(_ word: String) -> String {
-        var word = Substring(word)
-        func drop(_ suffix: String, keeping minimum: Int = 3) -> Bool {
-            guard word.hasSuffix(suffix), word.count - suffix.count >= minimum else { return false }
-            word = word.dropLast(suffix.count)
+        // On bytes: a diff stems every word of both texts, and generic
+        // suffix tests on strings cost more than all the rest.
+        var bytes = Array(word.utf8)
+        func ends(_ suffix: StaticString) -> Bool {
+            let count = suffix.utf8CodeUnitCount
+            guard bytes.count >= count else { return false }
+            let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: count)
+            for index in 0..<count where bytes[bytes.count - count + index] != tail[index] { return false }
             return true
         }
-        if drop("ies") { word += "y" } else if drop("ied") { word += "y" }
-        else if word.hasSuffix("ss") {} else if drop("es") || drop("s") {}
-        if drop("ing") || drop("ed") {
-            // A doubled consonant: "stopped", "planning".
-            if let last = word.last, word.dropLast().last == last, !"aeiouslz".contains(last) { word = word.dropLast() }
+        func drop(_ suffix: StaticString, keeping minimum: Int = 3) -> Bool {
+            guard ends(suffix), bytes.count - suffix.utf8CodeUnitCount >= minimum else { return false }
+            bytes.removeLast(suffix.utf8CodeUnitCount)
+            return true
         }
-        if word.count > 3, word.hasSuffix("e") { word = word.dropLast() }
-        return String(word)
+        if drop("ies") || drop("ied") { bytes.append(UInt8(ascii: "y")) }
+        else if ends("ss") {} else if drop("es") || drop("s") {}
+        if drop("ing") || drop("ed"), let last = bytes.last, bytes.count >= 2, bytes[bytes.count - 2] == last,
+           !"aeiouslz".utf8.contains(last) {
+            bytes.removeLast()      // a doubled consonant: "stopped", "planning"
+        }
+        if bytes.count > 3, bytes.last == UInt8(ascii: "e") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A number word's digits ("two" → "2"); nil for other words.

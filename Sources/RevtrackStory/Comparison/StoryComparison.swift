@@ -17,6 +17,14 @@ public struct StoryComparison: Sendable {
         public let captured: Date
         public let title: String?
         public let words: Int
+        /// `words` is counted by the comparison; what is given here is ignored.
+        public init(track: String, spec: String, captured: Date, title: String?, words: Int = 0) {
+            self.track = track
+            self.spec = spec
+            self.captured = captured
+            self.title = title
+            self.words = words
+        }
     }
 
     /// One referent (a count, a date, a quotation) and what each outlet says of it.
