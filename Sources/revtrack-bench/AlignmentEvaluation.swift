@@ -187,13 +187,6 @@ enum AlignmentEvaluation {
                      sides.count, bytes / 1000, sides.count * (sides.count - 1) / 2, story))
     }
 
-    static func loop(samples: String) {
-        let day = CivilDate(year: 2025, month: 1, day: 1)
-        let a = Outlet((try? String(contentsOfFile: samples + "/outlets/dev/factory-fire/wire.txt", encoding: .utf8)) ?? "", reference: day)
-        let b = Outlet((try? String(contentsOfFile: samples + "/outlets/dev/factory-fire/rewrite.txt", encoding: .utf8)) ?? "", reference: day)
-        for _ in 0..<20 { _ = align(a, b) }
-    }
-
     /// The sentence holding the start of an exact fragment of the text.
     static func sentence(containing fragment: String, in text: SegmentedText) -> Int? {
         guard let range = text.text.range(of: fragment) else { return nil }

@@ -31,10 +31,6 @@ for suite in suites {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
         AlignmentEvaluation.run(samples: samples, verbose: flags.contains("-v"), sweep: flags.contains("--sweep"))
-    case "align-loop":
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Samples").path
-        AlignmentEvaluation.loop(samples: samples)
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
