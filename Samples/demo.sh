@@ -27,7 +27,14 @@ run log reuters
 printf '\n$ revtrack show reuters@1\n'; "$revtrack" show reuters@1
 run sentences opinion | head -12
 run diff reuters || true          # the latest revision against the one before (exit 1: they differ)
-run diff reuters opinion || true  # two outlets on the same event
+run diff reuters opinion || true  # two outlets on the same event: what both report, side by side
+# A story told by four outlets (Samples/outlets): wire, a rewrite, a broadcast, an opinion piece.
+story="$root/Samples/outlets/dev/factory-fire"
+tail -n +2 "$story/manifest.tsv" | while IFS=$'\t' read -r outlet captured title; do
+  "$revtrack" add "factory-fire/$outlet" "$story/$outlet.txt" --date "$captured" --title "$title" >/dev/null
+done
+run diff factory-fire/wire factory-fire/rewrite || true
+run compare factory-fire
 # A developing story in six revisions (Samples/storm/README.md): how it moved over the day.
 for i in 1 2 3 4 5 6; do
   "$revtrack" add storm/wire "$root/Samples/storm/wire-$i.txt" --date "$(printf '2025-10-14T%02d:15:00Z' $((i + 6)))" \
