@@ -13,7 +13,7 @@ import PackageDescription
 // A target names only targets to its left.
 let package = Package(
     name: "revtrack",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "revtrack", targets: ["revtrack"]),
         .library(name: "RevtrackStorage", targets: ["RevtrackStorage"]),
@@ -27,9 +27,12 @@ let package = Package(
         .library(name: "RevtrackRender", targets: ["RevtrackRender"]),
         .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
         .library(name: "RevtrackWatch", targets: ["RevtrackWatch"]),
+        .library(name: "RevtrackServe", targets: ["RevtrackServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libgit2 as Debian ships it; only RevtrackStorage may import it.
@@ -58,7 +61,17 @@ let package = Package(
         .target(name: "RevtrackAlign", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackFacts"]),
         // The application layer: what a command or a web page asks for, as one call.
         .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackCapture"]),
-        .target(name: "RevtrackRender", dependencies: ["RevtrackCore", "RevtrackText", "RevtrackFacts", "RevtrackAlign"]),
+        .target(name: "RevtrackRender", dependencies: ["RevtrackStorage", "RevtrackCore", "RevtrackText", "RevtrackFacts", "RevtrackAlign", "RevtrackStory"]),
+        // The web view: pages, JSON and Atom feeds over the Story layer, read-only.
+        .target(
+            name: "RevtrackServe",
+            dependencies: [
+                "RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackStory", "RevtrackRender",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
         .systemLibrary(name: "CMalloc"),
         .executableTarget(
@@ -72,6 +85,7 @@ let package = Package(
                 "RevtrackRender",
                 "RevtrackCapture",
                 "RevtrackWatch",
+                "RevtrackServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

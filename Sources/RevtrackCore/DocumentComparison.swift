@@ -43,6 +43,9 @@ public struct DocumentComparison: Sendable {
         /// Edits (modified or moved with edits) that change what a sentence says: negation, antonyms, modality.
         public var meaning = 0
         public var hasDifferences: Bool { added + removed + modified + moved > 0 }
+        public init(unchanged: Int = 0, added: Int = 0, removed: Int = 0, modified: Int = 0, moved: Int = 0, meaning: Int = 0) {
+            (self.unchanged, self.added, self.removed, self.modified, self.moved, self.meaning) = (unchanged, added, removed, modified, moved, meaning)
+        }
     }
 
     /// The changes with cosmetic edits (white space, punctuation, case, quote

@@ -53,6 +53,9 @@ public struct FactTimeline: Sendable {
     public struct Step: Sendable, Hashable, Codable {
         public var changed = 0, added = 0, removed = 0
         public var isEmpty: Bool { changed + added + removed == 0 }
+        public init(changed: Int = 0, added: Int = 0, removed: Int = 0) {
+            (self.changed, self.added, self.removed) = (changed, added, removed)
+        }
     }
 
     /// Ordered by first appearance.

@@ -59,14 +59,14 @@ public struct FactSection: Sendable {
     }
 
     /// "“recaptured” ×2  vs  “liberated”": a contrast's two wordings.
-    static func wording(_ contrast: FramingContrast) -> (old: String, new: String) {
+    public static func wording(_ contrast: FramingContrast) -> (old: String, new: String) {
         func usage(_ usage: FramingContrast.Usage) -> String {
             "“" + usage.phrase + "”" + (usage.count > 1 ? " ×\(usage.count)" : "")
         }
         return (usage(contrast.old), usage(contrast.new))
     }
 
-    static func label(_ relation: FactComparison.Relation) -> String {
+    public static func label(_ relation: FactComparison.Relation) -> String {
         switch relation {
         case .onlyOld: "only in old"
         case .onlyNew: "only in new"

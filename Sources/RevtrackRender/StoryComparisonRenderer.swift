@@ -1,5 +1,7 @@
 import Foundation
 import RevtrackFacts
+import RevtrackStorage
+import RevtrackStory
 
 /// The outlets of one story, one beside the other (`revtrack compare`): the
 /// model is built by the Story layer and handed in as plain values, so
@@ -59,6 +61,22 @@ public struct StoryTable: Sendable {
         self.facts = facts
         self.copied = copied
         self.framing = framing
+    }
+}
+
+extension StoryTable {
+    /// The table of a story's comparison, times as ISO 8601.
+    public init(_ comparison: StoryComparison, story: String) {
+        let tracks = comparison.outlets.map(\.track)
+        self.init(
+            story: story,
+            outlets: comparison.outlets.enumerated().map { index, outlet in
+                Outlet(track: outlet.track, revision: outlet.spec, captured: CaptureTime.format(outlet.captured), title: outlet.title,
+                       words: outlet.words, copiedFrom: comparison.likelySource[index].map { tracks[$0] })
+            },
+            facts: comparison.facts.map { FactRow(kind: $0.kind.rawValue, conflicting: $0.conflicting, values: $0.values) },
+            copied: comparison.copied,
+            framing: comparison.framing.map { Framing(old: tracks[$0.old], new: tracks[$0.new], contrast: $0.contrast) })
     }
 }
 

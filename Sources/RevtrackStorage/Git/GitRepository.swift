@@ -101,6 +101,26 @@ final class GitRepository {
         }
     }
 
+    /// Full names of all local branches (`refs/heads/...`) with the commits they point at.
+    func branchTargets() throws(GitError) -> [(String, ObjectID)] {
+        var iterator: OpaquePointer?
+        try check(git_branch_iterator_new(&iterator, pointer, GIT_BRANCH_LOCAL), "git_branch_iterator_new")
+        defer { git_branch_iterator_free(iterator) }
+        var targets: [(String, ObjectID)] = []
+        while true {
+            var reference: OpaquePointer?
+            var type = GIT_BRANCH_LOCAL
+            let result = git_branch_next(&reference, &type, iterator)
+            if result == GIT_ITEROVER.rawValue { break }
+            try check(result, "git_branch_next")
+            if let name = git_reference_name(reference), let oid = git_reference_target(reference) {
+                targets.append((String(cString: name), ObjectID(oid.pointee)))
+            }
+            git_reference_free(reference)
+        }
+        return targets
+    }
+
     /// Full names of all local branches (`refs/heads/...`).
     func branchReferenceNames() throws(GitError) -> [String] {
         var iterator: OpaquePointer?

@@ -21,6 +21,15 @@ extension RevisionStore {
         return names.sorted()
     }
 
+    /// Every track with the commit its branch points at, sorted by name: a
+    /// reader that caches by commit learns what changed without walking any history.
+    public func trackTips() throws(StorageError) -> [(track: TrackName, tip: ObjectID)] {
+        let targets = try git { () throws(GitError) in try repository.branchTargets() }
+        return targets.compactMap { name, id in
+            (try? TrackName(String(name.dropFirst("refs/heads/".count)))).map { ($0, id) }
+        }.sorted { $0.track < $1.track }
+    }
+
     public func trackSummaries() throws(StorageError) -> [TrackSummary] {
         var summaries: [TrackSummary] = []
         for track in try trackNames() {

@@ -47,17 +47,3 @@ enum CompareFormat: String, OutputFormat {
     case text, json, html
 }
 
-extension StoryTable {
-    init(_ comparison: StoryComparison, story: String) {
-        let tracks = comparison.outlets.map(\.track)
-        self.init(
-            story: story,
-            outlets: comparison.outlets.enumerated().map { index, outlet in
-                Outlet(track: outlet.track, revision: outlet.spec, captured: CaptureTime.format(outlet.captured), title: outlet.title,
-                       words: outlet.words, copiedFrom: comparison.likelySource[index].map { tracks[$0] })
-            },
-            facts: comparison.facts.map { FactRow(kind: $0.kind.rawValue, conflicting: $0.conflicting, values: $0.values) },
-            copied: comparison.copied,
-            framing: comparison.framing.map { Framing(old: tracks[$0.old], new: tracks[$0.new], contrast: $0.contrast) })
-    }
-}
