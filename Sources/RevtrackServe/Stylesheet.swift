@@ -16,11 +16,11 @@ enum Stylesheet {
         .kind.meaning { color: #a15c00; } .kind.fact { color: #1d5e91; }
         ul.highlights { margin: .2em 0 0; padding-left: 1.2em; font-size: .9em; }
         table.diff td.mark { width: 1.5em; text-align: center; font: 600 .9em system-ui, sans-serif; color: #888; }
-        table.diff td.text { width: 48%; }
+        table.diff td.text { width: 42%; }
         tr.delete td.old { background: #fde8e8; } tr.insert td.new { background: #e6f6e6; }
         tr.modify td.old { background: #fdf3f3; } tr.modify td.new { background: #f1faf1; } tr.move td { background: #eef4fb; }
         del { background: #f8c4c4; text-decoration: line-through; } ins { background: #b9e8b9; text-decoration: none; }
-        tr.conflict td { background: #fdf1e3; } tr.copied td { background: #eef4fb; } td.tie { font: .8em system-ui, sans-serif; color: #555; width: 14em; }
+        tr.conflict td { background: #fdf1e3; } tr.copied td { background: #eef4fb; } td.tie { font: .8em system-ui, sans-serif; color: #555; width: 16%; }
         tr.conflicting td, tr.changed td { background: #fdf1e3; } td.none { color: #bbb; }
         .blame p { margin: 0 0 1em; } .blame span { padding: 0 .1em; }
         .blame .newest { background: #e6f6e6; } .blame .oldest { color: #555; } .blame sup { font: .7em system-ui, sans-serif; color: #888; }

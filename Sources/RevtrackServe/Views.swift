@@ -124,13 +124,15 @@ enum Views {
     // MARK: Diff
 
     struct Segment { let text: String; let isDelete: Bool; let isInsert: Bool; let isEqual: Bool }
+    /// Names differ from the page's own (`facts`, `kind`): a Mustache section
+    /// looks a missing name up in the enclosing context.
     struct Row {
         let id: String, cls: String, mark: String, kind: String?, old: String, new: String, words: Bool
-        let oldWords: [Segment], newWords: [Segment], facts: String?
+        let oldWords: [Segment], newWords: [Segment], factLinks: String?
     }
     struct FactRow { let relation: String; let cls: String; let kind: String; let old: String; let new: String; let anchor: String? }
     struct PairRow {
-        let cls: String, tie: String, old: String, new: String, facts: String?, words: Bool, oldWords: [Segment], newWords: [Segment]
+        let cls: String, tie: String, old: String, new: String, ties: String?, words: Bool, oldWords: [Segment], newWords: [Segment]
     }
     struct Side { let spec: String; let headline: String; let link: String? }
     struct DiffPage {
@@ -178,7 +180,7 @@ enum Views {
                 }.joined(separator: "; ")
                 rows.append(Row(id: "c\(index)", cls: change.operation.rawValue, mark: mark, kind: change.editKind?.rawValue,
                                 old: text(change.old, comparison.old.sentences), new: text(change.new, comparison.new.sentences),
-                                words: !change.words.isEmpty, oldWords: oldWords, newWords: newWords, facts: facts.isEmpty ? nil : facts))
+                                words: !change.words.isEmpty, oldWords: oldWords, newWords: newWords, factLinks: facts.isEmpty ? nil : facts))
             }
         }
         var pairs: [PairRow] = [], onlyOld: [String] = [], onlyNew: [String] = []
@@ -192,7 +194,10 @@ enum Views {
                     : item.relation == .copied ? "≡ copied" : String(format: "= both (%.2f)", item.score)
                 pairs.append(PairRow(cls: item.conflicts.isEmpty ? item.relation.rawValue : "conflict", tie: Untrusted.text(tie),
                                      old: Untrusted.text(item.oldText), new: Untrusted.text(item.newText),
-                                     facts: item.facts.isEmpty ? nil : Untrusted.text(item.facts.map(AlignmentView.describe(fact:)).joined(separator: " · ")),
+                                     ties: item.facts.isEmpty ? nil : Untrusted.text(item.facts.map { fact in
+                                         // A quotation's words are in the sentences beside it.
+                                         fact.kind == .quote ? fact.mark + " quotation" : AlignmentView.describe(fact: fact)
+                                     }.joined(separator: " · ")),
                                      words: item.relation == .copied && !item.words.isEmpty, oldWords: oldWords, newWords: newWords))
             }
             onlyOld = view.onlyOld.map { Untrusted.text($0.text) }

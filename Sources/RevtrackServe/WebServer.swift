@@ -51,7 +51,9 @@ public struct WebServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: PageHeaders(notFound: { self.page("notfound", NotFound(title: "Not found", message: $0), status: .notFound) }))
+        router.add(middleware: PageHeaders(errorPage: { status, message in
+            self.page("notfound", NotFound(title: status == .notFound ? "Not found" : "Bad request", message: message), status: status)
+        }))
         router.get("/") { request, _ in try self.index(request) }
         router.get("/static/style.css") { _, _ in Self.stylesheet }
         router.get("/t/**") { _, context in try self.trackOrRevision(context.parameters.getCatchAll()) }
@@ -211,21 +213,20 @@ public struct WebServer: Sendable {
 /// wrong (an unknown track or revision, a bad query) is a 404 or 400 page,
 /// never a 500.
 struct PageHeaders<Context: RequestContext>: RouterMiddleware {
-    let notFound: @Sendable (String) -> Response
+    let errorPage: @Sendable (HTTPResponse.Status, String) -> Response
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
         } catch let error as HTTPError where error.status == .notFound {
-            response = notFound("No page at this address.")
+            response = errorPage(.notFound, "No page at this address.")
         } catch let error as HTTPError where error.status == .badRequest {
-            response = notFound(error.body ?? "Bad request.")
-            response.status = .badRequest
+            response = errorPage(.badRequest, error.body ?? "Bad request.")
         } catch let error as StorageError {
-            response = notFound(Untrusted.text("\(error)"))
+            response = errorPage(.notFound, Untrusted.text("\(error)"))
         } catch let error as StoryError {
-            response = notFound(Untrusted.text(error.description))
+            response = errorPage(.notFound, Untrusted.text(error.description))
         }
         response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -184,3 +184,39 @@ private final class AtomCheck: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { depth -= 1 }
 }
+
+private let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+
+extension WebServerTests {
+    /// The DOM headless Chromium builds for a page (`--dump-dom`).
+    func dom(_ url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromiumPath!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.file("profile"))", "--dump-dom", url]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return dom
+    }
+
+    @Test("headless Chromium loads the index, a track, a diff and a story's comparison, and no script runs",
+          .enabled(if: chromiumPath != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
+    func browser() async throws { try await serving { client in
+        let pages: [(String, String)] = [
+            ("/", "<a href=\"/t/karabakh/reuters\">karabakh/reuters</a>"),
+            ("/t/storm/wire", "<h2>Facts over time</h2>"),
+            ("/diff?old=storm/wire@2&new=storm/wire@3", "<ins> 20</ins>"),
+            ("/compare/karabakh", "<h2>Facts by outlet</h2>"),
+            ("/t/hostile/@1", "&lt;img src=x onerror=alert(2)&gt;"),
+        ]
+        for (path, expected) in pages {
+            let dom = try dom(client.base + path)
+            #expect(dom.contains(expected), "\(path): \(dom.prefix(300))")
+            // Nothing hostile became an element, and the page carries no script of its own.
+            #expect(!dom.contains("<script") && !dom.contains("<img"), "\(path)")
+        }
+    } }
+}
