@@ -9,6 +9,8 @@ public struct CaptureEvent: Hashable, Sendable, Codable {
         case failed
         /// HTTP 404 or 410 after the page had been captured.
         case removed
+        /// A stored revision's webhook or command notification that failed every try.
+        case notificationFailed = "notification-failed"
     }
 
     public var track: String

@@ -17,6 +17,7 @@ public final class LoopbackServer: @unchecked Sendable {
         public let path: String
         /// Header names lowercased.
         public let headers: [String: String]
+        public var body = Data()
     }
 
     public struct Response: Sendable {
@@ -141,7 +142,8 @@ public final class LoopbackServer: @unchecked Sendable {
             received += buffer[0..<count]
             if received.count >= 4, received.indices.dropLast(3).contains(where: { Array(received[$0..<($0 + 4)]) == end }) { break }
         }
-        let head = String(decoding: received, as: UTF8.self)
+        let headEnd = received.indices.dropLast(3).first { Array(received[$0..<($0 + 4)]) == end }.map { $0 + 4 } ?? received.count
+        let head = String(decoding: received[..<headEnd], as: UTF8.self)
         let lines = head.components(separatedBy: "\r\n")
         let parts = lines[0].split(separator: " ")
         guard parts.count >= 2 else { return }
@@ -150,7 +152,15 @@ public final class LoopbackServer: @unchecked Sendable {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
-        let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
+        // A body of Content-Length bytes (a webhook's POST).
+        var body = Array(received[headEnd...])
+        let length = min(Int(headers["content-length"] ?? "") ?? 0, 1 << 20)
+        while body.count < length {
+            let count = read(connection, &buffer, buffer.count)
+            if count <= 0 { break }
+            body += buffer[0..<count]
+        }
+        let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers, body: Data(body.prefix(length)))
         lock.lock()
         log.append(request)
         let responder = routes[request.path]

@@ -47,9 +47,30 @@ struct Watch: ParsableCommand {
         @Flag(name: .shortAndLong, help: "Also print unchanged pages and removals already reported.")
         var verbose = false
 
+        @Option(help: ArgumentHelp("POST each stored change as JSON to this URL (repeatable); its 'text' field suits Slack and Mattermost incoming webhooks.",
+                                   valueName: "url"))
+        var notify: [String] = []
+
+        @Option(name: .customLong("exec"), help: ArgumentHelp("Run this shell command for each stored change, the same JSON on its standard input (repeatable).",
+                                                              valueName: "command"))
+        var commands: [String] = []
+
+        @Option(help: "Tries per notification before it is logged as failed, one second apart and doubling.")
+        var notifyTries = 4
+
+        @Option(help: ArgumentHelp("The web view's address ('revtrack serve'), for a link to each change's diff in notifications.",
+                                   valueName: "url"))
+        var baseURL: String?
+
         func validate() throws {
             guard (1...32).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 32") }
             guard timeout.seconds > 0 else { throw ValidationError("--timeout must be more than 0s") }
+            guard (1...10).contains(notifyTries) else { throw ValidationError("--notify-tries must be between 1 and 10") }
+            for url in notify + (baseURL.map { [$0] } ?? []) {
+                guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""), parsed.host != nil else {
+                    throw ValidationError("'\(url)' is not an http(s) URL")
+                }
+            }
         }
 
         func run() throws {
@@ -60,14 +81,27 @@ struct Watch: ParsableCommand {
             settings.hostDelay = hostDelay.seconds
             settings.backoff = backoff.seconds
             let printer = WatchPrinter(verbose: verbose, showProgress: StandardOutput.isTerminal)
+            var notifications = Notifier.Settings()
+            notifications.webhooks = notify.compactMap(URL.init(string:))
+            notifications.commands = commands
+            notifications.baseURL = baseURL
+            notifications.attempts = notifyTries
+            let notifier = Notifier(settings: notifications, repository: repository.location)
             let watcher = Watcher(repository: repository.location.path, settings: settings,
-                                  report: { printer.print($0) }, progress: { printer.progress($0, $1, $2) })
+                                  report: { event in
+                                      printer.print(event)
+                                      if case .stored(let revision, _, _) = event { notifier.stored(revision) }
+                                  },
+                                  progress: { printer.progress($0, $1, $2) })
             let signals = StopOnSignal(watcher: watcher, printer: printer)
             defer { withExtendedLifetime(signals) {} }
             while true {
                 try watcher.round()
                 printer.clearProgress()
-                if once { return }
+                if once {
+                    notifier.drain()
+                    return
+                }
                 Thread.sleep(forTimeInterval: interval.seconds)
             }
         }
