@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // libgit2 as Debian ships it; only RevtrackStorage may import it.
@@ -69,6 +70,7 @@ let package = Package(
                 "RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackStory", "RevtrackRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Templates")]
         ),
@@ -91,7 +93,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "revtrack-bench",
-            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackStory", "RevtrackRender"]
+            dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackDiff", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackStory", "RevtrackRender", "RevtrackServe"]
         ),
         .target(name: "RevtrackTestSupport", path: "Tests/RevtrackTestSupport"),
         .testTarget(name: "RevtrackStorageTests", dependencies: ["RevtrackStorage", "RevtrackTestSupport"]),

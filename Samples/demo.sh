@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: install what is needed, build, store
-# the sample articles in a throwaway repository, list them, show their
-# segmentation and the sentence-level diffs between revisions and outlets.
+# the sample articles in demo-archive/, list them, show their
+# segmentation and the sentence-level diffs between revisions and outlets,
+# and print the command that serves the archive in a web browser.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/scripts/install-deps.sh"
 swift build --package-path "$root" --product revtrack >/dev/null
 revtrack="$(swift build --package-path "$root" --show-bin-path)/revtrack"
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# The demo's archive stays in demo-archive/ (git ignores it), so the web view
+# can serve it afterwards; each run starts it afresh.
+work="$root/demo-archive"
+rm -rf "$work"
+mkdir -p "$work"
 export REVTRACK_REPO="$work/archive"
 samples="$root/Samples/karabakh"
 run() { printf '\n$ revtrack'; printf ' %q' "$@"; printf '\n'; "$revtrack" "$@"; }
@@ -55,3 +59,5 @@ run remote add origin "$work/server.git"
 run push
 run clone "$work/server.git" "$work/laptop"
 run log storm/wire --repo "$work/laptop" --since @5
+
+printf '\nBrowse the archive (stories, diffs, feeds) in a web browser:\n  %q serve --repo %q\nthen open http://127.0.0.1:8080/\n' "$revtrack" "$REVTRACK_REPO"

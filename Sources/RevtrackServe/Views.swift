@@ -37,9 +37,12 @@ enum Views {
         let name: String, link: String, title: String, revisions: Int, captured: String, summary: String, feed: String
     }
     struct StoryGroup { let name: String; let compare: String?; let tracks: [TrackRow] }
-    struct IndexPage { let title: String; let query: String; let stories: [StoryGroup]; let empty: Bool; let count: Int }
+    struct IndexPage {
+        let title: String; let query: String; let stories: [StoryGroup]; let empty: Bool; let count: Int
+        let first: Int; let last: Int; let next: String?; let previous: String?
+    }
 
-    static func index(_ entries: [TrackEntry], query: String) -> IndexPage {
+    static func index(_ entries: [TrackEntry], query: String, page: Int, total: Int, perPage: Int) -> IndexPage {
         var order: [String] = []
         var groups: [String: [TrackRow]] = [:]
         for entry in entries {
@@ -55,7 +58,16 @@ enum Views {
             let isStory = tracks.contains { $0.name.contains("/") }
             return StoryGroup(name: story, compare: isStory && tracks.count > 1 ? "/compare/" + Untrusted.path(story) : nil, tracks: tracks)
         }
-        return IndexPage(title: "Archive", query: Untrusted.text(query), stories: stories, empty: entries.isEmpty, count: entries.count)
+        func link(_ page: Int) -> String {
+            var parts: [String] = []
+            if !query.isEmpty { parts.append("q=" + Untrusted.query(query)) }
+            if page > 1 { parts.append("page=\(page)") }
+            return "/" + (parts.isEmpty ? "" : "?" + parts.joined(separator: "&"))
+        }
+        let first = (page - 1) * perPage
+        return IndexPage(title: "Archive", query: Untrusted.text(query), stories: stories, empty: entries.isEmpty, count: total,
+                         first: first + 1, last: first + entries.count,
+                         next: first + entries.count < total ? link(page + 1) : nil, previous: page > 1 ? link(page - 1) : nil)
     }
 
     // MARK: Track

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import Mustache
 import NIOCore
 import RevtrackCore
@@ -41,11 +42,18 @@ public struct WebServer: Sendable {
     /// Serves until the process ends. `onListening` gets the port bound
     /// (useful with port 0, which picks a free one).
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        // The CLI says itself where it serves; the framework speaks up for warnings only.
+        var logger = Logger(label: "revtrack")
+        logger.logLevel = .warning
         let app = Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "revtrack"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) }
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            logger: logger
         )
+        // The index reads every track's history once; start on it before the first visitor.
+        let archive = self.archive
+        Task.detached(priority: .background) { _ = try? archive.tracks() }
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 
@@ -74,7 +82,12 @@ public struct WebServer: Sendable {
             let story = String(file.dropLast(5))
             return try self.feed(title: "revtrack: story \(story)", path: "/feeds/s/\(Untrusted.path(story)).atom", under: story + "/", request)
         }
-        router.get("/api/tracks") { _, _ in try self.json(try self.archive.tracksWithChanges().map(API.Track.init)) }
+        router.get("/api/tracks") { request, _ in
+            let page = Self.page(request)
+            let (entries, _) = try self.archive.tracksWithChanges(matching: request.uri.queryParameters.get("q"),
+                                                                  offset: (page - 1) * Self.tracksPerPage, limit: Self.tracksPerPage)
+            return try self.json(entries.map(API.Track.init))
+        }
         router.get("/api/t/**") { _, context in
             let track = context.parameters.getCatchAll().joined(separator: "/")
             return try self.json(try self.archive.changes(of: track).map(API.Change.init))
@@ -102,9 +115,16 @@ public struct WebServer: Sendable {
 
     // MARK: Pages
 
+    /// Tracks an index page lists: a page of 10,000 rows helps no reader and costs a second to build.
+    static let tracksPerPage = 100
+
+    static func page(_ request: Request) -> Int { max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1) }
+
     func index(_ request: Request) throws -> Response {
         let query = request.uri.queryParameters.get("q") ?? ""
-        return page("index", Views.index(try archive.tracksWithChanges(matching: query), query: query))
+        let page = Self.page(request)
+        let (entries, total) = try archive.tracksWithChanges(matching: query, offset: (page - 1) * Self.tracksPerPage, limit: Self.tracksPerPage)
+        return self.page("index", Views.index(entries, query: query, page: page, total: total, perPage: Self.tracksPerPage))
     }
 
     func trackOrRevision(_ segments: [Substring]) throws -> Response {
@@ -115,7 +135,7 @@ public struct WebServer: Sendable {
         let store = try archive.location.open()
         let name = try store.resolveTrack(segments.joined(separator: "/"))
         let changes = try archive.changes(of: name.rawValue)
-        let history = try StoryHistory.load(name.rawValue, range: RevisionRange(), store: store, withPrevious: false)
+        let history = try archive.storyHistory(of: name.rawValue)
         return page("track", Views.track(name.rawValue, changes: changes, referents: history.facts.referents))
     }
 
@@ -133,12 +153,8 @@ public struct WebServer: Sendable {
         guard let oldSpec = request.uri.queryParameters.get("old"), let newSpec = request.uri.queryParameters.get("new") else {
             throw HTTPError(.badRequest, message: "a diff needs old= and new= revisions")
         }
-        let store = try archive.location.open()
-        // Revisions only: a page must never read a file from the server's disk.
-        let old = try TextSource.stored(try store.resolve(oldSpec), in: store)
-        let new = try TextSource.stored(try store.resolve(newSpec), in: store)
-        let filter = try DiffRequest.filter(for: (old, new), showFurniture: false, in: archive.location)
-        return (old, new, DiffRequest(level: .word, ignore: filter).compare(old, new))
+        let diff = try archive.diff(oldSpec, newSpec)
+        return (diff.old, diff.new, diff)
     }
 
     func diffPage(_ request: Request) throws -> Response {
@@ -154,7 +170,7 @@ public struct WebServer: Sendable {
 
     static func changeQuery(_ request: Request) throws -> (Set<EditKind>?, Int) {
         let kind = request.uri.queryParameters.get("kind")
-        let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
+        let page = Self.page(request)
         guard let kind, !kind.isEmpty else { return (nil, page) }
         guard let parsed = EditKind(rawValue: kind) else { throw HTTPError(.badRequest, message: "unknown kind '\(kind)'") }
         return ([parsed], page)

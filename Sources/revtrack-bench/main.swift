@@ -1,6 +1,6 @@
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v]] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v]] [serve --folder=DIR] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -31,11 +31,23 @@ for suite in suites {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
         AlignmentEvaluation.run(samples: samples, verbose: flags.contains("-v"), sweep: flags.contains("--sweep"))
+    case "serve":
+        guard let folder = arguments.first(where: { $0.hasPrefix("--folder=") }).map({ String($0.dropFirst(9)) }) else {
+            FileHandle.standardError.write(Data("serve needs --folder=DIR (the archive is built there once)\n".utf8))
+            exit(2)
+        }
+        let done = DispatchSemaphore(value: 0)
+        // Detached: top-level code is the main actor's, which done.wait() blocks.
+        Task.detached {
+            do { try await ServeBenchmark.run(folder: folder) } catch { print("serve benchmark failed: \(error)") }
+            done.signal()
+        }
+        done.wait()
     case "diff-small":
         DiffBenchmark.run(sizes: [5_000, 100_000, 1_000_000])
         print("peak resident memory: \(DiffBenchmark.peakMemory / 1_000_000) MB")
     default:
-        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, segment, facts, align\n".utf8))
+        FileHandle.standardError.write(Data("unknown benchmark '\(suite)'; known: storage, diff, diff-small, pipeline, pairing, segment, facts, align, serve\n".utf8))
         exit(2)
     }
 }

@@ -65,7 +65,32 @@ extension RevisionStore {
             try repository.compareAndSwap(reference, to: commit, expected: expected, logMessage: logMessage)
         }
         if outcome == .locked { removeStaleLock(of: reference) }
+        if outcome == .updated { noteReferencesChanged() }
         return outcome == .updated
+    }
+
+    /// The file every ref update of revtrack's touches, so a long-running
+    /// reader (the web view) learns that something changed from one `stat`
+    /// instead of reading every ref. Git ignores it.
+    static let changeMarker = "revtrack-refs-changed"
+
+    func noteReferencesChanged() {
+        let marker = path + "/" + Self.changeMarker
+        if utimes(marker, nil) != 0 {
+            _ = FileManager.default.createFile(atPath: marker, contents: Data())
+        }
+    }
+
+    /// Changes whenever revtrack moves a ref (or git packs refs): the change
+    /// marker's and `packed-refs`' modification times and sizes. Ref updates
+    /// by other programs do not change it; a reader that must see those
+    /// re-reads the refs now and then.
+    public func referencesGeneration() -> String {
+        [Self.changeMarker, "packed-refs"].map { name in
+            guard let info = try? FileManager.default.attributesOfItem(atPath: path + "/" + name) else { return "-" }
+            let modified = (info[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(modified):\(info[.size] ?? 0):\(info[.systemFileNumber] ?? 0)"
+        }.joined(separator: "|")
     }
 
     /// A writer holds a ref's lock for milliseconds; a lock file older than

@@ -43,6 +43,11 @@ extension RevisionStore {
     /// Resolves what the user typed to a track: the exact name, or a last
     /// segment that names exactly one track.
     public func resolveTrack(_ name: String) throws(StorageError) -> TrackName {
+        // A full name whose branch exists needs no listing of every track (an archive may hold tens of thousands).
+        if let exact = try? TrackName(name),
+           (try? git({ () throws(GitError) in try repository.referenceTarget(exact.referenceName) })) != nil {
+            return exact
+        }
         do { return try TrackName.match(name, among: try trackNames()) } catch StorageError.unknownTrack(let unknown, let known) {
             if let damaged = try? TrackName(name), damagedTrackNames().contains(damaged) { throw damagedReference(damaged) }
             throw .unknownTrack(unknown, known: known)

@@ -46,6 +46,17 @@ public final class Archive: @unchecked Sendable {
     private let lock = NSLock()
     private var histories: [ObjectID: [Revision]] = [:]
     private var changes: [String: RevisionChange] = [:]
+    private var storyHistories: [ObjectID: StoryHistory] = [:]
+    private var diffs: [String: StoryDiff] = [:]
+    private var diffOrder: [String] = []
+    /// Diffs kept: a page viewed once is likely viewed again (a link shared in a newsroom).
+    static let cachedDiffs = 64
+    private var tipsRead: (generation: String, at: Date, tips: [(track: TrackName, tip: ObjectID)])?
+
+    /// How long a listing of the refs is trusted when revtrack's change
+    /// marker says nothing moved: refs that other programs move (a plain `git
+    /// push` into the repository) show within this time.
+    public static let externalRefresh: TimeInterval = 2
 
     public init(_ location: RepositoryLocation) {
         self.location = location
@@ -57,7 +68,7 @@ public final class Archive: @unchecked Sendable {
         let store = try location.open()
         let query = query?.trimmingCharacters(in: .whitespaces).lowercased()
         var entries: [TrackEntry] = []
-        for (track, tip) in try store.trackTips() {
+        for (track, tip) in try tips(store) {
             let revisions = try history(of: track, tip: tip, store: store)
             guard let latest = revisions.last else { continue }
             if let query, !query.isEmpty, !track.rawValue.lowercased().contains(query),
@@ -68,21 +79,69 @@ public final class Archive: @unchecked Sendable {
         return entries.sorted { ($0.latest.captured, $1.track) > ($1.latest.captured, $0.track) }
     }
 
-    /// The same with each track's last change computed (cached by commit).
-    public func tracksWithChanges(matching query: String? = nil, limit: Int = .max) throws -> [TrackEntry] {
+    /// The same with each track's last change computed (cached by commit),
+    /// for one page of them; `total` counts them all.
+    public func tracksWithChanges(matching query: String? = nil, offset: Int = 0,
+                                  limit: Int = .max) throws -> (entries: [TrackEntry], total: Int) {
         let store = try location.open()
-        return try tracks(matching: query).prefix(limit).map { entry in
+        let all = try tracks(matching: query)
+        let page = try all.dropFirst(offset).prefix(limit).map { entry in
             let revisions = try history(of: entry.track, tip: entry.latest.id, store: store)
             return TrackEntry(track: entry.track, story: entry.story, revisionCount: entry.revisionCount, latest: entry.latest,
                               lastChange: try change(entry.latest, in: revisions, store: store))
         }
+        return (page, all.count)
+    }
+
+    /// A track's story history (revisions, sentence history, facts over time), cached by its tip.
+    public func storyHistory(of track: String) throws -> StoryHistory {
+        let store = try location.open()
+        let name = try store.resolveTrack(track)
+        guard let tip = try tips(store).first(where: { $0.track == name })?.tip else { throw StorageError.unknownTrack(track, known: []) }
+        if let known = lock.withLock({ storyHistories[tip] }) { return known }
+        let history = try StoryHistory.load(name.rawValue, range: RevisionRange(), store: store, withPrevious: false)
+        lock.withLock { storyHistories[tip] = history }
+        return history
+    }
+
+    /// The diff of two stored revisions as `diff` shows it (page furniture
+    /// and the tracks' ignore rules left out), cached by the two commits and
+    /// the rules. Revisions only: a web page must never read a file from the
+    /// server's disk.
+    public func diff(_ oldSpec: String, _ newSpec: String) throws -> StoryDiff {
+        let store = try location.open()
+        let old = try TextSource.stored(try store.resolve(oldSpec), in: store)
+        let new = try TextSource.stored(try store.resolve(newSpec), in: store)
+        let filter = try DiffRequest.filter(for: (old, new), showFurniture: false, in: location)
+        let key = old.revision!.id.hex + new.revision!.id.hex + filter.signature
+        if let known = lock.withLock({ diffs[key] }) { return known }
+        let diff = DiffRequest(level: .word, ignore: filter).compare(old, new)
+        lock.withLock {
+            if diffs[key] == nil { diffOrder.append(key) }
+            diffs[key] = diff
+            while diffOrder.count > Self.cachedDiffs { diffs[diffOrder.removeFirst()] = nil }
+        }
+        return diff
+    }
+
+    /// Every track's tip, read again only when revtrack moved a ref since
+    /// (its change marker) or `externalRefresh` has passed.
+    private func tips(_ store: RevisionStore) throws -> [(track: TrackName, tip: ObjectID)] {
+        let generation = store.referencesGeneration()
+        if let read = lock.withLock({ tipsRead }), read.generation == generation,
+           Date().timeIntervalSince(read.at) < Self.externalRefresh {
+            return read.tips
+        }
+        let tips = try store.trackTips()
+        lock.withLock { tipsRead = (generation, Date(), tips) }
+        return tips
     }
 
     /// A track's revisions, oldest first.
     public func revisions(of track: String) throws -> [Revision] {
         let store = try location.open()
         let name = try store.resolveTrack(track)
-        guard let tip = try store.trackTips().first(where: { $0.track == name })?.tip else { return [] }
+        guard let tip = try tips(store).first(where: { $0.track == name })?.tip else { return [] }
         return try history(of: name, tip: tip, store: store)
     }
 
@@ -101,7 +160,7 @@ public final class Archive: @unchecked Sendable {
                               offset: Int = 0, limit: Int = 50) throws -> [RevisionChange] {
         let store = try location.open()
         var all: [(Revision, [Revision])] = []
-        for (track, tip) in try store.trackTips() {
+        for (track, tip) in try tips(store) {
             if let prefix, !prefix.isEmpty {
                 let story = prefix.hasSuffix("/") ? prefix : prefix + "/"
                 guard track.rawValue == prefix || track.rawValue.hasPrefix(story) else { continue }

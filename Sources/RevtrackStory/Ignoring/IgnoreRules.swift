@@ -102,8 +102,13 @@ public struct SentenceFilter: Sendable {
     private let expressions: [NSRegularExpressionBox]
 
     /// - Parameter furniture: leave out built-in page furniture ("Advertisement", "Share this article", time stamps).
+    /// What the filter leaves out, as one string: equal filters have equal
+    /// signatures, so a cache of diffs can key on it.
+    public let signature: String
+
     public init(furniture: Bool, rules: [IgnoreRules.Rule]) {
         self.furniture = furniture
+        signature = (furniture ? "furniture" : "all") + rules.map { "\u{0}" + $0.pattern }.sorted().joined()
         literals = Set(rules.filter { IgnoreRules.regexBody($0.pattern) == nil }.map { Self.key($0.pattern) })
         expressions = rules.compactMap { IgnoreRules.regexBody($0.pattern) }
             .compactMap { try? NSRegularExpression(pattern: $0) }.map(NSRegularExpressionBox.init)
