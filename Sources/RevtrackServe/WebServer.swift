@@ -39,8 +39,17 @@ public struct WebServer: Sendable {
         _ = try repository.open()   // a missing repository is an error now, not on the first request
     }
 
-    /// Serves until the process ends. `onListening` gets the port bound
-    /// (useful with port 0, which picks a free one).
+    /// Starts serving in a task and returns once it listens: the port bound
+    /// (port 0 picks a free one) and the task, which a caller cancels to stop it.
+    public func start() async throws -> (port: Int, task: Task<Void, any Error>) {
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let task = Task { try await run(onListening: { continuation.yield($0); continuation.finish() }) }
+        for await port in ports { return (port, task) }
+        try await task.value
+        throw StoryError("the web view stopped before it listened")
+    }
+
+    /// Serves until the process ends. `onListening` gets the port bound.
     public func run(onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         // The CLI says itself where it serves; the framework speaks up for warnings only.
         var logger = Logger(label: "revtrack")

@@ -35,10 +35,9 @@ enum ServeBenchmark {
         var configuration = WebServer.Configuration()
         configuration.port = 0
         let server = try await WebServer(repository: location, configuration: configuration)
-        let port = PortWaiter()
-        let task = Task { try? await server.run(onListening: { port.set($0) }) }
+        let (port, task) = try await server.start()
         defer { task.cancel() }
-        let base = "http://127.0.0.1:\(try await port.value())"
+        let base = "http://127.0.0.1:\(port)"
         func time(_ path: String, runs: Int) async throws -> (first: Double, best: Double, bytes: Int) {
             var first = 0.0, best = Double.infinity, bytes = 0
             for run in 0..<runs {
@@ -71,18 +70,5 @@ enum ServeBenchmark {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         print(String(format: "100 concurrent requests: %d answered 200, %d other, in %.0f ms", statuses.filter { $0 == 200 }.count,
                      statuses.filter { $0 != 200 }.count, elapsed))
-    }
-
-    private final class PortWaiter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var port: Int?
-        func set(_ value: Int) { lock.withLock { port = value } }
-        func value() async throws -> Int {
-            for _ in 0..<1000 {
-                if let port = lock.withLock({ port }) { return port }
-                try await Task.sleep(nanoseconds: 10_000_000)
-            }
-            throw CancellationError()
-        }
     }
 }

@@ -88,12 +88,10 @@ struct DiffFormatsTests {
     }
 }
 
-let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
-
 @Suite("HTML report in a real browser")
 struct HTMLBrowserTests {
     @Test("headless Chromium renders the text and runs none of the hostile script",
-          .enabled(if: chromiumPath != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
+          .enabled(if: Chromium.path != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
     func rendersInChromium() throws {
         let folder = TemporaryFolder()
         let old = folder.write("a.txt", "A total of 1,960 peacekeepers left.")
@@ -101,16 +99,7 @@ struct HTMLBrowserTests {
         let report = folder.file("report.html")
         _ = try CLI(repository: folder.file("archive")).run(["diff", "--format", "html", "--output", report, old, new])
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromiumPath!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.file("profile"))",
-                             "--dump-dom", "file://" + report]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let dom = try Chromium.dom("file://" + report, profile: folder.file("profile"))
         #expect(dom.contains("<del>1,960</del>") && dom.contains("<ins>2,000</ins>"), "\(dom.prefix(400))")
         #expect(dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;"))
         #expect(!dom.contains("<title>pwned</title>"))

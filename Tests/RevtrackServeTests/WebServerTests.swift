@@ -34,13 +34,11 @@ struct WebServerTests {
         _ = try CaptureAndStore.add(text: "Officials said <script>alert(1)</script> the dam held.\u{202E}gnp.exe\n\nIt rained <img src=x onerror=alert(2)>.",
                                     to: "hostile", title: "<b>Title</b>\u{202E}evil\u{0007}", url: "javascript:alert(3)",
                                     captured: Date(timeIntervalSince1970: 1_770_000_000), in: store)
-        let port = PortBox()
         var configuration = WebServer.Configuration()
         configuration.port = 0
-        let server = try await WebServer(repository: location, configuration: configuration)
-        let task = Task { try? await server.run(onListening: { port.set($0) }) }
+        let (port, task) = try await WebServer(repository: location, configuration: configuration).start()
         defer { task.cancel() }
-        try await body(Client(base: "http://127.0.0.1:\(try await port.value())"))
+        try await body(Client(base: "http://127.0.0.1:\(port)"))
     }
 
     struct Client: Sendable {
@@ -143,20 +141,6 @@ struct WebServerTests {
     } }
 }
 
-/// The bound port, once the server listens.
-private final class PortBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var port: Int?
-    func set(_ value: Int) { lock.withLock { port = value } }
-    func value() async throws -> Int {
-        for _ in 0..<500 {
-            if let port = lock.withLock({ port }) { return port }
-            try await Task.sleep(nanoseconds: 10_000_000)
-        }
-        throw CancellationError()
-    }
-}
-
 /// The element names of an Atom document: the root, the feed's children, each entry's children.
 private final class AtomCheck: NSObject, XMLParserDelegate {
     var root = "", namespace = ""
@@ -185,25 +169,11 @@ private final class AtomCheck: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { depth -= 1 }
 }
 
-private let chromiumPath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
-
 extension WebServerTests {
-    /// The DOM headless Chromium builds for a page (`--dump-dom`).
-    func dom(_ url: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromiumPath!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.file("profile"))", "--dump-dom", url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return dom
-    }
+    func dom(_ url: String) throws -> String { try Chromium.dom(url, profile: folder.file("profile")) }
 
     @Test("headless Chromium loads the index, a track, a diff and a story's comparison, and no script runs",
-          .enabled(if: chromiumPath != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
+          .enabled(if: Chromium.path != nil, "chromium is not installed (scripts/install-deps.sh --browser installs it)"))
     func browser() async throws { try await serving { client in
         let pages: [(String, String)] = [
             ("/", "<a href=\"/t/karabakh/reuters\">karabakh/reuters</a>"),

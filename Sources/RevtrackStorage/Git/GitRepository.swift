@@ -123,20 +123,7 @@ final class GitRepository {
 
     /// Full names of all local branches (`refs/heads/...`).
     func branchReferenceNames() throws(GitError) -> [String] {
-        var iterator: OpaquePointer?
-        try check(git_branch_iterator_new(&iterator, pointer, GIT_BRANCH_LOCAL), "git_branch_iterator_new")
-        defer { git_branch_iterator_free(iterator) }
-        var names: [String] = []
-        while true {
-            var reference: OpaquePointer?
-            var type = GIT_BRANCH_LOCAL
-            let result = git_branch_next(&reference, &type, iterator)
-            if result == GIT_ITEROVER.rawValue { break }
-            try check(result, "git_branch_next")
-            if let name = git_reference_name(reference) { names.append(String(cString: name)) }
-            git_reference_free(reference)
-        }
-        return names
+        try branchTargets().map(\.0)
     }
 
     // MARK: - Reading objects
