@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "RevtrackCapture", targets: ["RevtrackCapture"]),
         .library(name: "RevtrackWatch", targets: ["RevtrackWatch"]),
         .library(name: "RevtrackServe", targets: ["RevtrackServe"]),
+        .library(name: "RevtrackBulk", targets: ["RevtrackBulk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -74,6 +75,8 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Archive-scale tools: batch comparison for clusters, export (and later import).
+        .target(name: "RevtrackBulk", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackStory", "RevtrackRender"]),
         // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
         .systemLibrary(name: "CMalloc"),
         .executableTarget(
@@ -88,6 +91,7 @@ let package = Package(
                 "RevtrackCapture",
                 "RevtrackWatch",
                 "RevtrackServe",
+                "RevtrackBulk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,7 +10,7 @@ public enum JSONDiffRenderer {
     /// - Parameter sentences: false leaves `sentences` out (`--level facts`).
     public static func render(_ comparison: DocumentComparison, old: DiffSide, new: DiffSide,
                               facts: FactSection? = nil, sentences: Bool = true, hidden: Int = 0,
-                              outlets: AlignmentView? = nil) throws -> String {
+                              outlets: AlignmentView? = nil, compact: Bool = false) throws -> String {
         var summary = Summary(comparison.summary, edits: comparison.editKindCounts)
         summary.hidden = hidden == 0 ? nil : hidden
         if let facts {
@@ -27,7 +27,8 @@ public enum JSONDiffRenderer {
             framing: facts.flatMap { $0.mode == .outlets ? $0.framing : nil },
             alignment: sentences ? outlets.map(AlignmentJSON.init) : nil)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Compact: one document per line, for JSON Lines (`batch`).
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 

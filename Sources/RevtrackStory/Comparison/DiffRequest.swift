@@ -22,6 +22,9 @@ public struct DiffRequest: Sendable {
     public var factsAs: FactComparison.Mode?
     /// Sentences to leave out (page furniture, ignore rules); nil shows everything.
     public var ignore: SentenceFilter?
+    /// False skips the facts at the word level: word changes at a fraction of
+    /// the cost (`batch` without `--facts`).
+    public var facts = true
 
     public init(level: Level = .word, ignoreCosmetic: Bool = false, factsAs: FactComparison.Mode? = nil,
                 ignore: SentenceFilter? = nil) {
@@ -39,7 +42,7 @@ public struct DiffRequest: Sendable {
         let twoTracks = old.revision != nil && new.revision != nil && old.revision?.track != new.revision?.track
         let mode = factsAs ?? (twoTracks ? .outlets : .versions)
         let references = (old.referenceDay(today: today), new.referenceDay(today: today))
-        if level != .sentence {
+        if level != .sentence && self.facts {
             facts = FactReport(old: comparison.old, new: comparison.new, alignment: comparison.alignment,
                                references: references, mode: mode, ignoreCosmetic: ignoreCosmetic)
         }
