@@ -25,7 +25,7 @@ def blob(data):
     return mark
 def commit(track, number, when, title, text):
     meta = json.dumps({"bytes": len(text), "captured": when[1], "revision": number, "title": title, "track": track},
-                      indent=2, sort_keys=True, separators=(",", " : ")).encode()
+                      indent=2, sort_keys=True, separators=(",", " : ")).encode() + b"\n"
     m, t = blob(meta), blob(text)
     message = title.encode()
     out.write(b"commit refs/heads/%s\n" % track.encode())

@@ -2,6 +2,7 @@
 #define REVTRACK_CLIBGIT2_SHIM_H
 
 #include <git2.h>
+#include <git2/sys/mempack.h>
 #include <stdio.h>
 #include <zlib.h>
 
@@ -52,6 +53,41 @@ static inline int revtrack_loose_object_state(const char *path) {
     inflateEnd(&stream);
     fclose(file);
     return status == Z_STREAM_END ? 0 : -1;
+}
+
+/* Bulk import: objects written to an in-memory store attached to the
+   repository's object database (above the disk backends, so writes land
+   there and reads still find what is on disk), then written out as one pack
+   with its index, as git fast-import does, instead of one loose file each. */
+static inline int revtrack_mempack_attach(git_repository *repo, git_odb_backend **out) {
+    git_odb *odb = NULL;
+    int error = git_repository_odb(&odb, repo);
+    if (error) return error;
+    error = git_mempack_new(out);
+    if (!error) error = git_odb_add_backend(odb, *out, 1000);
+    git_odb_free(odb);
+    return error;
+}
+
+/* Writes the in-memory objects as a pack and index into pack_dir (fsynced
+   when libgit2's fsync option is on), empties the store, and lets the
+   database see the new pack. */
+static inline int revtrack_mempack_flush(git_repository *repo, git_odb_backend *mempack, const char *pack_dir) {
+    git_buf pack = { 0 };
+    git_odb *odb = NULL;
+    git_indexer *indexer = NULL;
+    git_indexer_progress stats = { 0 };
+    int error = git_mempack_dump(&pack, repo, mempack);
+    if (!error) error = git_repository_odb(&odb, repo);
+    if (!error) error = git_indexer_new(&indexer, pack_dir, 0, odb, NULL);
+    if (!error) error = git_indexer_append(indexer, pack.ptr, pack.size, &stats);
+    if (!error) error = git_indexer_commit(indexer, &stats);
+    git_indexer_free(indexer);
+    git_buf_dispose(&pack);
+    if (!error) error = git_mempack_reset(mempack);
+    if (!error) error = git_odb_refresh(odb);
+    git_odb_free(odb);
+    return error;
 }
 
 #endif

@@ -16,7 +16,7 @@ struct Revtrack: ParsableCommand {
             REVTRACK_REPO says otherwise.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Add.self, Tracks.self, Log.self, Show.self, Sentences.self, Diff.self, Compare.self, Serve.self, Batch.self, Export.self, Blame.self, Timeline.self, Facts.self, Extract.self, Watch.self, FeedCommand.self,
+        subcommands: [Init.self, Add.self, Tracks.self, Log.self, Show.self, Sentences.self, Diff.self, Compare.self, Serve.self, Batch.self, Import.self, Export.self, Blame.self, Timeline.self, Facts.self, Extract.self, Watch.self, FeedCommand.self,
                       Ignore.self, Clone.self, Remote.self, Pull.self, Push.self]
     )
 

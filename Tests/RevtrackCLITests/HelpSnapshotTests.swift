@@ -8,7 +8,7 @@ import Testing
 @Suite("Help text")
 struct HelpSnapshotTests {
     static let commands: [[String]] = [
-        [], ["init"], ["add"], ["tracks"], ["log"], ["show"], ["sentences"], ["diff"], ["compare"], ["serve"], ["batch"], ["export"], ["blame"], ["timeline"],
+        [], ["init"], ["add"], ["tracks"], ["log"], ["show"], ["sentences"], ["diff"], ["compare"], ["serve"], ["batch"], ["import"], ["export"], ["blame"], ["timeline"],
         ["facts"], ["extract"], ["watch"], ["watch", "poll"], ["watch", "list"], ["watch", "remove"],
         ["feed"], ["feed", "add"], ["feed", "remove"], ["clone"], ["remote"], ["remote", "add"],
         ["remote", "remove"], ["remote", "list"], ["pull"], ["push"],

@@ -225,6 +225,25 @@ final class GitRepository {
 
     // MARK: - Writing objects
 
+    /// Sends later writes to memory until `flushMemoryObjects` packs them
+    /// (a bulk import). The store lives as long as this repository handle.
+    func attachMemoryObjects() throws(GitError) -> MemoryObjects {
+        var backend: OpaquePointer?
+        try check(revtrack_mempack_attach(pointer, &backend), "git_mempack_new")
+        return MemoryObjects(backend: backend!)
+    }
+
+    /// Writes what is in memory as one pack and index into `objects/pack`, and empties the store.
+    func flushMemoryObjects(_ objects: MemoryObjects, repositoryPath: String) throws(GitError) {
+        try check(revtrack_mempack_flush(pointer, objects.backend, repositoryPath + "/objects/pack"), "git_mempack_dump")
+    }
+
+    /// The in-memory object store of a bulk import; its C pointer stays in this module.
+    final class MemoryObjects {
+        fileprivate let backend: OpaquePointer
+        fileprivate init(backend: OpaquePointer) { self.backend = backend }
+    }
+
     func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
         var oid = git_oid()
         let result = bytes.withUnsafeBytes { raw in

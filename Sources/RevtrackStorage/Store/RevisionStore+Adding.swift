@@ -193,7 +193,7 @@ extension RevisionStore {
         return page
     }
 
-    private static func singleLine(_ text: String) -> String? {
+    static func singleLine(_ text: String) -> String? {
         let collapsed = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
         return collapsed.isEmpty ? nil : collapsed
     }
