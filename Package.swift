@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libgit2 as Debian ships it; only RevtrackStorage may import it.
@@ -76,7 +77,11 @@ let package = Package(
             resources: [.copy("Templates")]
         ),
         // Archive-scale tools: batch comparison for clusters, export (and later import).
-        .target(name: "RevtrackBulk", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackStory", "RevtrackRender"]),
+        .target(name: "RevtrackBulk", dependencies: [
+            "RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackStory", "RevtrackRender",
+            // SQLite archives (NewsEdits, diffengine), through Debian's libsqlite3-dev.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // glibc's malloc tuning (mallopt), for large diffs; only the CLI may import it.
         .systemLibrary(name: "CMalloc"),
         .executableTarget(
@@ -111,7 +116,8 @@ let package = Package(
         .testTarget(name: "RevtrackCaptureTests", dependencies: ["RevtrackCapture", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackWatchTests", dependencies: ["RevtrackWatch", "RevtrackCapture", "RevtrackStorage", "RevtrackTestSupport"]),
         .testTarget(name: "RevtrackServeTests", dependencies: ["RevtrackServe", "RevtrackStory", "RevtrackStorage", "RevtrackTestSupport"]),
-        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackWatch", "RevtrackTestSupport"], exclude: ["HelpSnapshots"]),
+        .testTarget(name: "RevtrackCLITests", dependencies: ["revtrack", "RevtrackStorage", "RevtrackWatch", "RevtrackTestSupport",
+                                                             .product(name: "GRDB", package: "GRDB.swift")], exclude: ["HelpSnapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what revtrack needs on a fresh Debian machine: libgit2 and libxml2
-# (headers and pkg-config files) and git itself (the tests check interoperability with it).
+# Installs what revtrack needs on a fresh Debian machine: libgit2, libxml2 and
+# SQLite (headers and pkg-config files; SQLite for importing NewsEdits and diffengine archives) and git itself (the tests check interoperability with it).
 # --browser also installs Chromium, which the HTML report test loads the
 # report in (the test is skipped without it).
 set -euo pipefail
@@ -10,6 +10,7 @@ if [ "${1:-}" = "--browser" ]; then
 fi
 pkg-config --exists libgit2 2>/dev/null || need+=(libgit2-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev)
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then

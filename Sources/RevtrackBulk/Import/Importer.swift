@@ -12,12 +12,18 @@ import RevtrackStory
 /// line-numbered error; without `skipBad` nothing is stored when any record
 /// is bad.
 public struct Importer {
-    public enum Format: String, Sendable, CaseIterable { case jsonl, csv }
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl, csv
+        /// Other tools' archives (docs/import.md gives each mapping).
+        case newsedits, diffengine, changedetection, newsdiffs
+    }
 
     public struct Options: Sendable {
         public var format: Format = .jsonl
         /// Go on past bad records and report them at the end.
         public var skipBad = false
+        /// For other tools' archives: the first part of each track's name (default: the format's name).
+        public var trackPrefix: String?
         public init() {}
     }
 
@@ -42,7 +48,33 @@ public struct Importer {
     }
 
     /// - Returns: the report, and whether the repository was created (only once the input has been read and checked).
-    public func run(input: FileHandle, repository: RepositoryLocation) throws -> (report: ImportReport, created: Bool) {
+    /// Reads `source`: a file (or `-`, standard input) for JSON Lines and CSV,
+    /// a database file or folder for the other formats.
+    public func run(source: String?, repository: RepositoryLocation) throws -> (report: ImportReport, created: Bool) {
+        let prefix = options.trackPrefix ?? options.format.rawValue
+        switch options.format {
+        case .jsonl, .csv:
+            let input: FileHandle
+            if let source, source != "-" {
+                guard let handle = FileHandle(forReadingAtPath: source) else { throw Failure(description: "cannot read '\(source)'") }
+                input = handle
+            } else {
+                input = .standardInput
+            }
+            return try run(RecordReader(input, format: options.format), repository: repository)
+        case .newsedits, .diffengine:
+            guard let source else { throw Failure(description: "name the SQLite database to import") }
+            return try run(try SQLiteArchive(path: source, prefix: prefix, versioned: options.format == .newsedits), repository: repository)
+        case .changedetection:
+            guard let source else { throw Failure(description: "name the changedetection.io datastore folder to import") }
+            return try run(try ChangeDetectionArchive(folder: source, prefix: prefix), repository: repository)
+        case .newsdiffs:
+            guard let source else { throw Failure(description: "name the NewsDiffs git repository to import") }
+            return try run(try NewsDiffsArchive(repository: source, prefix: prefix), repository: repository)
+        }
+    }
+
+    func run(_ reader: some RecordSource, repository: RepositoryLocation) throws -> (report: ImportReport, created: Bool) {
         let spillURL = FileManager.default.temporaryDirectory.appendingPathComponent("revtrack-import-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: spillURL.path, contents: nil), let spill = FileHandle(forUpdatingAtPath: spillURL.path) else {
             throw Failure(description: "cannot create a temporary file in \(FileManager.default.temporaryDirectory.path)")
@@ -56,7 +88,6 @@ public struct Importer {
         var bad: [(line: Int, reason: String)] = []
         var offset: UInt64 = 0
         var count = 0
-        let reader = RecordReader(input, format: options.format)
         while let next = try reader.next() {
             count += 1
             if count % 1000 == 0 { progress(count, 0, true) }
@@ -112,11 +143,27 @@ public struct Importer {
     }
 }
 
+/// Where import records come from, one at a time; a bad one is an error
+/// with its line (or row, or entry) number, and the reading goes on.
+protocol RecordSource {
+    func next() throws -> Result<ImportSourceRecord, ImportSourceRecord.Bad>?
+}
+
+struct ImportSourceRecord {
+    struct Bad: Error { let line: Int; let reason: String }
+    let track: String
+    let text: String
+    let captured: Date
+    let title: String?
+    let url: String?
+    let line: Int
+}
+
 /// Records of the input, one at a time: JSON Lines, or CSV with a header
 /// naming the columns (`track`, `text`, `captured`, optional `title`, `url`).
-final class RecordReader {
-    struct Record { let track: String; let text: String; let captured: Date; let title: String?; let url: String?; let line: Int }
-    struct Bad: Error { let line: Int; let reason: String }
+final class RecordReader: RecordSource {
+    typealias Record = ImportSourceRecord
+    typealias Bad = ImportSourceRecord.Bad
 
     private let handle: FileHandle
     private let format: Importer.Format
@@ -158,6 +205,8 @@ final class RecordReader {
                               title: values["title"], url: values["url"], line: first)
             }
             return nil
+        case .newsedits, .diffengine, .changedetection, .newsdiffs:
+            return nil   // read by their own sources
         }
     }
 

@@ -19,11 +19,14 @@ struct Import: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Argument(help: "The input file ('-' or none: standard input).")
+    @Argument(help: "The input: a file ('-' or none: standard input) for jsonl and csv; the database file, datastore folder or git repository for the other formats.")
     var file: String?
 
-    @Option(help: "jsonl or csv (default: from the file's extension, else jsonl).")
+    @Option(help: "jsonl, csv, newsedits, diffengine, changedetection or newsdiffs (default: from the file's extension, else jsonl).")
     var format: ImportFormat?
+
+    @Option(help: ArgumentHelp("For other tools' archives, the first part of each track's name (default: the format's name).", valueName: "name"))
+    var trackPrefix: String?
 
     @Flag(help: "Store the good records and report the bad ones at the end.")
     var skipBad = false
@@ -32,13 +35,7 @@ struct Import: ParsableCommand {
         var options = Importer.Options()
         options.skipBad = skipBad
         options.format = format?.format ?? (file?.lowercased().hasSuffix(".csv") == true ? .csv : .jsonl)
-        let input: FileHandle
-        if let file, file != "-" {
-            guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("cannot read '\(file)'") }
-            input = handle
-        } else {
-            input = .standardInput
-        }
+        options.trackPrefix = trackPrefix
         let location = repository.location
         var importer = Importer(options: options)
         let started = Date()
@@ -53,7 +50,7 @@ struct Import: ParsableCommand {
         }
         let report: ImportReport
         do {
-            let (imported, created) = try importer.run(input: input, repository: location)
+            let (imported, created) = try importer.run(source: file, repository: location)
             report = imported
             if created { StandardError.write("revtrack: created repository at \(location.path)") }
         } catch let failure as Importer.Failure {
@@ -76,6 +73,6 @@ struct Import: ParsableCommand {
 }
 
 enum ImportFormat: String, ExpressibleByArgument, CaseIterable {
-    case jsonl, csv
+    case jsonl, csv, newsedits, diffengine, changedetection, newsdiffs
     var format: Importer.Format { Importer.Format(rawValue: rawValue)! }
 }
