@@ -32,8 +32,8 @@ public struct Importer {
     }
 
     public let options: Options
-    /// Told how far the import is: records read, revisions stored, and the phase.
-    public var progress: (_ records: Int, _ stored: Int, _ reading: Bool) -> Void = { _, _, _ in }
+    /// Told how far the import is: records read; then, storing, how many of them are done and how many revisions were stored.
+    public var progress: (_ records: Int, _ done: Int?, _ stored: Int) -> Void = { _, _, _ in }
 
     public init(options: Options) { self.options = options }
 
@@ -90,7 +90,7 @@ public struct Importer {
         var count = 0
         while let next = try reader.next() {
             count += 1
-            if count % 1000 == 0 { progress(count, 0, true) }
+            if count % 1000 == 0 { progress(count, nil, 0) }
             switch next {
             case .failure(let error):
                 bad.append((error.line, error.reason))
@@ -111,6 +111,7 @@ public struct Importer {
 
         let (store, created) = try repository.openOrCreate()
         let session = try ImportSession(repository: store.path)
+        var done = 0
         for name in order {
             let entries = tracks[name]!
             var records: [ImportRecord] = []
@@ -121,7 +122,8 @@ public struct Importer {
                 records.append(ImportRecord(text: text, captured: entry.captured, title: entry.title, url: entry.url, line: entry.line))
             }
             try session.add(records, to: try TrackName(name))
-            progress(count, session.report.stored, false)
+            done += entries.count
+            progress(count, done, session.report.stored)
         }
         let refused = session.report.refused
         if !refused.isEmpty && !options.skipBad {

@@ -41,11 +41,20 @@ struct Import: ParsableCommand {
         let started = Date()
         let terminal = isatty(2) == 1
         var lastDrawn = Date.distantPast
-        importer.progress = { records, stored, reading in
+        var storing: Date? = nil
+        importer.progress = { records, done, stored in
             guard terminal, Date().timeIntervalSince(lastDrawn) > 0.2 else { return }
             lastDrawn = Date()
-            let rate = Double(reading ? records : stored) / max(Date().timeIntervalSince(started), 0.001)
-            let line = reading ? "reading: \(records) records, \(Int(rate))/s" : "storing: \(stored) revisions of \(records) records, \(Int(rate))/s"
+            let line: String
+            if let done {
+                let since = storing ?? Date()
+                storing = since
+                let rate = Double(done) / max(Date().timeIntervalSince(since), 0.001)
+                let left = Int(Double(records - done) / max(rate, 1))
+                line = "storing: \(done) of \(records) records, \(stored) revisions, \(Int(rate)) records/s, about \(left / 60)m\(left % 60)s left"
+            } else {
+                line = "reading: \(records) records, \(Int(Double(records) / max(Date().timeIntervalSince(started), 0.001)))/s"
+            }
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         }
         let report: ImportReport
