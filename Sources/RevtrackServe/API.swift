@@ -1,28 +1,17 @@
 import Foundation
+import RevtrackRender
 import RevtrackStorage
 import RevtrackStory
 
 /// JSON under `/api/`: the shapes `revtrack tracks --format json` and `log
 /// --stat --format json` print, so a script reads the web view as it reads the CLI.
 enum API {
-    struct Revision: Encodable {
-        let track: String, revision: Int, id: String, captured: String, title: String?, url: String?
-        init(_ revision: RevtrackStorage.Revision) {
-            track = revision.track.rawValue
-            self.revision = revision.number
-            id = revision.id.hex
-            captured = CaptureTime.format(revision.captured)
-            title = revision.title
-            url = revision.metadata.url
-        }
-    }
-
     struct Track: Encodable {
-        let track: String, revisions: Int, latest: Revision, lastChange: Change?
+        let track: String, revisions: Int, latest: RevisionJSON, lastChange: Change?
         init(_ entry: TrackEntry) {
             track = entry.track.rawValue
             revisions = entry.revisionCount
-            latest = Revision(entry.latest)
+            latest = RevisionJSON(entry.latest)
             lastChange = entry.lastChange.map(Change.init)
         }
     }
@@ -31,12 +20,12 @@ enum API {
         struct Stat: Encodable { let added, removed, modified, moved, unchanged, meaning: Int; let edits: [String: Int]; let facts: Facts }
         struct Facts: Encodable { let changed, added, removed: Int }
         struct Highlight: Encodable { let kind: String; let text: String }
-        let revision: Revision
+        let revision: RevisionJSON
         let previous: Int?
         let stat: Stat?
         let highlights: [Highlight]
         init(_ change: RevisionChange) {
-            revision = Revision(change.revision)
+            revision = RevisionJSON(change.revision)
             previous = change.previous?.number
             let s = change.sentences
             stat = change.previous == nil ? nil : Stat(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RevtrackRender
 import RevtrackStory
 import RevtrackStorage
 
