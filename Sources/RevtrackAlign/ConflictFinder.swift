@@ -22,6 +22,12 @@ enum ConflictFinder {
                 guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count,
                       ra.contains("-") == rb.contains("-") else { continue }
                 found.append(.init(kind: .date, old: a.text, new: b.text))
+            case (_, .claim):
+                // One source admitting what, in the other outlet, it denies.
+                guard let sa = a.speaker, let sb = b.speaker, FactComparison.sourceHead(sa) == FactComparison.sourceHead(sb),
+                      let stanceA = stance(a), let stanceB = stance(b), stanceA != stanceB else { continue }
+                found.append(.init(kind: .stance, old: (a.negated == true ? "not " : "") + (a.verb ?? ""),
+                                   new: (b.negated == true ? "not " : "") + (b.verb ?? "")))
             case (_, .quote):
                 // The same words in two mouths, both named.
                 guard let sa = a.speaker, let sb = b.speaker, isName(sa), isName(sb),
@@ -33,6 +39,18 @@ enum ConflictFinder {
         if let status = status(old, new) { found.append(status) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         return found
+    }
+
+    /// Whether a claim grants (true) or refuses (false) what it reports, for
+    /// the verbs that take a side: admitted, confirmed / denied, rejected;
+    /// a negation turns the side ("did not confirm").
+    private static func stance(_ claim: Fact) -> Bool? {
+        guard let verb = claim.verb else { return nil }
+        let side: Bool
+        if ["admit", "acknowledge", "concede", "confirm", "accept", "agree"].contains(verb) { side = true }
+        else if ["deny", "reject", "dispute", "dismiss", "refute", "rebut"].contains(verb) { side = false }
+        else { return nil }
+        return claim.negated == true ? !side : side
     }
 
     private static func counts(_ fact: Fact) -> Bool {
@@ -64,13 +82,16 @@ enum ConflictFinder {
             let after = index + 2 < words.count ? words[index + 2] : ""
             switch word {
             case "has", "have":
-                // "has ended", "has been lifted"; not "has to", "have a", nor a
-                // state that lasts ("has stayed above 8%", "has remained in force").
-                let (participle, then) = next == "been" ? (after, index + 3 < words.count ? words[index + 3] : "")
-                                                        : (next, after)
+                // "has ended", "has been lifted", "has also ended"; not "has to", "have a",
+                // nor a state that lasts ("has stayed above 8%", "has remained in force").
+                var at = index + 1
+                while at < words.count, Self.adverbs.contains(words[at]) { at += 1 }
+                func following(_ offset: Int) -> String { at + offset < words.count ? words[at + offset] : "" }
+                let passive = following(0) == "been"
+                let (participle, then) = passive ? (following(1), following(2)) : (following(0), following(1))
                 guard participle.hasSuffix("ed") || irregularParticiples.contains(participle),
                       !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then) else { break }
-                done = done ?? (next == "been" ? "\(word) been \(participle)" : "\(word) \(participle)")
+                done = done ?? (passive ? "\(word) been \(participle)" : "\(word) \(participle)")
             case "will", "would":
                 if next.count > 2, !["be", "have", "not"].contains(next) || after.hasSuffix("ing") { ahead = ahead ?? "\(word) \(next)" }
             case "remains", "remain", "continues", "continue":
@@ -86,6 +107,9 @@ enum ConflictFinder {
         default: return nil
         }
     }
+
+    /// Adverbs that may stand between an auxiliary and its participle ("has also ended").
+    private static let adverbs: Set<String> = ["also", "already", "now", "since", "just", "finally", "officially", "formally", "quietly", "largely"]
 
     /// Words after a participle that make it a lasting state: "has stayed above", "has been in place".
     private static let lasting: Set<String> = ["above", "below", "at", "near", "around", "steady", "unchanged", "in", "on", "since", "for"]

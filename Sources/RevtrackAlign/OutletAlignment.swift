@@ -33,6 +33,8 @@ public struct OutletAlignment: Sendable {
     public struct Conflict: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
             case number, date, status, duration, attribution
+            /// The same source admits in one outlet what it denies in the other.
+            case stance
         }
         public let kind: Kind
         public let old: String

@@ -80,6 +80,12 @@ struct OutletAlignmentTests {
                              "The peacekeeping mission, deployed to Karvia in the fall of 2020, ended with a ceremony at the Orsk base.",
                              days: (CivilDate(year: 2024, month: 5, day: 15), CivilDate(year: 2024, month: 5, day: 15)))
         #expect(duration.pairs.first?.conflicts.map(\.kind) == [.duration])
+        let stance = align("Mining company Orvex denied on Friday that inspectors had warned it about the tunnel in February.",
+                           "Mining company Orvex confirmed on Friday that inspectors had warned it about the tunnel in February.")
+        #expect(stance.pairs.first?.conflicts.map(\.kind) == [.stance])
+        let ended = align("The central bank said it would wind down its bond-buying programme by the end of November.",
+                          "The central bank has also ended its bond-buying programme.")
+        #expect(ended.pairs.first?.conflicts.map(\.kind) == [.status])
     }
 
     @Test("unrelated texts pair nothing; a text against itself pairs every sentence with itself, all copied")
