@@ -21,16 +21,17 @@ enum Apparatus {
         if opening.count >= 2, ["reporting", "writing", "editing", "additional"].contains(opening[0]), opening.contains("by") { return true }
         // "REUTERS/Aziz Karimov", "AP Photo/Jane Doe": an agency's credit.
         if wordCount <= 6, sentence.text.contains("/"), first.text.allSatisfy({ $0.isUppercase || !$0.isLetter }) || lowered.contains("photo") { return true }
-        // A label before a colon: "PHOTO CAPTION:", "Read more:", "Related:".
-        if let colon = words.prefix(4).firstIndex(where: { $0.text == ":" }) {
-            let label = words[..<colon].map { $0.text.lowercased() }.joined(separator: " ")
-            if labels.contains(label) { return true }
+        // A label of up to three words before a colon, opening with a word of page
+        // apparatus: "PHOTO CAPTION:", "Read more:", "Related coverage:", "See also:".
+        if let colon = words.prefix(4).firstIndex(where: { $0.text == ":" }), colon > 0,
+           labelOpeners.contains(words[0].text.lowercased()) {
+            return true
         }
         return false
     }
 
-    private static let labels: Set<String> = [
-        "photo", "photo caption", "caption", "image", "picture", "file photo", "video", "watch", "listen", "read more",
-        "more", "related", "see also", "also read", "read also", "recommended", "editor's note", "correction",
+    private static let labelOpeners: Set<String> = [
+        "photo", "photos", "caption", "image", "images", "picture", "file", "video", "watch", "listen", "read", "more",
+        "related", "see", "also", "recommended", "editor's", "correction", "advertisement", "sponsored", "trending",
     ]
 }
