@@ -17,8 +17,9 @@ enum MeaningShift {
             let before = Set(removed.compactMap { table[$0] }), after = Set(added.compactMap { table[$0] })
             if !before.isEmpty, !after.isEmpty, before != after { return true }
         }
-        for a in removed where Lexicon.opposableForms.contains(a) {
-            for b in added where Lexicon.opposableForms.contains(b) && areOpposites(a, b) { return true }
+        // Only words that can shift meaning reach here; opposites are checked pair by pair.
+        for a in removed {
+            for b in added where areOpposites(a, b) { return true }
         }
         return false
     }
@@ -56,9 +57,9 @@ enum MeaningShift {
 
     /// Hashes (as `WordHash.lowercased` gives them) of every word that can shift meaning.
     private static let relevantHashes: Set<UInt64> = {
-        let words = Lexicon.opposableForms.union(negations).union(modals.keys).union(attributions.keys)
-        var hashes = Set<UInt64>(minimumCapacity: words.count)
-        for var word in words {
+        var hashes = Set<UInt64>(minimumCapacity: 80_000)
+        Lexicon.forEachOpposableForm { hashes.insert(WordHash.lowercased($0, 0..<$0.count)) }
+        for var word in negations.union(modals.keys).union(attributions.keys) {
             hashes.insert(word.withUTF8 { WordHash.lowercased($0, 0..<$0.count) })
         }
         return hashes

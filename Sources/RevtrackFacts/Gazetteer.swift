@@ -33,10 +33,9 @@ enum Gazetteer {
 
     /// Ordinary English words (the lowercase entries of a spelling dictionary,
     /// which lists names capitalised): "images" and "brown" are, "texas" is not.
-    static var commonWords: Set<String> { Lexicon.lowercaseWords }
 
     /// Whether a word, whatever its case here, is an ordinary English word.
-    static func isCommonWord(_ word: String) -> Bool { commonWords.contains(word.lowercased()) }
+    static func isCommonWord(_ word: String) -> Bool { Lexicon.isWord(word) }
 
     /// Given names with their Census rank (1 = most frequent).
     static let givenNames: [String: Int] = ranked("given-names")
@@ -67,7 +66,7 @@ enum Gazetteer {
         var places = Set(rows("places").map { $0[0].lowercased() })
         func add(_ name: String) {
             let lower = name.lowercased()
-            if !lower.contains(" "), commonWords.contains(lower) { return }
+            if !lower.contains(" "), Lexicon.isWord(lower) { return }
             places.insert(lower)
         }
         for file in ["places-countries", "places-continents", "places-subdivisions", "places-us-counties"] {

@@ -8,16 +8,22 @@ import Foundation
 ///
 /// Each table loads on first use, from bytes, once per process.
 public enum Lexicon {
-    /// Ordinary English words: the lowercase entries of a spelling dictionary,
-    /// which lists names capitalised ("images" is one, "texas" is not).
-    public static let lowercaseWords: Set<String> = {
-        var words = Set<String>(minimumCapacity: 64_000)
-        forEachRow("english-lowercase") { fields in words.insert(String(decoding: fields[0], as: UTF8.self)) }
-        return words
-    }()
+    /// Whether `word`, in any case, is an ordinary English word: a lowercase
+    /// entry of a spelling dictionary, which lists names capitalised
+    /// ("images" is one, "texas" is not).
+    public static func isWord(_ word: String) -> Bool {
+        var lowered = word.lowercased()
+        return lowered.withUTF8 { lowercaseWordHashes.contains(ByteHash.of($0)) }
+    }
 
-    /// Whether `word`, in any case, is an ordinary English word.
-    public static func isWord(_ word: String) -> Bool { lowercaseWords.contains(word.lowercased()) }
+    /// The dictionary's words as 64-bit hashes of their bytes: every process
+    /// that compares or extracts facts loads the list, and hashing 64,000
+    /// lines straight from the file's bytes costs a fraction of making them strings.
+    private static let lowercaseWordHashes: Set<UInt64> = {
+        var hashes = Set<UInt64>(minimumCapacity: 64_000)
+        forEachRow("english-lowercase") { fields in hashes.insert(ByteHash.of(fields[0])) }
+        return hashes
+    }()
 
     /// Whether two words are antonyms in WordNet, read through their
     /// inflections ("rose"/"fell", "higher"/"lower", "accepted"/"rejected").
@@ -28,34 +34,40 @@ public enum Lexicon {
         return lemmas(of: a).contains { lemma in antonyms[lemma]?.contains { right.contains($0) } == true }
     }
 
-    /// Every form that can be one side of an opposite: each WordNet lemma with
-    /// an antonym, its irregular and regular inflections ("rose", "increased",
-    /// "higher"), and both sides of each un-/non- opposite. A word not listed here has no opposite, so a
-    /// caller can rule most words out by a set lookup.
-    public static let opposableForms: Set<String> = {
-        var forms = Set<String>(irregularForms.keys)
+    /// Calls `body` with every form that can be one side of an opposite, as
+    /// lowercase UTF-8 bytes: each WordNet lemma with an antonym, its
+    /// irregular and regular inflections ("rose", "increased", "higher"), and
+    /// both sides of each un-/non- opposite. A word not among them has no
+    /// opposite, so a caller can rule most words out by a hash lookup. The
+    /// forms are made in one reused buffer, not as strings: this runs in
+    /// every process that compares two texts.
+    public static func forEachOpposableForm(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
+        func emit(_ stem: ArraySlice<UInt8>, _ suffix: StaticString = "") {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: stem)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+            buffer.withUnsafeBufferPointer(body)
+        }
+        for form in irregularForms.keys { emit(ArraySlice(form.utf8)) }
+        let suffixes: [StaticString] = ["s", "es", "ed", "d", "ing", "er", "est", "ly", "r", "st"]
         for lemma in antonyms.keys {
-            forms.insert(lemma)
-            var stems = [lemma]
-            if let last = lemma.last, !"aeiouy".contains(last), lemma.count >= 3 { stems.append(lemma + String(last)) }
-            for stem in stems {
-                for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", "r", "st"] { forms.insert(stem + suffix) }
+            let bytes = ArraySlice(lemma.utf8)
+            emit(bytes)
+            var stems = [bytes]
+            if let last = bytes.last, !"aeiouy".utf8.contains(last), bytes.count >= 3 { stems.append(bytes + [last]) }
+            for stem in stems { for suffix in suffixes { emit(stem, suffix) } }
+            if bytes.last == UInt8(ascii: "y") {
+                for suffix: StaticString in ["ies", "ied", "ier", "iest", "ily"] { emit(bytes.dropLast(), suffix) }
             }
-            if lemma.hasSuffix("y") {
-                let stem = String(lemma.dropLast())
-                for suffix in ["ies", "ied", "ier", "iest", "ily"] { forms.insert(stem + suffix) }
-            }
-            if lemma.hasSuffix("e") {
-                let stem = String(lemma.dropLast())
-                forms.insert(stem + "ing")
-            }
+            if bytes.last == UInt8(ascii: "e") { emit(bytes.dropLast(), "ing") }
         }
         for (base, opposites) in prefixOpposites {
-            forms.insert(base)
-            forms.formUnion(opposites)
+            emit(ArraySlice(base.utf8))
+            for opposite in opposites { emit(ArraySlice(opposite.utf8)) }
         }
-        return forms
-    }()
+    }
 
     /// Whether one word is the other's un-/non- opposite and both are dictionary words ("safe"/"unsafe").
     public static func arePrefixOpposites(_ a: String, _ b: String) -> Bool {
@@ -113,6 +125,17 @@ public enum Lexicon {
     private static func forEachRow(_ name: String, _ body: ([ArraySlice<UInt8>]) -> Void) {
         ResourceRows.forEach(name, in: .module, body)
     }
+}
+
+/// FNV-1a over bytes: the same in every process, for sets of words kept as hashes.
+public enum ByteHash {
+    public static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
+    public static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.withUnsafeBufferPointer { of($0) } }
 }
 
 /// Reads a generated word list or gazetteer: the tab-separated fields of each
