@@ -5,6 +5,9 @@ import RevtrackText
 /// "3.5%", "$1.2 billion". Years, days of the month and compounds such as
 /// "two-year" are left to the date extractor.
 enum QuantityExtractor {
+    /// Particles of a phrasal verb end what is counted: "ordered 4,000 residents out of their homes".
+    static let particles: Set<String> = ["out", "up", "down", "back", "away", "home", "apart", "aside"]
+
     static func extract(_ sentence: TokenizedSentence) -> [Fact] {
         var facts: [Fact] = []
         let tokens = sentence.tokens, lower = sentence.lower
@@ -48,7 +51,7 @@ enum QuantityExtractor {
             }
             var nounEnd = nounStart
             while nounEnd < tokens.count, nounEnd - nounStart < 4, tokens[nounEnd].kind == .word,
-                  !Grammar.stops.contains(lower[nounEnd]),
+                  !Grammar.stops.contains(lower[nounEnd]), !Self.particles.contains(lower[nounEnd]),
                   !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ed")) {   // "people reported missing"
                 if lower[nounEnd] == "of" {
                     // "prisoners of war", not "of the".
