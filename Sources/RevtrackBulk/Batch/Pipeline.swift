@@ -7,7 +7,9 @@ final class LineReader {
 
     private let handle: FileHandle
     private let maximum: Int
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
+    /// Where the unread bytes start, and where the search for a newline resumes.
+    private var position = 0, scanned = 0
     private var finished = false
 
     init(_ handle: FileHandle, maximum: Int) {
@@ -19,25 +21,28 @@ final class LineReader {
     func next() -> Result<Data, TooLong>? {
         var skipping = false
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[(newline + 1)...])
+            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
+                var line = buffer[position..<newline]
+                position = newline + 1
+                scanned = position
                 if skipping || line.count > maximum { return .failure(TooLong(maximum: maximum)) }
-                var text = Data(line)
-                if text.last == 0x0D { text.removeLast() }
-                if text.isEmpty { continue }
-                return .success(text)
+                if line.last == 0x0D { line = line.dropLast() }
+                if line.isEmpty { continue }
+                return .success(Data(line))
             }
-            if buffer.count > maximum {
+            if buffer.count - position > maximum {
                 // Drop what is read of an overlong line; keep reading to its end.
                 skipping = true
-                buffer.removeAll(keepingCapacity: true)
+                position = buffer.count
             }
+            scanned = buffer.count - position
+            if position > 0 { buffer.removeFirst(position); position = 0 }
             if finished {
                 guard !buffer.isEmpty else { return skipping ? .failure(TooLong(maximum: maximum)) : nil }
                 let line = buffer
-                buffer = Data()
-                return skipping ? .failure(TooLong(maximum: maximum)) : .success(line)
+                buffer = []
+                scanned = 0
+                return skipping ? .failure(TooLong(maximum: maximum)) : .success(Data(line))
             }
             let block = (try? handle.read(upToCount: 1 << 20)) ?? nil
             if let block, !block.isEmpty { buffer += block } else { finished = true }

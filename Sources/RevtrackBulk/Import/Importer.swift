@@ -181,6 +181,12 @@ final class RecordReader: RecordSource {
     }
 
     func next() throws -> Result<Record, Bad>? {
+        let record = try read()
+        if tooLong { throw Importer.Failure(description: "line \(max(line, 1)): a record longer than \(Self.maximumRecordBytes >> 20) MB; nothing was stored") }
+        return record
+    }
+
+    private func read() throws -> Result<Record, Bad>? {
         switch format {
         case .jsonl:
             while let raw = nextLine() {
@@ -234,24 +240,36 @@ final class RecordReader: RecordSource {
 
     // MARK: Bytes
 
+    /// A record longer than this ends the import with an error rather than filling memory.
+    static let maximumRecordBytes = 256 << 20
+    private(set) var tooLong = false
+
     private func fill() -> Bool {
         guard !finished else { return false }
         if position > 0 { buffer.removeFirst(position); position = 0 }
+        if buffer.count > Self.maximumRecordBytes { tooLong = true; finished = true; return false }
+        // `scanned` was measured from `position`, now 0.
         if let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty { buffer += block; return true }
         finished = true
         return false
     }
 
+    /// Where the search for the next newline resumes: bytes before it hold none.
+    private var scanned = 0
+
     private func nextLine() -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
+                scanned = newline + 1
                 var slice = buffer[position..<newline]
                 position = newline + 1
                 line += 1
                 if slice.last == 0x0D { slice = slice.dropLast() }
                 return slice
             }
+            scanned = buffer.count - position
             if !fill() {
+                scanned = 0
                 guard position < buffer.count else { return nil }
                 let slice = buffer[position...]
                 position = buffer.count
