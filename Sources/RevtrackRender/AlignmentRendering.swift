@@ -95,7 +95,7 @@ extension TextDiffRenderer {
             }
             out += "\n" + head + "\n"
             if item.relation == .copied, !item.words.isEmpty, item.words.contains(where: { $0.operation != .equal }) {
-                out += "  ~ " + wordLine(item.words, color: color) + "\n"
+                out += "  ~ " + WordChanges.line(item.words, color: color, escapingControls: true) + "\n"
             } else {
                 out += "  \(oldMark) " + clean(item.oldText) + "\n"
                 out += "  \(newMark) " + clean(item.newText) + "\n"
@@ -114,12 +114,17 @@ extension TextDiffRenderer {
         }
         return out
     }
+}
 
-    /// Word edits inline, as `git diff --word-diff=plain` writes them without colour.
-    private func wordLine(_ words: [WordSegment], color: Bool) -> String {
+/// Word edits on one line, as `git diff --word-diff=plain` writes them:
+/// `[-old-]{+new+}`, or struck-through red and bold green with colour. The
+/// one wording of a sentence's edits for the alignment view and `export`.
+public enum WordChanges {
+    /// - Parameter escapingControls: for a terminal; an export keeps the text as it is.
+    public static func line(_ words: [WordSegment], color: Bool = false, escapingControls: Bool = false) -> String {
         var line = ""
         for (index, segment) in words.enumerated() {
-            let text = TerminalText.escapingControls(segment.text, keepNewlines: false)
+            let text = escapingControls ? TerminalText.escapingControls(segment.text, keepNewlines: false) : segment.text
             if segment.spaceBefore && index > 0 { line += " " }
             switch segment.operation {
             case .equal: line += text

@@ -27,13 +27,7 @@ public enum HTMLDiffRenderer {
         let head = important.isEmpty ? "" : "<h2>Most important</h2>\n<table class=\"highlights\">\n<colgroup><col><col class=\"mark\"><col></colgroup>\n"
             + important.map { row(comparison.changes[$0], comparison) }.joined() + "</table>\n<h2>All changes</h2>"
         return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>revtrack: \(escape(old.spec)) → \(escape(new.spec))</title>
+            \(documentHead(title: old.spec + " → " + new.spec))
             <style>
             body { font: 15px/1.5 Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 1200px; color: #222; padding: 0 1em; }
             header h1 { font: 600 1.2em system-ui, sans-serif; margin: 0 0 .3em; }
@@ -135,6 +129,21 @@ public enum HTMLDiffRenderer {
     }
 
     /// Escapes text for HTML element content and attribute values.
+    /// The opening of every standalone report, up to its title: one place for
+    /// the Content-Security-Policy that forbids all script and any resource
+    /// a hostile page might make the report load.
+    static func documentHead(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>revtrack: \(escape(title))</title>
+        """
+    }
+
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

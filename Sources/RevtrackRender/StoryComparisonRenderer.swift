@@ -167,13 +167,7 @@ public enum StoryComparisonRenderer {
             return "<tr><td>\(e(item.contrast.family))</td><td>\(e(item.old)): \(e(old))</td><td>\(e(item.new)): \(e(new))</td><td>\(e(item.contrast.referent))</td></tr>"
         }.joined(separator: "\n")
         return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>revtrack: story \(e(table.story))</title>
+            \(HTMLDiffRenderer.documentHead(title: "story " + table.story))
             <style>
             body { font: 15px/1.5 Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 1300px; color: #222; padding: 0 1em; }
             h1 { font: 600 1.2em system-ui, sans-serif; } h2 { font: 600 1.05em system-ui, sans-serif; margin: 1.5em 0 .4em; }

@@ -1,3 +1,4 @@
+import Foundation
 import RevtrackRender
 
 /// Text from articles, titles, URLs and track names on its way into a page or
@@ -33,21 +34,12 @@ enum Untrusted {
         text.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? ""
     }
 
-    /// A query value (a revision spec: `karabakh/reuters@2`).
-    static func query(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: queryCharacters) ?? ""
-    }
+    /// A query value (a revision spec: `karabakh/reuters@2`): the same characters pass as in a path.
+    static func query(_ text: String) -> String { path(text) }
 
     private static let pathCharacters: CharacterSet = {
         var set = CharacterSet.alphanumerics
         set.insert(charactersIn: "-._~/@")
         return set
     }()
-    private static let queryCharacters: CharacterSet = {
-        var set = CharacterSet.alphanumerics
-        set.insert(charactersIn: "-._~/@")
-        return set
-    }()
 }
-
-import Foundation

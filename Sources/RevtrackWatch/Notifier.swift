@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import RevtrackCore
+import RevtrackRender
 import RevtrackStorage
 import RevtrackStory
 
@@ -89,7 +90,7 @@ public final class Notifier: @unchecked Sendable {
                 ?? "/t/\(revision.track.rawValue)/@\(revision.number)"
             return base.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + path
         }
-        var line = "\(revision.spec) " + (change.previous == nil ? "first captured" : "changed: " + statLine(change))
+        var line = "\(revision.spec) " + (change.previous == nil ? "first captured" : "changed: " + ChangeSummary.statLine(change.sentences, facts: change.facts))
         if let first = change.highlights.first { line += " — \(first.kind.rawValue): \(first.text)" }
         if let diff { line += " \(diff)" }
         let payload = Payload(
@@ -101,18 +102,6 @@ public final class Notifier: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(payload)
-    }
-
-    private static func statLine(_ change: RevisionChange) -> String {
-        let s = change.sentences
-        var parts: [String] = []
-        if s.added > 0 { parts.append("+\(s.added) added") }
-        if s.removed > 0 { parts.append("-\(s.removed) removed") }
-        if s.modified > 0 { parts.append("~\(s.modified) modified") }
-        if s.moved > 0 { parts.append(">\(s.moved) moved") }
-        let facts = change.facts.changed + change.facts.added + change.facts.removed
-        if facts > 0 { parts.append("\(facts) fact\(facts == 1 ? "" : "s") changed") }
-        return parts.isEmpty ? "page furniture only" : parts.joined(separator: " · ")
     }
 
     private static func query(_ text: String) -> String {

@@ -169,13 +169,13 @@ enum AlignmentEvaluation {
         for story in stories {
             for outlet in ["wire", "rewrite", story.hasPrefix("dev") ? "broadcast" : "republish", "opinion"] {
                 sides.append((StoryComparison.Outlet(track: story + "/" + outlet, spec: story + "/" + outlet + "@1",
-                                                    captured: Date(timeIntervalSince1970: Double(sides.count) * 600), title: nil, words: 0),
+                                                    captured: Date(timeIntervalSince1970: Double(sides.count) * 600), title: nil),
                               read(story, outlet), day))
             }
         }
         for story in stories {
             sides.append((StoryComparison.Outlet(track: story + "/copy", spec: story + "/copy@1",
-                                                captured: Date(timeIntervalSince1970: Double(sides.count) * 600), title: nil, words: 0),
+                                                captured: Date(timeIntervalSince1970: Double(sides.count) * 600), title: nil),
                           read(story, "wire").replacingOccurrences(of: " said ", with: " told reporters "), day))
         }
         let bytes = sides.reduce(0) { $0 + $1.text.utf8.count }

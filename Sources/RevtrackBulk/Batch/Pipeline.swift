@@ -1,55 +1,5 @@
 import Foundation
 
-/// Lines of a stream, read a block at a time. A line longer than `maximum`
-/// is skipped to its end and reported, never held in memory whole.
-final class LineReader {
-    struct TooLong: Error { let maximum: Int }
-
-    private let handle: FileHandle
-    private let maximum: Int
-    private var buffer: [UInt8] = []
-    /// Where the unread bytes start, and where the search for a newline resumes.
-    private var position = 0, scanned = 0
-    private var finished = false
-
-    init(_ handle: FileHandle, maximum: Int) {
-        self.handle = handle
-        self.maximum = maximum
-    }
-
-    /// The next line without its newline (a final line without one counts), or nil at the end.
-    func next() -> Result<Data, TooLong>? {
-        var skipping = false
-        while true {
-            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
-                var line = buffer[position..<newline]
-                position = newline + 1
-                scanned = position
-                if skipping || line.count > maximum { return .failure(TooLong(maximum: maximum)) }
-                if line.last == 0x0D { line = line.dropLast() }
-                if line.isEmpty { continue }
-                return .success(Data(line))
-            }
-            if buffer.count - position > maximum {
-                // Drop what is read of an overlong line; keep reading to its end.
-                skipping = true
-                position = buffer.count
-            }
-            scanned = buffer.count - position
-            if position > 0 { buffer.removeFirst(position); position = 0 }
-            if finished {
-                guard !buffer.isEmpty else { return skipping ? .failure(TooLong(maximum: maximum)) : nil }
-                let line = buffer
-                buffer = []
-                scanned = 0
-                return skipping ? .failure(TooLong(maximum: maximum)) : .success(Data(line))
-            }
-            let block = (try? handle.read(upToCount: 1 << 20)) ?? nil
-            if let block, !block.isEmpty { buffer += block } else { finished = true }
-        }
-    }
-}
-
 /// Workers that take numbered lines, answer each, and write the answers, in
 /// input order or as they come. Ordered, a worker waits before reading a line
 /// more than `window` ahead of the next answer to write, so memory stays

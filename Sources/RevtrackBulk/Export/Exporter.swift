@@ -1,6 +1,7 @@
 import Foundation
 import RevtrackCore
 import RevtrackFacts
+import RevtrackRender
 import RevtrackStorage
 import RevtrackStory
 import RevtrackText
@@ -105,7 +106,7 @@ public struct Exporter: Sendable {
             writer.write(changeRecord(track: new.track.rawValue, old: old, new: new, op: change.operation.rawValue,
                                       kind: change.editKind?.rawValue, oldIndex: change.old?.lowerBound, newIndex: change.new?.lowerBound,
                                       oldText: text(change.old, comparison.old), newText: text(change.new, comparison.new),
-                                      words: change.words.isEmpty ? nil : wordLine(change.words)))
+                                      words: change.words.isEmpty ? nil : WordChanges.line(change.words)))
         }
     }
 
@@ -124,20 +125,6 @@ public struct Exporter: Sendable {
         record.add("new_text", newText)
         record.add("words", words)
         return record
-    }
-
-    /// Word changes as `git diff --word-diff=plain` writes them: `[-old-]{+new+}`.
-    static func wordLine(_ words: [WordSegment]) -> String {
-        var line = ""
-        for (index, word) in words.enumerated() {
-            if word.spaceBefore && index > 0 { line += " " }
-            switch word.operation {
-            case .equal: line += word.text
-            case .delete: line += "[-" + word.text + "-]"
-            case .insert: line += "{+" + word.text + "+}"
-            }
-        }
-        return line
     }
 
     /// Each fact of a revision, with how it relates to the revision before

@@ -169,15 +169,21 @@ final class RecordReader: RecordSource {
 
     private let handle: FileHandle
     private let format: Importer.Format
+    private let lines: LineReader
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
     private var line = 0
     private var header: [String]? = nil
 
+    /// A record longer than this ends the import with an error rather than filling memory.
+    static let maximumRecordBytes = 256 << 20
+    private var tooLong = false
+
     init(_ handle: FileHandle, format: Importer.Format) {
         self.handle = handle
         self.format = format
+        lines = LineReader(handle, maximum: Self.maximumRecordBytes)
     }
 
     func next() throws -> Result<Record, Bad>? {
@@ -189,12 +195,13 @@ final class RecordReader: RecordSource {
     private func read() throws -> Result<Record, Bad>? {
         switch format {
         case .jsonl:
-            while let raw = nextLine() {
-                let trimmed = raw.drop { $0 == 0x20 || $0 == 0x09 }
-                if trimmed.isEmpty { continue }
-                return parseJSON(Data(trimmed), line: line)
+            guard let next = lines.next() else { return nil }
+            line = lines.line
+            guard case .success(let data) = next else {
+                tooLong = true
+                return nil
             }
-            return nil
+            return parseJSON(data, line: line)
         case .csv:
             if header == nil {
                 guard let (fields, _) = nextCSVRecord() else { return nil }
@@ -238,45 +245,14 @@ final class RecordReader: RecordSource {
                                url: url.flatMap { $0.isEmpty ? nil : $0 }, line: line))
     }
 
-    // MARK: Bytes
-
-    /// A record longer than this ends the import with an error rather than filling memory.
-    static let maximumRecordBytes = 256 << 20
-    private(set) var tooLong = false
+    // MARK: CSV bytes
 
     private func fill() -> Bool {
         guard !finished else { return false }
         if position > 0 { buffer.removeFirst(position); position = 0 }
-        if buffer.count > Self.maximumRecordBytes { tooLong = true; finished = true; return false }
-        // `scanned` was measured from `position`, now 0.
         if let block = try? handle.read(upToCount: 1 << 20), !block.isEmpty { buffer += block; return true }
         finished = true
         return false
-    }
-
-    /// Where the search for the next newline resumes: bytes before it hold none.
-    private var scanned = 0
-
-    private func nextLine() -> ArraySlice<UInt8>? {
-        while true {
-            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
-                scanned = newline + 1
-                var slice = buffer[position..<newline]
-                position = newline + 1
-                line += 1
-                if slice.last == 0x0D { slice = slice.dropLast() }
-                return slice
-            }
-            scanned = buffer.count - position
-            if !fill() {
-                scanned = 0
-                guard position < buffer.count else { return nil }
-                let slice = buffer[position...]
-                position = buffer.count
-                line += 1
-                return slice
-            }
-        }
     }
 
     /// One CSV record (RFC 4180: quoted fields may hold commas, quotes and
@@ -294,6 +270,11 @@ final class RecordReader: RecordSource {
             let byte = buffer[position]
             position += 1
             sawAny = true
+            if field.count > Self.maximumRecordBytes {
+                // An unclosed quote would otherwise read the rest of the input into one field.
+                tooLong = true
+                return nil
+            }
             if quoted {
                 if byte == 0x22 {
                     if position >= buffer.count { _ = fill() }

@@ -16,14 +16,13 @@ public struct StoryComparison: Sendable {
         public let spec: String
         public let captured: Date
         public let title: String?
-        public let words: Int
-        /// `words` is counted by the comparison; what is given here is ignored.
-        public init(track: String, spec: String, captured: Date, title: String?, words: Int = 0) {
+        /// Counted by the comparison (page furniture left out).
+        public internal(set) var words = 0
+        public init(track: String, spec: String, captured: Date, title: String?) {
             self.track = track
             self.spec = spec
             self.captured = captured
             self.title = title
-            self.words = words
         }
     }
 
@@ -73,7 +72,7 @@ public struct StoryComparison: Sendable {
         }
         sides.sort { ($0.0.captured, $0.0.track.rawValue) < ($1.0.captured, $1.0.track.rawValue) }
         return StoryComparison(sides.map { (revision, text) in
-            (Outlet(track: revision.track.rawValue, spec: revision.spec, captured: revision.captured, title: revision.title, words: 0),
+            (Outlet(track: revision.track.rawValue, spec: revision.spec, captured: revision.captured, title: revision.title),
              text, ReferenceDay.of(revision))
         })
     }
@@ -84,8 +83,9 @@ public struct StoryComparison: Sendable {
             Prepared(text: sides[index].text, reference: sides[index].reference)
         }
         outlets = zip(sides, prepared).map { side, prepared in
-            Outlet(track: side.outlet.track, spec: side.outlet.spec, captured: side.outlet.captured, title: side.outlet.title,
-                   words: prepared.words)
+            var outlet = side.outlet
+            outlet.words = prepared.words
+            return outlet
         }
         let count = sides.count
         let pairs = (0..<count).flatMap { i in (i + 1..<count).map { (i, $0) } }
