@@ -90,8 +90,10 @@ public struct OutletAlignment: Sendable {
 
         var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addFactTies(oldFacts: oldFacts, newFacts: newFacts)
+        scores.addSharedPhrases(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addCopies(copied, old: old, new: new)
-        let chosen = scores.choose(thresholds)
+        let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
+        let chosen = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
 
         var pairs: [Pair] = []
@@ -110,6 +112,17 @@ public struct OutletAlignment: Sendable {
         let pairedOld = Set(pairs.map(\.old)), pairedNew = Set(pairs.map(\.new))
         self.onlyOld = oldKept.filter { !pairedOld.contains($0) }
         self.onlyNew = newKept.filter { !pairedNew.contains($0) }
+    }
+
+    /// The text's headline: its first kept sentence when it stands alone
+    /// in the first paragraph without a full stop ("Seravia raises interest
+    /// rates again"). A text without one starts with its lead.
+    static func headline(_ text: SegmentedText, kept: [Int]) -> Int? {
+        guard let first = kept.first, text.sentences[first].paragraph == 0,
+              !text.sentences.contains(where: { $0.paragraph == 0 && $0 != text.sentences[first] }) else { return nil }
+        let trimmed = text.sentences[first].text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.unicodeScalars.last(where: { !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0) }) else { return nil }
+        return ".!?".unicodeScalars.contains(last) ? nil : first
     }
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
@@ -168,6 +181,44 @@ struct PairScores {
         }
     }
 
+    /// Three words in a row that both sentences use ("had waited too long",
+    /// "out of their homes"): a phrase kept through a rewrite ties two
+    /// sentences even when each of its words is common. A phrase many
+    /// sentences use ("said on Thursday") ties none.
+    mutating func addSharedPhrases(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int]) {
+        func phrases(_ text: String) -> Set<Int> {
+            let words = ReferentTerms.copyWords(of: text)
+            guard words.count >= 3 else { return [] }
+            let meaningful = words.map(ReferentTerms.carriesMeaning)
+            var found: Set<Int> = []
+            for start in 0...(words.count - 3) where meaningful[start..<(start + 3)].contains(true) {
+                var hasher = Hasher()
+                for word in words[start..<(start + 3)] { hasher.combine(word) }
+                found.insert(hasher.finalize())
+            }
+            return found
+        }
+        let oldPhrases = oldKept.map { phrases(old.sentences[$0].text) }
+        let newPhrases = newKept.map { phrases(new.sentences[$0].text) }
+        var postings: [Int: [Int]] = [:]
+        for (position, index) in newKept.enumerated() { for phrase in newPhrases[position] { postings[phrase, default: []].append(index) } }
+        var oldSpread: [Int: Int] = [:]
+        for set in oldPhrases { for phrase in set { oldSpread[phrase, default: 0] += 1 } }
+        for (position, index) in oldKept.enumerated() {
+            var shared: [Int: Int] = [:]
+            for phrase in oldPhrases[position] where oldSpread[phrase] == 1 {
+                guard let partners = postings[phrase], partners.count == 1 else { continue }
+                shared[partners[0], default: 0] += 1
+            }
+            for (other, count) in shared where scores[index]?[other] != nil {
+                scores[index]![other]! += min(Self.sharedPhraseLimit, Self.sharedPhraseWeight * Double(count))
+            }
+        }
+    }
+
+    /// What one shared phrase adds, and what all of them may (set on Samples/outlets/dev).
+    static let sharedPhraseWeight = 0.12, sharedPhraseLimit = 0.15
+
     /// What a like place in the two texts adds to a pair's score.
     static let placeWeight = 0.2
 
@@ -213,7 +264,17 @@ struct PairScores {
 
     /// The pairs: an assignment over the candidates, then the strong pairs,
     /// the mutual best partners, and sentences left over that join a pair.
-    func choose(_ thresholds: OutletAlignment.Thresholds) -> [(Int, Int, Double)] {
+    ///
+    /// Headlines sum a story up, so when both texts have one they pair with
+    /// each other, not with the lead that tells the same in full (that
+    /// pair is the two leads'), unless one copies the other.
+    func choose(_ thresholds: OutletAlignment.Thresholds, headlines: (old: Int?, new: Int?) = (nil, nil)) -> [(Int, Int, Double)] {
+        var scores = scores
+        if let oh = headlines.old, let nh = headlines.new {
+            for (o, row) in scores {
+                for n in row.keys where (o == oh) != (n == nh) && !isCopied(o, n) { scores[o]![n] = nil }
+            }
+        }
         var candidates: [(row: Int, column: Int, score: Double)] = []
         for (o, row) in scores { for (n, score) in row where score >= thresholds.assignment { candidates.append((o, n, score)) } }
         let rows = Array(Set(candidates.map(\.row))).sorted(), columns = Array(Set(candidates.map(\.column))).sorted()
@@ -241,6 +302,7 @@ struct PairScores {
             for (n, score) in row {
                 let best = bestForRow[o]?.column == n, bestOfOther = bestForColumn[n]?.row == o
                 if score >= thresholds.strong
+                    || o == headlines.old && n == headlines.new && score >= thresholds.mutual
                     || best && bestOfOther && score >= thresholds.mutual
                     || score >= thresholds.join && (best && !pairedRows.contains(o) || bestOfOther && !pairedColumns.contains(n)) {
                     pairs.insert(Key(old: o, new: n))

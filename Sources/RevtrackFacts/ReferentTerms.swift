@@ -38,6 +38,10 @@ public enum ReferentTerms {
         return order.map { Term(key: $0, weight: best[$0]!) }
     }
 
+    /// Whether a lowercase word says something of its own: not a stop word,
+    /// a speech verb or one of the commonest words.
+    public static func carriesMeaning(_ word: String) -> Bool { weight(of: word) > 0.4 }
+
     /// The words a copy detector compares: lowercased, numbers without
     /// separators ("1,960" → "1960"), possessives dropped.
     public static func copyWords(of sentence: String) -> [String] {

@@ -1,4 +1,4 @@
-import RevtrackAlign
+@testable import RevtrackAlign
 import RevtrackFacts
 import RevtrackTestSupport
 import RevtrackText
@@ -86,6 +86,56 @@ struct OutletAlignmentTests {
         let ended = align("The central bank said it would wind down its bond-buying programme by the end of November.",
                           "The central bank has also ended its bond-buying programme.")
         #expect(ended.pairs.first?.conflicts.map(\.kind) == [.status])
+        let vote = align("The monetary policy committee voted 5-2 for the larger increase.",
+                         "Committee members voted 6-1 in favour of the larger step.")
+        #expect(vote.pairs.first?.conflicts.map { "\($0.kind) \($0.old) \($0.new)" } == ["number 5-2 6-1"])
+    }
+
+    @Test("a tally puts the larger side first and stands alone; ranges, phone numbers and percentages are not tallies", arguments: [
+        ("The committee voted 5-2 for the larger increase.", "5-2"),
+        ("Halvorsen won the final 3-1 on Sunday.", "3-1"),
+        ("The court ruled 5-4 that the law stands.", "5-4"),
+        ("Prices rose 5-10 percent in a year.", nil),
+        ("Call 555-0148 for details.", nil),
+        ("The score was 2-2 at half time, and 3-2 at the end.", nil),
+        ("The odds were 3-1 percent.", nil),
+        ("Rates rose for the third time this year.", nil),
+    ] as [(String, String?)])
+    func tallies(sentence: String, tally: String?) {
+        #expect(ConflictFinder.tally(in: sentence)?.text == tally)
+    }
+
+    @Test("headlines pair with each other, not with the lead that tells the same in full")
+    func headlines() {
+        let alignment = align("""
+            Seravia central bank lifts rates to 9.25% as inflation bites
+            TALVIK, Oct 30 (Meridian) - Seravia's central bank raised its main interest rate to 9.25% on Thursday as inflation climbed.
+            """, """
+            Seravia raises interest rates again
+            Seravia's central bank has raised interest rates for the third time this year, to 9.25%.
+            """)
+        #expect(alignment.pairs.map { [$0.old, $0.new] } == [[0, 0], [1, 1]])
+        // A text whose first line ends in a full stop has no headline: it starts with its lead.
+        #expect(OutletAlignment.headline(SentenceSegmenter.segment("The bank raised rates.\nIt said more may follow."), kept: [0, 1]) == nil)
+    }
+
+    @Test("a phrase both keep adds to their score; a phrase several sentences use adds nothing")
+    func sharedPhrase() throws {
+        let old = SentenceSegmenter.segment("""
+            The bank had waited too long to act.
+            Officials said on Thursday that rates would rise.
+            The minister said on Thursday that she agreed.
+            """)
+        let new = SentenceSegmenter.segment("""
+            Critics say the bank had waited too long.
+            The union said on Thursday it would strike.
+            """)
+        var scores = PairScores(old: old, oldKept: [0, 1, 2], new: new, newKept: [0, 1])
+        let before = scores.all
+        scores.addSharedPhrases(old: old, oldKept: [0, 1, 2], new: new, newKept: [0, 1])
+        let kept = try #require(scores.all[0]?[0]), was = try #require(before[0]?[0])
+        #expect(abs(kept - was - PairScores.sharedPhraseLimit) < 1e-9)
+        #expect(scores.all[1]?[1] == before[1]?[1] && scores.all[2]?[1] == before[2]?[1])
     }
 
     @Test("unrelated texts pair nothing; a text against itself pairs every sentence with itself, all copied")
