@@ -59,8 +59,10 @@ public struct OutletAlignment: Sendable {
         /// The one-to-one assignment takes pairs from this score: with the
         /// place bonus, about a quarter of the two sentences' weighted words in common.
         public var assignment = 0.4
-        /// A sentence left over joins its best partner, already paired, at this score.
-        public var join = 0.45
+        /// A sentence left over joins its best partner, already paired, at
+        /// this score: a wire lead told in two or three sentences elsewhere
+        /// pairs with each as surely as the assignment pairs one.
+        public var join = 0.4
         /// A pair this strong stands whatever else either sentence pairs
         /// with: a headline and a lead both report what another outlet's lead does.
         public var strong = 0.6
