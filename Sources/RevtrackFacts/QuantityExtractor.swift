@@ -52,7 +52,8 @@ enum QuantityExtractor {
             var nounEnd = nounStart
             while nounEnd < tokens.count, nounEnd - nounStart < 4, tokens[nounEnd].kind == .word,
                   !Grammar.stops.contains(lower[nounEnd]), !Self.particles.contains(lower[nounEnd]),
-                  !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ed")) {   // "people reported missing"
+                  // "people reported missing", "people living near the plant"
+                  !(nounEnd > nounStart && (lower[nounEnd].hasSuffix("ed") || lower[nounEnd].hasSuffix("ing"))) {
                 if lower[nounEnd] == "of" {
                     // "prisoners of war", not "of the".
                     guard nounEnd > nounStart, nounEnd + 1 < tokens.count, tokens[nounEnd + 1].kind == .word,

@@ -51,6 +51,17 @@ struct ComparisonTrustTests {
         #expect(!outlets.comparison.entries.contains { $0.relation == .consistent && $0.old?.kind == kind })
     }
 
+    @Test("rounded or bounded values of one referent agree between outlets", arguments: [
+        ("Annual consumer price inflation rose to 8.4% in September.", "Inflation is running above eight percent."),
+        ("Mayor Janet Pruitt ordered about 3,000 residents to leave.", "Around three thousand people living near the plant were told to leave."),
+        ("The fire injured 14 people.", "More than a dozen other people were hurt."),
+    ])
+    func agreements(_ old: String, _ new: String) {
+        let outlets = report(old, new, .outlets)
+        #expect(outlets.comparison.entries.contains { $0.relation == .consistent && $0.old?.kind == .quantity })
+        #expect(!outlets.comparison.entries.contains { $0.relation == .conflicting })
+    }
+
     @Test("matching is one to one: the same fact twice on one side pairs with each copy on the other")
     func oneToOne() {
         let text = "The toll rose to 23 on Tuesday. Officials said 23 people had died by Tuesday."
