@@ -94,6 +94,7 @@ public struct OutletAlignment: Sendable {
         scores.addFactTies(oldFacts: oldFacts, newFacts: newFacts)
         scores.addSharedPhrases(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addCopies(copied, old: old, new: new)
+        scores.addNeighbours(oldKept: oldKept, newKept: newKept)
         let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
         let chosen = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
@@ -187,6 +188,29 @@ struct PairScores {
     /// "out of their homes"): a phrase kept through a rewrite ties two
     /// sentences even when each of its words is common. A phrase many
     /// sentences use ("said on Thursday") ties none.
+    /// A rewrite keeps the wire's order in runs: the sentence after a sure
+    /// pair is likelier to pair with the sentence after its partner. A pair
+    /// whose neighbour pair (the sentences before both, or after both)
+    /// scores `neighbourFloor` or more gains `neighbourWeight`.
+    mutating func addNeighbours(oldKept: [Int], newKept: [Int]) {
+        let base = scores
+        let newPosition = Dictionary(uniqueKeysWithValues: newKept.enumerated().map { ($1, $0) })
+        for (position, o) in oldKept.enumerated() {
+            for n in (base[o] ?? [:]).keys {
+                guard let other = newPosition[n] else { continue }
+                let supported = [-1, 1].contains { step in
+                    let p = position + step, q = other + step
+                    guard oldKept.indices.contains(p), newKept.indices.contains(q), let score = base[oldKept[p]]?[newKept[q]] else { return false }
+                    return score >= Self.neighbourFloor
+                }
+                if supported { scores[o]![n]! += Self.neighbourWeight }
+            }
+        }
+    }
+
+    /// Set on Samples/outlets/dev.
+    static let neighbourWeight = 0.1, neighbourFloor = 0.5
+
     mutating func addSharedPhrases(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int]) {
         func phrases(_ text: String) -> Set<Int> {
             let words = ReferentTerms.copyWords(of: text)

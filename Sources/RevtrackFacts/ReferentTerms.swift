@@ -1,3 +1,4 @@
+import Foundation
 import RevtrackText
 
 /// The words of a sentence that survive paraphrase, weighted by how much they
@@ -31,12 +32,41 @@ public enum ReferentTerms {
                 order.append(term.key)
             }
         }
-        for token in WordTokenizer.tokenize(sentence) where token.kind != .punctuation {
+        let tokens = WordTokenizer.tokenize(sentence)
+        for (index, token) in tokens.enumerated() where token.kind != .punctuation {
             guard let term = term(token) else { continue }
             add(term)
+            if let rounded = roundedNumber(tokens, at: index) { add(rounded) }
         }
         return order.map { Term(key: $0, weight: best[$0]!) }
     }
+
+    /// A count to one significant figure, beside its exact term: outlets
+    /// round ("1,960" / "nearly 2,000", "3,000" / "three thousand", "8.4%" /
+    /// "above eight percent", "14" / "a dozen"), and a rounded count ties two
+    /// sentences almost as surely as an exact one. Counts under ten (but for
+    /// percentages) and years are left out: too many sentences hold them.
+    static func roundedNumber(_ tokens: [WordToken], at index: Int) -> Term? {
+        let token = tokens[index]
+        var value: Double
+        if token.kind == .number {
+            let digits = token.text.filter { $0 != "," }
+            guard let parsed = Double(digits) else { return nil }
+            if !token.text.contains(","), !token.text.contains("."), digits.count == 4, (1000...2100).contains(parsed) { return nil }
+            value = parsed
+        } else if let digits = numberWord[token.text.lowercased()], let parsed = Double(digits) {
+            value = parsed
+        } else {
+            return nil
+        }
+        if index + 1 < tokens.count, let factor = Grammar.multipliers[tokens[index + 1].text.lowercased()] { value *= factor }
+        let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
+        guard value >= Self.roundedFrom || value >= 1 && (next == "%" || next == "percent") else { return nil }
+        let scale = pow(10, (log10(value)).rounded(.down))
+        return Term(key: "~" + QuantityExtractor.format((value / scale).rounded() * scale), weight: Self.roundedWeight)
+    }
+
+    static let roundedFrom = 10.0, roundedWeight = 2.0
 
     /// Whether a lowercase word says something of its own: not a stop word,
     /// a speech verb or one of the commonest words.

@@ -119,6 +119,36 @@ struct OutletAlignmentTests {
         #expect(OutletAlignment.headline(SentenceSegmenter.segment("The bank raised rates.\nIt said more may follow."), kept: [0, 1]) == nil)
     }
 
+    @Test("rounded counts meet in one term; years, small counts and counts of another size do not", arguments: [
+        ("A total of 1,960 peacekeepers left.", "Nearly 2,000 troops left.", true),
+        ("About 3,000 residents fled.", "Around three thousand people fled.", true),
+        ("Inflation rose to 8.4% in September.", "Inflation is running above eight percent.", true),
+        ("About 3,000 residents fled.", "About 4,000 residents fled.", false),
+        ("The plant opened in 1987.", "The plant grew in 2000.", false),
+        ("Two workers died.", "Two workers died.", false),
+    ])
+    func roundedCounts(_ a: String, _ b: String, _ meet: Bool) {
+        func rounded(_ text: String) -> Set<String> { Set(ReferentTerms.terms(of: text).map(\.key).filter { $0.hasPrefix("~") }) }
+        #expect(!rounded(a).isDisjoint(with: rounded(b)) == meet, "\(rounded(a)) \(rounded(b))")
+    }
+
+    @Test("a pair next to a sure pair gains: a rewrite keeps the wire's order in runs")
+    func neighbours() throws {
+        let old = SentenceSegmenter.segment("""
+            The river Tolve burst its banks on Tuesday and flooded the market town of Marrowby.
+            Crews worked through the night.
+            """)
+        let new = SentenceSegmenter.segment("""
+            The Tolve flooded the market town of Marrowby on Tuesday after it burst its banks.
+            Crews worked all night long, officials said.
+            """)
+        var scores = PairScores(old: old, oldKept: [0, 1], new: new, newKept: [0, 1])
+        let before = scores.all
+        scores.addNeighbours(oldKept: [0, 1], newKept: [0, 1])
+        #expect(try #require(before[0]?[0]) >= PairScores.neighbourFloor)
+        #expect(abs(try #require(scores.all[1]?[1]) - before[1]![1]! - PairScores.neighbourWeight) < 1e-9)
+    }
+
     @Test("a phrase both keep adds to their score; a phrase several sentences use adds nothing")
     func sharedPhrase() throws {
         let old = SentenceSegmenter.segment("""
