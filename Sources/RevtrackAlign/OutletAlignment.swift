@@ -66,8 +66,13 @@ public struct OutletAlignment: Sendable {
         /// A pair this strong stands whatever else either sentence pairs
         /// with: a headline and a lead both report what another outlet's lead does.
         public var strong = 0.6
-        /// Two sentences that are each other's best partner pair from this score.
+        /// Two sentences that are each other's best partner pair from this score,
         public var mutual = 0.25
+        /// of which this much must come from what they share, not from their
+        /// like places: two sentences of commentary near the end of both texts
+        /// ("This is very important for Azerbaijan.") are each other's best
+        /// partner by place alone.
+        public var mutualShared = 0.15
         public init() {}
     }
 
@@ -136,6 +141,8 @@ public struct OutletAlignment: Sendable {
 /// that share a weighted term are ever compared.
 struct PairScores {
     private var scores: [Int: [Int: Double]] = [:]
+    /// What each pair's score owes to its place alone.
+    private var placeBonus: [Int: [Int: Double]] = [:]
     var all: [Int: [Int: Double]] { scores }
     private var copiedPairs: Set<Int> = []
     private let newCount: Int
@@ -178,8 +185,9 @@ struct PairScores {
             for (other, common) in shared {
                 guard let otherTotal = newTotals[other], otherTotal > 0 else { continue }
                 // Weighted Dice: the share of both sentences' weight they have in common.
-                scores[index, default: [:]][other] = 2 * common / (total + otherTotal)
-                    + Self.placeWeight * (1 - abs(place - newPlace[other]!))
+                let placed = Self.placeWeight * (1 - abs(place - newPlace[other]!))
+                scores[index, default: [:]][other] = 2 * common / (total + otherTotal) + placed
+                placeBonus[index, default: [:]][other] = placed
             }
         }
     }
@@ -329,7 +337,7 @@ struct PairScores {
                 let best = bestForRow[o]?.column == n, bestOfOther = bestForColumn[n]?.row == o
                 if score >= thresholds.strong
                     || o == headlines.old && n == headlines.new && score >= thresholds.mutual
-                    || best && bestOfOther && score >= thresholds.mutual
+                    || best && bestOfOther && score >= thresholds.mutual && score - (placeBonus[o]?[n] ?? 0) >= thresholds.mutualShared
                     || score >= thresholds.join && (best && !pairedRows.contains(o) || bestOfOther && !pairedColumns.contains(n)) {
                     pairs.insert(Key(old: o, new: n))
                 }
