@@ -55,8 +55,13 @@ enum AlignmentEvaluation {
             }
             return
         }
-        for set in ["dev", "heldout"] {
-            print(set == "dev" ? "development set (Samples/outlets/dev)" : "\nheld-out set (Samples/outlets/heldout; never tuned on)")
+        let sets = [
+            ("dev", "development set (Samples/outlets/dev)"),
+            ("heldout", "\nheld-out set (Samples/outlets/heldout; never tuned on)"),
+            ("heldout2", "\nsecond held-out set (Samples/outlets/heldout2: transcripts and live blogs; written after the rules, never tuned on)"),
+        ]
+        for (set, title) in sets {
+            print(title)
             score(samples + "/outlets/" + set, verbose: verbose && set == "dev")
         }
         speed(samples)
