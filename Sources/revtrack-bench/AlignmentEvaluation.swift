@@ -109,7 +109,8 @@ enum AlignmentEvaluation {
                 conflicts.add(predicted: predictedConflicts, gold: goldConflicts)
                 copied.add(predicted: predictedCopied, gold: goldCopied)
                 if verbose {
-                    print("  \(story)/\(goldFile)")
+                    let right = predicted.intersection(goldPairs).count
+                    print("  \(story)/\(goldFile): \(right) right, \(predicted.count - right) wrong, \(goldPairs.count - right) missed")
                     for pair in predicted.subtracting(goldPairs).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
                         let score = alignment.pairs.first { $0.old == pair.old && $0.new == pair.new }?.score ?? 0
                         print(String(format: "    extra %.2f  ", score) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
@@ -122,6 +123,9 @@ enum AlignmentEvaluation {
                     for pair in alignment.pairs where !pair.conflicts.isEmpty {
                         let right = goldConflicts.contains(GoldPair(old: pair.old, new: pair.new))
                         print("    conflict \(right ? "right" : "WRONG"): " + pair.conflicts.map { "\($0.kind.rawValue) \($0.old) / \($0.new)" }.joined(separator: "; "))
+                    }
+                    for pair in predictedCopied.symmetricDifference(goldCopied).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
+                        print("    copied \(goldCopied.contains(pair) ? "missed" : "WRONG"): " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in goldConflicts where !predictedConflicts.contains(pair) {
                         print("    conflict missed: " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
