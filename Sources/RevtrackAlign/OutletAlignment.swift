@@ -192,10 +192,6 @@ struct PairScores {
         }
     }
 
-    /// Three words in a row that both sentences use ("had waited too long",
-    /// "out of their homes"): a phrase kept through a rewrite ties two
-    /// sentences even when each of its words is common. A phrase many
-    /// sentences use ("said on Thursday") ties none.
     /// A rewrite keeps the wire's order in runs: the sentence after a sure
     /// pair is likelier to pair with the sentence after its partner. A pair
     /// whose neighbour pair (the sentences before both, or after both)
@@ -219,6 +215,10 @@ struct PairScores {
     /// Set on Samples/outlets/dev.
     static let neighbourWeight = 0.1, neighbourFloor = 0.5
 
+    /// Three words in a row that both sentences use ("had waited too long",
+    /// "out of their homes"): a phrase kept through a rewrite ties two
+    /// sentences even when each of its words is common. A phrase many
+    /// sentences use ("said on Thursday") ties none.
     mutating func addSharedPhrases(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int]) {
         func phrases(_ text: String) -> Set<Int> {
             let words = ReferentTerms.copyWords(of: text)

@@ -66,6 +66,8 @@ public enum ReferentTerms {
         return Term(key: "~" + QuantityExtractor.format((value / scale).rounded() * scale), weight: Self.roundedWeight)
     }
 
+    /// The smallest rounded count, and its term's weight, that of a word of middling rarity
+    /// (set on Samples/outlets/dev).
     static let roundedFrom = 10.0, roundedWeight = 2.0
 
     /// Whether a lowercase word says something of its own: not a stop word,
