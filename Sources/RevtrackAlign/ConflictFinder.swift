@@ -10,17 +10,22 @@ enum ConflictFinder {
     static func conflicts(old: String, new: String, facts: [FactComparison.Entry],
                           reference: (old: CivilDate, new: CivilDate)?) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
+        let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
+        let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
             switch (entry.relation, a.kind) {
             case (.conflicting, .quantity):
                 // Counts of a named thing, whole: "3,000 residents" against "4,000 residents",
-                // not two percentages of different things nor "three of the injured" against "14 injured".
-                guard counts(a), counts(b) else { continue }
+                // not two percentages of different things nor "three of the injured" against "14 injured",
+                // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
+                guard counts(a), counts(b), !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
+                // Dates written out, of like precision: "Monday" in two outlets
+                // captured on different days names two days, and may be one.
                 guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count,
-                      ra.contains("-") == rb.contains("-") else { continue }
+                      ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
                 found.append(.init(kind: .date, old: a.text, new: b.text))
             case (_, .claim):
                 // One source admitting what, in the other outlet, it denies.
@@ -38,6 +43,7 @@ enum ConflictFinder {
         }
         if let status = status(old, new) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
+        if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         return found
     }
@@ -58,8 +64,11 @@ enum ConflictFinder {
         (fact.counted != nil || fact.state != nil) && fact.unit == nil && !fact.text.lowercased().contains(" of the ")
     }
 
+    /// A speaker named, with or without a title before the name ("Mayor
+    /// Elena Vastrow", "regional transport minister Tomas Greville"), not a pronoun.
     private static func isName(_ text: String) -> Bool {
-        text.first?.isUppercase == true && !["He", "She", "They", "It", "We", "I"].contains(text)
+        guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
+        return !["He", "She", "They", "It", "We", "I"].contains(text)
     }
 
     // MARK: Tallies
@@ -94,42 +103,71 @@ enum ConflictFinder {
     /// One says the event is over ("has ended", "has been lifted", "shut
     /// down"), the other that it is still ahead or under way ("will wind
     /// down", "remains in force", "is concluding"). A sentence that says both
-    /// in different clauses says neither.
+    /// in different clauses says neither. The two must speak of one thing:
+    /// the words around the two verbs share a word that says something
+    /// ("has won the governorship" is no answer to "is pressing for a recount").
     static func status(_ old: String, _ new: String) -> OutletAlignment.Conflict? {
-        guard let a = aspect(old), let b = aspect(new), a.aspect != b.aspect else { return nil }
+        guard let a = aspect(old), let b = aspect(new), a.aspect != b.aspect,
+              !a.around.isDisjoint(with: b.around) else { return nil }
         return .init(kind: .status, old: a.words, new: b.words)
     }
 
-    static func aspect(_ sentence: String) -> (aspect: Aspect, words: String)? {
+    /// How far either side of a status verb its subject and object are looked for.
+    private static let reach = 5
+
+    static func aspect(_ sentence: String) -> (aspect: Aspect, words: String, around: Set<String>)? {
         let words = WordTokenizer.tokenize(sentence).filter { $0.kind == .word }.map { $0.text.lowercased() }
-        var done: String? = nil, ahead: String? = nil
+        var done: (words: String, at: Int)? = nil, ahead: (words: String, at: Int)? = nil
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
             let after = index + 2 < words.count ? words[index + 2] : ""
+            // Past an auxiliary's adverbs: "has also ended", "would be formally certified".
+            func isAdverb(_ word: String) -> Bool { Self.adverbs.contains(word) || word.count > 5 && word.hasSuffix("ly") }
+            var at = index + 1
+            while at < words.count, isAdverb(words[at]) { at += 1 }
+            func following(_ offset: Int) -> String {
+                // "has now been formally certified": adverbs after "been" and "be" too.
+                var position = at
+                for _ in 0..<offset {
+                    position += 1
+                    while position < words.count, isAdverb(words[position]) { position += 1 }
+                }
+                return position < words.count ? words[position] : ""
+            }
             switch word {
             case "has", "have":
                 // "has ended", "has been lifted", "has also ended"; not "has to", "have a",
                 // nor a state that lasts ("has stayed above 8%", "has remained in force").
-                var at = index + 1
-                while at < words.count, Self.adverbs.contains(words[at]) { at += 1 }
-                func following(_ offset: Int) -> String { at + offset < words.count ? words[at + offset] : "" }
                 let passive = following(0) == "been"
                 let (participle, then) = passive ? (following(1), following(2)) : (following(0), following(1))
                 guard participle.hasSuffix("ed") || irregularParticiples.contains(participle),
                       !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then) else { break }
-                done = done ?? (passive ? "\(word) been \(participle)" : "\(word) \(participle)")
+                done = done ?? (passive ? "\(word) been \(participle)" : "\(word) \(participle)", index)
             case "will", "would":
-                if next.count > 2, !["be", "have", "not"].contains(next) || after.hasSuffix("ing") { ahead = ahead ?? "\(word) \(next)" }
+                // "will wind down", "would be formally certified"; not "would be difficult".
+                if next.count > 2, !["be", "have", "not"].contains(next) || after.hasSuffix("ing") {
+                    ahead = ahead ?? ("\(word) \(next)", index)
+                } else if following(0) == "be", following(1).hasSuffix("ed") || irregularParticiples.contains(following(1)) {
+                    ahead = ahead ?? ("\(word) be \(following(1))", index)
+                }
             case "remains", "remain", "continues", "continue":
-                if next == "in" || next == "to" || next == "under" || next.hasSuffix("ing") { ahead = ahead ?? "\(word) \(next)" }
+                // "remains in force", "remains closed", "continues to fly".
+                if next == "in" || next == "to" || next == "under" || next.hasSuffix("ing") || next.hasSuffix("ed") || ["shut", "open"].contains(next) {
+                    ahead = ahead ?? ("\(word) \(next)", index)
+                }
             case "is", "are":
-                if next.hasSuffix("ing"), next.count > 5 { ahead = ahead ?? "\(word) \(next)" }
+                // "is concluding"; "is expected to reopen", "are due to resume".
+                if next.hasSuffix("ing"), next.count > 5 { ahead = ahead ?? ("\(word) \(next)", index) }
+                else if ["expected", "due", "set", "scheduled"].contains(next), after == "to" { ahead = ahead ?? ("\(word) \(next) to", index) }
             default: break
             }
         }
+        func around(_ index: Int) -> Set<String> {
+            Set(words[max(0, index - reach)..<min(words.count, index + reach + 2)].filter(ReferentTerms.carriesMeaning).map(ReferentTerms.stem))
+        }
         switch (done, ahead) {
-        case (let words?, nil): return (.done, words)
-        case (nil, let words?): return (.ahead, words)
+        case (let found?, nil): return (.done, found.words, around(found.at))
+        case (nil, let found?): return (.ahead, found.words, around(found.at))
         default: return nil
         }
     }

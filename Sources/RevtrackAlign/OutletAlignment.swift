@@ -109,7 +109,7 @@ public struct OutletAlignment: Sendable {
             let isCopied = scores.isCopied(o, n)
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
-                .resolvingConflicts(old: old, new: new).entries.filter { $0.old != nil && $0.new != nil }
+                .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text,
                                                      facts: entries, reference: reference)
             pairs.append(Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts))
@@ -132,6 +132,10 @@ public struct OutletAlignment: Sendable {
         guard let last = trimmed.unicodeScalars.last(where: { !"\"'\u{201D}\u{2019})".unicodeScalars.contains($0) }) else { return nil }
         return ".!?".unicodeScalars.contains(last) ? nil : first
     }
+
+    /// Two aligned sentences already report one thing, so a date or count
+    /// left over in each is compared when they share this much of their words.
+    static let pairedOverlap = 0.4
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }

@@ -72,6 +72,14 @@ public struct Fact: Sendable, Hashable, Codable {
             ? counted : counted + " (" + state + ")"
     }
 
+    /// Dates: whether the day, month or year is written ("May 4", "2019"),
+    /// not only a weekday or a relative day ("Monday", "last week"), which
+    /// name a day only against the text's capture day.
+    public var isWrittenOut: Bool {
+        kind == .date && (text.contains(where: \.isNumber)
+            || text.lowercased().split(whereSeparator: { !$0.isLetter }).contains { Grammar.months[String($0)] != nil })
+    }
+
     /// The fact in a few words: value, what it counts, who said it.
     public var summary: String {
         switch kind {

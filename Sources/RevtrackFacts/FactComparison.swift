@@ -240,7 +240,11 @@ public struct FactComparison: Sendable {
     /// held in April" against "The vote was held in February" is a conflict,
     /// not two facts each outlet omits. Pairs a date or count left over on
     /// each side when their sentences share most of their words.
-    public func resolvingConflicts(old: SegmentedText, new: SegmentedText) -> FactComparison {
+    ///
+    /// - Parameter overlap: the share of words two sentences must have in
+    ///   common; less where the sentences are already known to report one
+    ///   thing (two outlets' aligned sentences).
+    public func resolvingConflicts(old: SegmentedText, new: SegmentedText, overlap: Double = 0.6) -> FactComparison {
         var entries = self.entries
         var claimed = Set<Int>()
         // Each sentence's words once, however many leftover facts it holds.
@@ -254,21 +258,32 @@ public struct FactComparison: Sendable {
             cache[side][sentence] = found
             return found
         }
+        // Every leftover pair that may be one fact, best first, so that an
+        // early "Tuesday" does not take the "June 12" that "June 11" needs.
+        var candidates: [(old: Int, new: Int, score: Double)] = []
         for (i, entry) in entries.enumerated() where entry.relation == .onlyOld {
             guard let a = entry.old, a.kind == .date || a.kind == .quantity else { continue }
             let aw = words(0, a.sentence)
             guard aw.count >= 3 else { continue }
-            var best: (index: Int, score: Double)? = nil
-            for (j, other) in entries.enumerated() where other.relation == .onlyNew && !claimed.contains(j) {
+            for (j, other) in entries.enumerated() where other.relation == .onlyNew {
                 guard let b = other.new, b.kind == a.kind, a.kind == .date || Self.countedKey(a) == Self.countedKey(b) else { continue }
                 let bw = words(1, b.sentence)
-                let score = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
-                if score >= 0.6, score > (best?.score ?? 0) { best = (j, score) }
+                let shared = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
+                guard shared >= overlap else { continue }
+                // Within one pair of sentences, a date meets the date written
+                // like it: "June 11" meets "June 12", not "Friday".
+                let alike = a.kind == .date && a.isWrittenOut == b.isWrittenOut && a.resolved?.count == b.resolved?.count ? 0.01 : 0
+                candidates.append((i, j, shared + alike))
             }
-            guard let (j, _) = best, let b = entries[j].new else { continue }
-            claimed.insert(j)
+        }
+        var resolved = Set<Int>()
+        for candidate in candidates.sorted(by: { ($0.score, -$0.old, -$0.new) > ($1.score, -$1.old, -$1.new) }) {
+            guard !resolved.contains(candidate.old), !claimed.contains(candidate.new),
+                  let a = entries[candidate.old].old, let b = entries[candidate.new].new else { continue }
+            resolved.insert(candidate.old)
+            claimed.insert(candidate.new)
             let relation = Self.relation(a, b, .outlets)
-            entries[i] = Entry(relation: relation == .shared ? .shared : Self.overlapping(a, b) ? .consistent : .conflicting, old: a, new: b)
+            entries[candidate.old] = Entry(relation: relation == .shared ? .shared : Self.overlapping(a, b) ? .consistent : .conflicting, old: a, new: b)
         }
         return FactComparison(entries: entries.enumerated().filter { !claimed.contains($0.offset) }.map(\.element))
     }

@@ -52,6 +52,8 @@ enum QuantityExtractor {
             var nounEnd = nounStart
             while nounEnd < tokens.count, nounEnd - nounStart < 4, tokens[nounEnd].kind == .word,
                   !Grammar.stops.contains(lower[nounEnd]), !Self.particles.contains(lower[nounEnd]),
+                  // "forty-six of the eighty-one seats": another count, not what this one counts.
+                  Self.number(at: nounEnd, sentence) == nil,
                   // "people reported missing", "people living near the plant"
                   !(nounEnd > nounStart && (lower[nounEnd].hasSuffix("ed") || lower[nounEnd].hasSuffix("ing"))) {
                 if lower[nounEnd] == "of" {

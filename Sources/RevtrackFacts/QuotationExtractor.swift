@@ -285,6 +285,12 @@ enum QuotationExtractor {
               !(end > index + 1 && lower[end].hasSuffix("ed")) {
             end += 1
         }
+        // "said regional transport minister Tomas Greville": a title in lowercase, then the name.
+        if let first = (index..<end).first(where: { isName(tokens[$0]) }) {
+            var last = first
+            while last + 1 < end, isName(tokens[last + 1]) { last += 1 }
+            return people.speaker(named: tokens[first...last].map(\.text))
+        }
         if end + 1 < tokens.count, tokens[end].text == ",", isName(tokens[end + 1]) {
             var last = end + 1
             while last + 1 < tokens.count, isName(tokens[last + 1]) { last += 1 }

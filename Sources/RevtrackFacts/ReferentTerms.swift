@@ -114,7 +114,7 @@ public enum ReferentTerms {
 
     /// A light stem: plural, past and -ing endings off, then a final "e", so
     /// "closing", "closed" and "close" meet in "clos".
-    static func stem(_ word: String) -> String {
+    public static func stem(_ word: String) -> String {
         // On bytes: a diff stems every word of both texts, and generic
         // suffix tests on strings cost more than all the rest.
         var bytes = Array(word.utf8)
