@@ -7,7 +7,8 @@ import RevtrackText
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
     /// - Parameter reference: the sides' capture days, against which a duration is checked.
-    static func conflicts(old: String, new: String, facts: [FactComparison.Entry],
+    /// - Parameter claims: each sentence's claims, matched or not: two outlets word one claim differently.
+    static func conflicts(old: String, new: String, facts: [FactComparison.Entry], claims: (old: [Fact], new: [Fact]) = ([], []),
                           reference: (old: CivilDate, new: CivilDate)?) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
@@ -27,12 +28,6 @@ enum ConflictFinder {
                 guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count,
                       ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
                 found.append(.init(kind: .date, old: a.text, new: b.text))
-            case (_, .claim):
-                // One source admitting what, in the other outlet, it denies.
-                guard let sa = a.speaker, let sb = b.speaker, FactComparison.sourceHead(sa) == FactComparison.sourceHead(sb),
-                      let stanceA = stance(a), let stanceB = stance(b), stanceA != stanceB else { continue }
-                found.append(.init(kind: .stance, old: (a.negated == true ? "not " : "") + (a.verb ?? ""),
-                                   new: (b.negated == true ? "not " : "") + (b.verb ?? "")))
             case (_, .quote):
                 // The same words in two mouths, both named.
                 guard let sa = a.speaker, let sb = b.speaker, isName(sa), isName(sb),
@@ -41,11 +36,28 @@ enum ConflictFinder {
             default: break
             }
         }
+        if let stance = stance(claims.old, claims.new) { found.append(stance) }
         if let status = status(old, new) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         return found
+    }
+
+    /// One source admitting or confirming what, in the other outlet, it
+    /// denies: the same speaker, or a name in one and a description in the
+    /// other ("Skarvik denied" / "The airline confirmed"), since the two
+    /// sentences already report one thing.
+    static func stance(_ old: [Fact], _ new: [Fact]) -> OutletAlignment.Conflict? {
+        for a in old where a.kind == .claim {
+            for b in new where b.kind == .claim {
+                guard let sa = a.speaker, let sb = b.speaker, let stanceA = stance(a), let stanceB = stance(b), stanceA != stanceB,
+                      FactComparison.sourceHead(sa) == FactComparison.sourceHead(sb) || isName(sa) != isName(sb) else { continue }
+                return .init(kind: .stance, old: (a.negated == true ? "not " : "") + (a.verb ?? ""),
+                             new: (b.negated == true ? "not " : "") + (b.verb ?? ""))
+            }
+        }
+        return nil
     }
 
     /// Whether a claim grants (true) or refuses (false) what it reports, for
@@ -185,6 +197,10 @@ enum ConflictFinder {
 
     // MARK: Duration against dates
 
+    /// How far a duration may be from the time since a date, as a share of
+    /// the duration: "nearly 70 years" is not 58, "half a century" is not 38.
+    static let durationSlack = 0.15
+
     /// A duration one side gives ("a two-year mission", "for half a century")
     /// against the time since a date the other gives ("deployed in the fall
     /// of 2020", "opened in 1987"), up to its capture day.
@@ -193,10 +209,15 @@ enum ConflictFinder {
             guard let (years, phrase) = Durations.first(in: durationSide),
                   let (since, words) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
             let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
-            return abs(elapsed - years) > max(0.75, 0.2 * years) ? (phrase, words) : nil
+            return abs(elapsed - years) > max(0.75, Self.durationSlack * years) ? (phrase, words) : nil
         }
         if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }
         if let (phrase, words) = check(new, old, reference.old) { return .init(kind: .duration, old: words, new: phrase) }
+        // One length each, told two ways: "lasted three days" / "the week-long strike".
+        let a = Durations.all(in: old), b = Durations.all(in: new)
+        if a.count == 1, b.count == 1, max(a[0].years, b[0].years) > 1.25 * min(a[0].years, b[0].years) {
+            return .init(kind: .duration, old: a[0].phrase, new: b[0].phrase)
+        }
         return nil
     }
 }

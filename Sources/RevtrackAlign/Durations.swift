@@ -6,21 +6,30 @@ import RevtrackText
 enum Durations {
     /// The first duration in years: "two-year", "2-year", "for three years",
     /// "18 months", "a decade", "half a century".
-    static func first(in sentence: String) -> (years: Double, phrase: String)? {
+    static func first(in sentence: String, shortest: Double = 1.0 / 12) -> (years: Double, phrase: String)? {
+        all(in: sentence).first { $0.years >= shortest }
+    }
+
+    /// Every duration of a sentence, in order, down to hours: "a 48-hour
+    /// strike", "lasted three days", "week-long", "a decade-old agreement".
+    static func all(in sentence: String) -> [(years: Double, phrase: String)] {
         let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        var found: [(years: Double, phrase: String)] = []
         for (index, word) in words.enumerated() {
-            // "two-year", "18-month": one token.
-            let parts = word.split(separator: "-").map(String.init)
-            if parts.count == 2, let count = value(parts[0]), let unit = years(per: parts[1]) { return (count * unit, word) }
+            // "two-year", "18-month", "50-year-old": one token; "decade-old", "week-long": a unit alone is one.
+            var parts = word.split(separator: "-").map(String.init)
+            if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
+            if parts.count == 2, let count = value(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word)); continue }
+            if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word)); continue }
             guard let unit = years(per: word), index > 0 else { continue }
             let before = words[index - 1]
-            if let count = value(before) { return (count * unit, before + " " + word) }
+            if let count = value(before) { found.append((count * unit, before + " " + word)); continue }
             if before == "a" || before == "one" {
-                if index > 1, words[index - 2] == "half" { return (unit / 2, "half a " + word) }
-                if unit >= 10 { return (unit, before + " " + word) }   // "a decade", "a century"; "a year" says little
+                if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half a " + word)); continue }
+                if unit >= 10 { found.append((unit, before + " " + word)) }   // "a decade", "a century"; "a year" says little
             }
         }
-        return nil
+        return found
     }
 
     /// A past year the sentence starts something at: "in 1987", "in the fall of 2020", "since 2019".
@@ -44,6 +53,9 @@ enum Durations {
         case "month", "months": 1.0 / 12
         case "decade", "decades": 10
         case "century", "centuries": 100
+        case "week", "weeks": 7.0 / 365
+        case "day", "days": 1.0 / 365
+        case "hour", "hours": 1.0 / (365 * 24)
         default: nil
         }
     }

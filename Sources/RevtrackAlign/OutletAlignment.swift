@@ -110,8 +110,8 @@ public struct OutletAlignment: Sendable {
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
-            let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text,
-                                                     facts: entries, reference: reference)
+            let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text, facts: entries,
+                                                     claims: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference)
             pairs.append(Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts))
         }
         self.pairs = pairs.enumerated().sorted { a, b in

@@ -91,6 +91,44 @@ struct OutletAlignmentTests {
         #expect(vote.pairs.first?.conflicts.map { "\($0.kind) \($0.old) \($0.new)" } == ["number 5-2 6-1"])
     }
 
+    @Test("conflicts between aligned sentences, one per kind", arguments: [
+        ("Her party won 44 of the 81 seats in the regional assembly.", "Her party won forty-six of the eighty-one seats in the regional assembly.",
+         "number 44 of the 81 / forty-six of the eighty-one"),
+        ("Skarvik denied a newspaper report that it was preparing to hire foreign pilots for future strikes.",
+         "The airline confirmed it was preparing to hire foreign pilots for future strikes.", "stance deny / confirm"),
+        ("The commission said the results would be formally certified on April 28.", "The results have now been formally certified by the commission.",
+         "status would be certified / have been certified"),
+        ("The Corvin Bridge has reopened to traffic after overnight safety checks, police said.",
+         "The Corvin Bridge remains closed for safety checks and is expected to reopen on Thursday, police said.", "status has reopened / remains closed"),
+        ("The last pilots' strike at Skarvik, in 2019, lasted three days and ended with a pay rise.",
+         "The week-long strike of 2019 at Skarvik ended with pilots accepting a pay rise.", "duration three days / week-long"),
+        ("The pilots' previous collective agreement, signed in 2021, expired at the end of March.",
+         "Pilots have been working under a decade-old pay agreement that lapsed in March.", "duration collective agreement signed in 2021 / decade-old"),
+        ("Greville said the bridge passed its most recent full inspection in September 2024, when engineers rated it fair.",
+         "According to Greville, the bridge last passed a full inspection in September 2023, with engineers grading it fair.", "date September 2024 / September 2023"),
+        ("\"This is the darkest evening our city has known in a generation,\" Mayor Elena Vastrow said at a news conference.",
+         "\"This is the darkest evening our city has known in a generation,\" said regional transport minister Tomas Greville.", "attribution Elena Vastrow / Tomas Greville"),
+    ])
+    func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
+        let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
+        let pair = try #require(alignment.pairs.first)
+        #expect(pair.conflicts.map { "\($0.kind) \($0.old) / \($0.new)" } == [expected])
+    }
+
+    @Test("what is no conflict: a whole against its part, a weekday in two captures, two verbs of two events", arguments: [
+        ("The party has demanded a recount in 14 of the district's 96 polling stations.",
+         "The Alliance wants 14 polling stations in the district recounted."),
+        ("The mediator met both sides on Monday in the capital.", "The mediator met both sides on Monday in the capital, officials said."),
+        ("Opposition candidate Marta Heskeldt has won the governorship of Aldmere province, beating Pavel Domnitz of the People's Alliance.",
+         "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
+        ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
+    ])
+    func noConflict(_ old: String, _ new: String) throws {
+        let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
+        let pair = try #require(alignment.pairs.first)
+        #expect(pair.conflicts.isEmpty, "\(pair.conflicts)")
+    }
+
     @Test("a tally puts the larger side first and stands alone; ranges, phone numbers and percentages are not tallies", arguments: [
         ("The committee voted 5-2 for the larger increase.", "5-2"),
         ("Halvorsen won the final 3-1 on Sunday.", "3-1"),
