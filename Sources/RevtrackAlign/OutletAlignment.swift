@@ -73,6 +73,8 @@ public struct OutletAlignment: Sendable {
         /// ("This is very important for Azerbaijan.") are each other's best
         /// partner by place alone.
         public var mutualShared = 0.15
+        /// Two sentences that disagree on a count, a date or a speaker pair from this score.
+        public var conflicting = 0.35
         public init() {}
     }
 
@@ -104,15 +106,25 @@ public struct OutletAlignment: Sendable {
         let chosen = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
 
-        var pairs: [Pair] = []
-        for (o, n, score) in chosen {
+        func pair(_ o: Int, _ n: Int, _ score: Double) -> Pair {
             let isCopied = scores.isCopied(o, n)
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text, facts: entries,
                                                      claims: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference)
-            pairs.append(Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts))
+            return Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts)
+        }
+        var pairs = chosen.map { pair($0.0, $0.1, $0.2) }
+        // Two sentences nearly paired that disagree on a count, a date or a
+        // speaker report one thing two ways: the disagreement is what a
+        // reader most needs, so the pair stands though each has a partner.
+        let taken = Set(chosen.map { $0.0 * new.sentences.count + $0.1 })
+        for (o, row) in scores.all {
+            for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) {
+                let candidate = pair(o, n, score)
+                if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
+            }
         }
         self.pairs = pairs.enumerated().sorted { a, b in
             (a.element.conflicts.isEmpty ? 1 : 0, a.element.old, a.element.new) < (b.element.conflicts.isEmpty ? 1 : 0, b.element.old, b.element.new)
@@ -136,6 +148,15 @@ public struct OutletAlignment: Sendable {
     /// Two aligned sentences already report one thing, so a date or count
     /// left over in each is compared when they share this much of their words.
     static let pairedOverlap = 0.4
+
+    /// Whether two conflicting counts can be one referent given their
+    /// values: within a factor of three. Outlets disagree on 3,000 against
+    /// 4,000 evacuated; "two people" against "three thousand people" count
+    /// two things.
+    public static func mayBeOneCount(_ a: Fact, _ b: Fact) -> Bool {
+        guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
+        return max(x, y) / min(x, y) <= 3
+    }
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }

@@ -122,11 +122,26 @@ struct OutletAlignmentTests {
         ("Opposition candidate Marta Heskeldt has won the governorship of Aldmere province, beating Pavel Domnitz of the People's Alliance.",
          "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
         ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
+        ("Two people were hurt at the Brennick plant on Tuesday.", "Three thousand people were hurt at the Brennick plant on Tuesday."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
         let pair = try #require(alignment.pairs.first)
         #expect(pair.conflicts.isEmpty, "\(pair.conflicts)")
+    }
+
+    @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")
+    func conflictingJoin() throws {
+        let alignment = align("""
+            Skarvik Airways cancelled 412 flights on Monday as about 1,150 pilots walked out in a 48-hour strike over pay.
+            All the pilots who walked out over pay are members of the union, which called the strike.
+            """, """
+            Skarvik Airways cancelled 412 flights on Monday in a 48-hour strike over pay.
+            About 1,500 pilots walked out over pay, all members of the union.
+            """)
+        let pair = try #require(alignment.pairs.first { $0.old == 0 && $0.new == 1 })
+        #expect(pair.conflicts.map(\.kind) == [.number])
+        #expect(alignment.pairs.contains { $0.old == 0 && $0.new == 0 } && alignment.pairs.contains { $0.old == 1 && $0.new == 1 })
     }
 
     @Test("a tally puts the larger side first and stands alone; ranges, phone numbers and percentages are not tallies", arguments: [

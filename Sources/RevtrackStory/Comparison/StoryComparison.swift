@@ -107,7 +107,7 @@ public struct StoryComparison: Sendable {
                 guard let a = entry.old, let b = entry.new, Self.kinds.contains(a.kind) else { continue }
                 // Two outlets disagreeing on a count disagree within an order of magnitude
                 // ("3,000" / "4,000 residents"); "3,000 residents" against "300 people" are two counts.
-                if entry.relation == .conflicting, !Self.comparable(a, b) { continue }
+                if entry.relation == .conflicting, !OutletAlignment.mayBeOneCount(a, b) { continue }
                 groups.join((i, a), (j, b), conflicting: entry.relation == .conflicting)
             }
             framing += result.framing.map { Framing(old: i, new: j, contrast: $0) }
@@ -121,11 +121,6 @@ public struct StoryComparison: Sendable {
         self.framing = framing
     }
 
-    /// Whether two conflicting counts can be one referent given two values: within a factor of three.
-    static func comparable(_ a: Fact, _ b: Fact) -> Bool {
-        guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
-        return max(x, y) / min(x, y) <= 3
-    }
 
     /// One outlet read once: segmented, facts, runs of words.
     private struct Prepared: Sendable {
