@@ -120,8 +120,10 @@ public struct OutletAlignment: Sendable {
         // speaker report one thing two ways: the disagreement is what a
         // reader most needs, so the pair stands though each has a partner.
         let taken = Set(chosen.map { $0.0 * new.sentences.count + $0.1 })
-        for (o, row) in scores.all {
-            for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) {
+        let disputable: Set<Fact.Kind> = [.quantity, .date, .quote]
+        func canDisagree(_ facts: [Fact]?) -> Bool { facts?.contains { disputable.contains($0.kind) } == true }
+        for (o, row) in scores.all where canDisagree(oldByIndex[o]) {
+            for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n]) {
                 let candidate = pair(o, n, score)
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
             }
