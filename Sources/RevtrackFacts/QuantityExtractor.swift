@@ -64,7 +64,7 @@ enum QuantityExtractor {
                 nounEnd += 1
             }
             let counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
-            let last = max(nounEnd, end) - 1
+            let last = (nounEnd > nounStart ? max(nounEnd, end) : end) - 1   // "44 of the 81 seats": "44", not "44 of the"
 
             var fact = sentence.fact(.quantity, from: start, through: last)
             // A vague amount keeps its words ("several", "hundreds of"); its interval is in lower/upper.
