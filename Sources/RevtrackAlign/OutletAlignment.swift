@@ -311,6 +311,14 @@ struct PairScores {
                 let shorter = min(Self.wordCount(old.sentences[o].text), Self.wordCount(new.sentences[n].text))
                 guard Double(runs) >= max(2, 0.4 * Double(shorter - CopiedText.shingle + 1)),
                       copied.oldCoverage[o] >= 0.5, copied.newCoverage[n] >= 0.5 else { continue }
+                // Two outlets quote one speaker word for word on their own; a
+                // copy keeps the words around the quotation too.
+                let outside = (Self.wordsOutsideQuotes(old.sentences[o].text), Self.wordsOutsideQuotes(new.sentences[n].text))
+                let common = Set(outside.0).intersection(outside.1).count
+                guard common * 2 >= Set(outside.0).count + Set(outside.1).count - 2 * common || max(outside.0.count, outside.1.count) <= 1 else {
+                    scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, Self.quotedOnly)
+                    continue
+                }
                 copiedPairs.insert(o * newCount + n)
                 scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + Double(runs) / 100
             }
@@ -318,6 +326,25 @@ struct PairScores {
     }
 
     func isCopied(_ o: Int, _ n: Int) -> Bool { copiedPairs.contains(o * newCount + n) }
+
+    /// Two sentences sharing a quotation word for word but not its framing
+    /// report one thing, as surely as a strong pair.
+    static let quotedOnly = 0.6
+
+    /// The words that say something outside a sentence's quotation marks
+    /// ("…," Reyl told reporters → reyl, reporters).
+    static func wordsOutsideQuotes(_ sentence: String) -> [String] {
+        var outside = "", quoted = false
+        for character in sentence {
+            if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+                quoted = character == "\u{201C}" ? true : character == "\u{201D}" ? false : !quoted
+                outside.append(" ")
+            } else if !quoted {
+                outside.append(character)
+            }
+        }
+        return ReferentTerms.copyWords(of: outside).filter(ReferentTerms.carriesMeaning)
+    }
 
     private static func wordCount(_ text: String) -> Int {
         WordTokenizer.tokenize(text).lazy.filter { $0.kind != .punctuation }.count

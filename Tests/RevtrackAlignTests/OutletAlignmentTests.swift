@@ -144,6 +144,17 @@ struct OutletAlignmentTests {
         #expect(alignment.pairs.contains { $0.old == 0 && $0.new == 0 } && alignment.pairs.contains { $0.old == 1 && $0.new == 1 })
     }
 
+    @Test("one quotation in two framings is the same thing, not a copy; with its framing kept it is a copy")
+    func quotedNotCopied() throws {
+        let quote = "\"We will not accept a result built on lost ballots and closed doors in Varn,\""
+        let framed = align(quote + " said Pavel Orlin, the Alliance's campaign manager.",
+                           "Domnitz himself put it bluntly on Tuesday: " + quote.dropLast(2) + ".\"")
+        let pair = try #require(framed.pairs.first)
+        #expect(!pair.copied)
+        let kept = align(quote + " the mayor said.", quote + " Pruitt said.")
+        #expect(try #require(kept.pairs.first).copied)
+    }
+
     @Test("a tally puts the larger side first and stands alone; ranges, phone numbers and percentages are not tallies", arguments: [
         ("The committee voted 5-2 for the larger increase.", "5-2"),
         ("Halvorsen won the final 3-1 on Sunday.", "3-1"),
