@@ -59,6 +59,7 @@ enum AlignmentEvaluation {
             ("dev", "development set (Samples/outlets/dev)"),
             ("heldout", "\nheld-out set (Samples/outlets/heldout; never tuned on)"),
             ("heldout2", "\nsecond held-out set (Samples/outlets/heldout2: transcripts and live blogs; written after the rules, never tuned on)"),
+            ("heldout3", "\nthird held-out set (Samples/outlets/heldout3: conflicts and look-alikes; written after the rules, never tuned on)"),
         ]
         for (set, title) in sets {
             print(title)
