@@ -65,7 +65,7 @@ public struct OutletAlignment: Sendable {
         public var join = 0.4
         /// A pair this strong stands whatever else either sentence pairs
         /// with: a headline and a lead both report what another outlet's lead does.
-        public var strong = 0.6
+        public var strong = 0.7
         /// Two sentences that are each other's best partner pair from this score,
         public var mutual = 0.25
         /// of which this much must come from what they share, not from their
