@@ -4,10 +4,11 @@ import RevtrackText
 /// Durations and start years as a sentence gives them, for checking one
 /// outlet's "two-year mission" against another's "deployed in 2020".
 enum Durations {
-    /// The first duration in years: "two-year", "2-year", "for three years",
-    /// "18 months", "a decade", "half a century".
-    static func first(in sentence: String, shortest: Double = 1.0 / 12) -> (years: Double, phrase: String)? {
-        all(in: sentence).first { $0.years >= shortest }
+    /// The first duration of a month or more, in years: "two-year", "2-year",
+    /// "for three years", "18 months", "a decade", "half a century"; what a
+    /// start year can be checked against.
+    static func first(in sentence: String) -> (years: Double, phrase: String)? {
+        all(in: sentence).first { $0.years >= 1.0 / 12 }
     }
 
     /// Every duration of a sentence, in order, down to hours: "a 48-hour
