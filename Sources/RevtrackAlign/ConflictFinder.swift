@@ -20,7 +20,7 @@ enum ConflictFinder {
                 // Counts of a named thing, whole: "3,000 residents" against "4,000 residents",
                 // not two percentages of different things nor "three of the injured" against "14 injured",
                 // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
-                guard counts(a), counts(b), OutletAlignment.mayBeOneCount(a, b),
+                guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b),
                       !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):

@@ -151,15 +151,6 @@ public struct OutletAlignment: Sendable {
     /// left over in each is compared when they share this much of their words.
     static let pairedOverlap = 0.4
 
-    /// Whether two conflicting counts can be one referent given their
-    /// values: within a factor of three. Outlets disagree on 3,000 against
-    /// 4,000 evacuated; "two people" against "three thousand people" count
-    /// two things.
-    public static func mayBeOneCount(_ a: Fact, _ b: Fact) -> Bool {
-        guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
-        return max(x, y) / min(x, y) <= 3
-    }
-
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }
 }

@@ -116,6 +116,15 @@ public struct FactComparison: Sendable {
 
     public func count(_ relation: Relation) -> Int { entries.filter { $0.relation == relation }.count }
 
+    /// Whether two counts can be one referent as two outlets report it:
+    /// within a factor of three. Outlets disagree on 3,000 against 4,000
+    /// evacuated; "two people" against "about 300 people" count two things.
+    /// (A revision may change a count by any factor: a toll rises from 2 to 20.)
+    public static func mayBeOneCount(_ a: Fact, _ b: Fact) -> Bool {
+        guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
+        return max(x, y) / min(x, y) <= 3
+    }
+
     /// How strongly two facts are about the same thing (0: not at all).
     static func affinity(_ a: Fact, _ b: Fact, _ mode: Mode) -> Double {
         var vocabulary: [String: Int32] = [:]
@@ -129,7 +138,8 @@ public struct FactComparison: Sendable {
             // Bare numbers ("kills at least 20 in …") match each other only
             // between versions of one story, where the wording around them holds.
             let bare = mode == .versions ? "∅" : nil
-            guard a.unit == b.unit, let ka = fa.countedKey ?? bare, let kb = fb.countedKey ?? bare, ka == kb else { return 0 }
+            guard a.unit == b.unit, let ka = fa.countedKey ?? bare, let kb = fb.countedKey ?? bare, ka == kb,
+                  mode == .versions || mayBeOneCount(a, b) else { return 0 }
             return a.value == b.value ? 3 : overlaps(a, b) ? 2 : 1
         case .date:
             if a.resolved == b.resolved { return 3 }

@@ -107,7 +107,7 @@ public struct StoryComparison: Sendable {
                 guard let a = entry.old, let b = entry.new, Self.kinds.contains(a.kind) else { continue }
                 // Two outlets disagreeing on a count disagree within an order of magnitude
                 // ("3,000" / "4,000 residents"); "3,000 residents" against "300 people" are two counts.
-                if entry.relation == .conflicting, !OutletAlignment.mayBeOneCount(a, b) { continue }
+                if entry.relation == .conflicting, !FactComparison.mayBeOneCount(a, b) { continue }
                 groups.join((i, a), (j, b), conflicting: entry.relation == .conflicting)
             }
             framing += result.framing.map { Framing(old: i, new: j, contrast: $0) }
