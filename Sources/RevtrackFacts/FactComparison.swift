@@ -276,7 +276,8 @@ public struct FactComparison: Sendable {
             let aw = words(0, a.sentence)
             guard aw.count >= 3 else { continue }
             for (j, other) in entries.enumerated() where other.relation == .onlyNew {
-                guard let b = other.new, b.kind == a.kind, a.kind == .date || Self.countedKey(a) == Self.countedKey(b) else { continue }
+                guard let b = other.new, b.kind == a.kind,
+                      a.kind == .date || Self.countedKey(a) == Self.countedKey(b) && Self.mayBeOneCount(a, b) else { continue }
                 let bw = words(1, b.sentence)
                 let shared = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
                 guard shared >= overlap else { continue }

@@ -62,6 +62,14 @@ struct ComparisonTrustTests {
         #expect(!outlets.comparison.entries.contains { $0.relation == .conflicting })
     }
 
+    @Test("between outlets, counts more than a factor of three apart are two things; between versions a count may grow any amount")
+    func countsApart() {
+        let old = "Officials said 2 people were evacuated from the plant.", new = "Officials said about 300 people were evacuated from the plant."
+        #expect(!report(old, new, .outlets).comparison.entries.contains { $0.relation == .conflicting })
+        let toll = report("The storm killed 2 people on Tuesday.", "The storm killed 20 people on Tuesday.", .versions)
+        #expect(toll.comparison.entries.contains { $0.relation == .changed && $0.old?.kind == .quantity })
+    }
+
     @Test("matching is one to one: the same fact twice on one side pairs with each copy on the other")
     func oneToOne() {
         let text = "The toll rose to 23 on Tuesday. Officials said 23 people had died by Tuesday."
