@@ -13,6 +13,8 @@ enum ConflictFinder {
         var found: [OutletAlignment.Conflict] = []
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
         let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
+        func numbers(_ sentence: String) -> Set<Double> { Set(WordTokenizer.tokenize(sentence).compactMap { Partitive.value($0.text) }) }
+        let numbers = (old: numbers(old), new: numbers(new))
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
             switch (entry.relation, a.kind) {
@@ -21,7 +23,9 @@ enum ConflictFinder {
                 // not two percentages of different things nor "three of the injured" against "14 injured",
                 // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
                 guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b),
-                      !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1) else { continue }
+                      !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1),
+                      // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement.
+                      !(numbers.new.contains(a.lower ?? -1) && numbers.old.contains(b.lower ?? -1)) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -210,6 +214,8 @@ enum ConflictFinder {
             guard let (years, phrase) = Durations.first(in: durationSide),
                   let (since, words) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
             let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
+            // Of one thing: "a two-year pay deal" says nothing of "the last strike in late 2019".
+            guard !Durations.context(of: phrase, in: durationSide).isDisjoint(with: Durations.context(of: words, in: dateSide)) else { return nil }
             return abs(elapsed - years) > max(0.75, Self.durationSlack * years) ? (phrase, words) : nil
         }
         if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }

@@ -46,6 +46,16 @@ enum Durations {
         return nil
     }
 
+    /// The words that say something within a few words of `phrase` (its
+    /// last word) in `sentence`, stemmed: what a duration or a date is of
+    /// ("a two-year *mission*", "*deployed* in the fall of 2020").
+    static func context(of phrase: String, in sentence: String, reach: Int = 5) -> Set<String> {
+        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+        guard let last = phrase.split(separator: " ").last.map(String.init), let at = words.firstIndex(of: last) else { return [] }
+        return Set(words[max(0, at - reach)..<min(words.count, at + reach + 1)]
+            .filter { ReferentTerms.carriesMeaning($0) && years(per: $0) == nil && value($0) == nil }.map(ReferentTerms.stem))
+    }
+
     private static let seasons: [String: Double] = ["spring": 0.25, "summer": 0.5, "fall": 0.75, "autumn": 0.75, "winter": 0.95]
 
     private static func years(per unit: String) -> Double? {

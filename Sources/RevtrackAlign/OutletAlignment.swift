@@ -123,7 +123,8 @@ public struct OutletAlignment: Sendable {
         let disputable: Set<Fact.Kind> = [.quantity, .date, .quote]
         func canDisagree(_ facts: [Fact]?) -> Bool { facts?.contains { disputable.contains($0.kind) } == true }
         for (o, row) in scores.all where canDisagree(oldByIndex[o]) {
-            for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n]) {
+            for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n])
+                    && !(headlines.old != nil && headlines.new != nil && (o == headlines.old) != (n == headlines.new)) {
                 let candidate = pair(o, n, score)
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
             }

@@ -115,7 +115,7 @@ struct OutletAlignmentTests {
         #expect(pair.conflicts.map { "\($0.kind) \($0.old) / \($0.new)" } == [expected])
     }
 
-    @Test("what is no conflict: a whole against its part, a weekday in two captures, two verbs of two events", arguments: [
+    @Test("what is no conflict: a whole against its part, a weekday in two captures, two verbs of two events, counts far apart, crossed counts, a duration and a date of two things", arguments: [
         ("The party has demanded a recount in 14 of the district's 96 polling stations.",
          "The Alliance wants 14 polling stations in the district recounted."),
         ("The mediator met both sides on Monday in the capital.", "The mediator met both sides on Monday in the capital, officials said."),
@@ -123,6 +123,10 @@ struct OutletAlignmentTests {
          "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
         ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
         ("Two people were hurt at the Brennick plant on Tuesday.", "Three thousand people were hurt at the Brennick plant on Tuesday."),
+        ("The union wants one nurse to every four patients, while the hospital offers one nurse to every six patients.",
+         "The union wants one nurse for every four patients, while management has offered one for every six."),
+        ("Its last strike, in November 2019, lasted one day and ended with a two-year pay deal.",
+         "The hospital's last strike, in late 2019, lasted a single day."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
