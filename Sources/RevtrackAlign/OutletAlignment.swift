@@ -124,7 +124,7 @@ public struct OutletAlignment: Sendable {
         func canDisagree(_ facts: [Fact]?) -> Bool { facts?.contains { disputable.contains($0.kind) } == true }
         for (o, row) in scores.all where canDisagree(oldByIndex[o]) {
             for (n, score) in row where score >= thresholds.conflicting && !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n])
-                    && !(headlines.old != nil && headlines.new != nil && (o == headlines.old) != (n == headlines.new)) {
+                    && !PairScores.crossesHeadline(o, n, headlines) {
                 let candidate = pair(o, n, score)
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
             }
@@ -350,10 +350,8 @@ struct PairScores {
     /// pair is the two leads'), unless one copies the other.
     func choose(_ thresholds: OutletAlignment.Thresholds, headlines: (old: Int?, new: Int?) = (nil, nil)) -> [(Int, Int, Double)] {
         var scores = scores
-        if let oh = headlines.old, let nh = headlines.new {
-            for (o, row) in scores {
-                for n in row.keys where (o == oh) != (n == nh) && !isCopied(o, n) { scores[o]![n] = nil }
-            }
+        for (o, row) in scores {
+            for n in row.keys where Self.crossesHeadline(o, n, headlines) && !isCopied(o, n) { scores[o]![n] = nil }
         }
         var candidates: [(row: Int, column: Int, score: Double)] = []
         for (o, row) in scores { for (n, score) in row where score >= thresholds.assignment { candidates.append((o, n, score)) } }
@@ -390,6 +388,12 @@ struct PairScores {
             }
         }
         return pairs.map { ($0.old, $0.new, scores[$0.old]![$0.new]!) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    }
+
+    /// Whether a pair joins a headline to a body sentence while both texts have a headline.
+    static func crossesHeadline(_ o: Int, _ n: Int, _ headlines: (old: Int?, new: Int?)) -> Bool {
+        guard let oh = headlines.old, let nh = headlines.new else { return false }
+        return (o == oh) != (n == nh)
     }
 
     private struct Key: Hashable { let old: Int, new: Int }
