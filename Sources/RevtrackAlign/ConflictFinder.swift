@@ -78,7 +78,7 @@ enum ConflictFinder {
     }
 
     private static func counts(_ fact: Fact) -> Bool {
-        (fact.counted != nil || fact.state != nil) && fact.unit == nil && !fact.text.lowercased().contains(" of the ")
+        (fact.counted != nil || fact.state != nil) && fact.unit == nil && !FactComparison.isPart(fact)
     }
 
     /// A speaker named, with or without a title before the name ("Mayor

@@ -120,6 +120,10 @@ public struct FactComparison: Sendable {
     /// within a factor of three. Outlets disagree on 3,000 against 4,000
     /// evacuated; "two people" against "about 300 people" count two things.
     /// (A revision may change a count by any factor: a toll rises from 2 to 20.)
+    /// A count of part of a group ("two of the dead", "three of the injured"):
+    /// another outlet's count of the whole group is not the same fact.
+    public static func isPart(_ fact: Fact) -> Bool { fact.text.lowercased().contains(" of the ") }
+
     public static func mayBeOneCount(_ a: Fact, _ b: Fact) -> Bool {
         guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
         return max(x, y) / min(x, y) <= 3
@@ -139,7 +143,7 @@ public struct FactComparison: Sendable {
             // between versions of one story, where the wording around them holds.
             let bare = mode == .versions ? "∅" : nil
             guard a.unit == b.unit, let ka = fa.countedKey ?? bare, let kb = fb.countedKey ?? bare, ka == kb,
-                  mode == .versions || mayBeOneCount(a, b) else { return 0 }
+                  mode == .versions || mayBeOneCount(a, b) && isPart(a) == isPart(b) else { return 0 }
             return a.value == b.value ? 3 : overlaps(a, b) ? 2 : 1
         case .date:
             if a.resolved == b.resolved { return 3 }
@@ -277,7 +281,8 @@ public struct FactComparison: Sendable {
             guard aw.count >= 3 else { continue }
             for (j, other) in entries.enumerated() where other.relation == .onlyNew {
                 guard let b = other.new, b.kind == a.kind,
-                      a.kind == .date || Self.countedKey(a) == Self.countedKey(b) && Self.mayBeOneCount(a, b) else { continue }
+                      a.kind == .date || Self.countedKey(a) == Self.countedKey(b) && Self.mayBeOneCount(a, b) && Self.isPart(a) == Self.isPart(b)
+                else { continue }
                 let bw = words(1, b.sentence)
                 let shared = 2 * Double(aw.intersection(bw).count) / Double(aw.count + bw.count)
                 guard shared >= overlap else { continue }

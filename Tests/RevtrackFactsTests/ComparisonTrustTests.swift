@@ -62,10 +62,12 @@ struct ComparisonTrustTests {
         #expect(!outlets.comparison.entries.contains { $0.relation == .conflicting })
     }
 
-    @Test("between outlets, counts more than a factor of three apart are two things; between versions a count may grow any amount")
+    @Test("between outlets, counts more than a factor of three apart, or a part against its whole, are two things; between versions a count may grow any amount")
     func countsApart() {
         let old = "Officials said 2 people were evacuated from the plant.", new = "Officials said about 300 people were evacuated from the plant."
         #expect(!report(old, new, .outlets).comparison.entries.contains { $0.relation == .conflicting })
+        let part = report("The collapse killed six people on Tuesday evening.", "Two of the dead were killed in the collapse on Tuesday evening.", .outlets)
+        #expect(!part.comparison.entries.contains { $0.relation == .conflicting })
         let toll = report("The storm killed 2 people on Tuesday.", "The storm killed 20 people on Tuesday.", .versions)
         #expect(toll.comparison.entries.contains { $0.relation == .changed && $0.old?.kind == .quantity })
     }

@@ -105,9 +105,6 @@ public struct StoryComparison: Sendable {
             copied[j][i] = result.shares.1
             for entry in result.entries {
                 guard let a = entry.old, let b = entry.new, Self.kinds.contains(a.kind) else { continue }
-                // Two outlets disagreeing on a count disagree within an order of magnitude
-                // ("3,000" / "4,000 residents"); "3,000 residents" against "300 people" are two counts.
-                if entry.relation == .conflicting, !FactComparison.mayBeOneCount(a, b) { continue }
                 groups.join((i, a), (j, b), conflicting: entry.relation == .conflicting)
             }
             framing += result.framing.map { Framing(old: i, new: j, contrast: $0) }
