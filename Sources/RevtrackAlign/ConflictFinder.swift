@@ -11,9 +11,10 @@ enum ConflictFinder {
     static func conflicts(old: String, new: String, facts: [FactComparison.Entry], claims: (old: [Fact], new: [Fact]) = ([], []),
                           reference: (old: CivilDate, new: CivilDate)?) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
+        let (old, new) = (SentenceWords(old), SentenceWords(new))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
         let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
-        func numbers(_ sentence: String) -> Set<Double> { Set(WordTokenizer.tokenize(sentence).compactMap { Partitive.value($0.text) }) }
+        func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(Partitive.value)) }
         let numbers = (old: numbers(old), new: numbers(new))
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
@@ -93,13 +94,13 @@ enum ConflictFinder {
     /// A vote or score told two ways ("voted 5-2" / "voted 6-1", "won 3-1" /
     /// "won 3-2"). A tally puts the larger side first, which tells it from a
     /// range ("5-10 percent"); each sentence must hold exactly one.
-    static func tally(_ old: String, _ new: String) -> OutletAlignment.Conflict? {
+    static func tally(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
         guard let a = tally(in: old), let b = tally(in: new), a.sides != b.sides else { return nil }
         return .init(kind: .number, old: a.text, new: b.text)
     }
 
-    static func tally(in sentence: String) -> (sides: [Int], text: String)? {
-        let tokens = WordTokenizer.tokenize(sentence)
+    static func tally(in sentence: SentenceWords) -> (sides: [Int], text: String)? {
+        let tokens = sentence.tokens
         var found: [(sides: [Int], text: String)] = []
         for (index, token) in tokens.enumerated() where token.text.first?.isNumber == true {
             let parts = token.text.split(separator: "-", omittingEmptySubsequences: false)
@@ -123,17 +124,14 @@ enum ConflictFinder {
     /// in different clauses says neither. The two must speak of one thing:
     /// the words around the two verbs share a word that says something
     /// ("has won the governorship" is no answer to "is pressing for a recount").
-    static func status(_ old: String, _ new: String) -> OutletAlignment.Conflict? {
+    static func status(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
         guard let a = aspect(old), let b = aspect(new), a.aspect != b.aspect,
               !a.around.isDisjoint(with: b.around) else { return nil }
         return .init(kind: .status, old: a.words, new: b.words)
     }
 
-    /// How far either side of a status verb its subject and object are looked for.
-    private static let reach = 5
-
-    static func aspect(_ sentence: String) -> (aspect: Aspect, words: String, around: Set<String>)? {
-        let words = WordTokenizer.tokenize(sentence).filter { $0.kind == .word }.map { $0.text.lowercased() }
+    static func aspect(_ sentence: SentenceWords) -> (aspect: Aspect, words: String, around: Set<String>)? {
+        let words = sentence.lower
         var done: (words: String, at: Int)? = nil, ahead: (words: String, at: Int)? = nil
         for (index, word) in words.enumerated() {
             let next = index + 1 < words.count ? words[index + 1] : ""
@@ -179,12 +177,10 @@ enum ConflictFinder {
             default: break
             }
         }
-        func around(_ index: Int) -> Set<String> {
-            Set(words[max(0, index - reach)..<min(words.count, index + reach + 2)].filter(ReferentTerms.carriesMeaning).map(ReferentTerms.stem))
-        }
         switch (done, ahead) {
-        case (let found?, nil): return (.done, found.words, around(found.at))
-        case (nil, let found?): return (.ahead, found.words, around(found.at))
+        // An auxiliary's verb and object follow it: "has been rubber-stamped by the commission".
+        case (let found?, nil): return (.done, found.words, sentence.meaning(around: found.at, after: 6))
+        case (nil, let found?): return (.ahead, found.words, sentence.meaning(around: found.at, after: 6))
         default: return nil
         }
     }
@@ -209,13 +205,13 @@ enum ConflictFinder {
     /// A duration one side gives ("a two-year mission", "for half a century")
     /// against the time since a date the other gives ("deployed in the fall
     /// of 2020", "opened in 1987"), up to its capture day.
-    static func duration(_ old: String, _ new: String, reference: (old: CivilDate, new: CivilDate)) -> OutletAlignment.Conflict? {
-        func check(_ durationSide: String, _ dateSide: String, _ day: CivilDate) -> (String, String)? {
-            guard let (years, phrase) = Durations.first(in: durationSide),
-                  let (since, words) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
+    static func duration(_ old: SentenceWords, _ new: SentenceWords, reference: (old: CivilDate, new: CivilDate)) -> OutletAlignment.Conflict? {
+        func check(_ durationSide: SentenceWords, _ dateSide: SentenceWords, _ day: CivilDate) -> (String, String)? {
+            guard let (years, phrase, at) = Durations.first(in: durationSide),
+                  let (since, words, dateAt) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
             let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
             // Of one thing: "a two-year pay deal" says nothing of "the last strike in late 2019".
-            guard !Durations.context(of: phrase, in: durationSide).isDisjoint(with: Durations.context(of: words, in: dateSide)) else { return nil }
+            guard !durationSide.meaning(around: at).isDisjoint(with: dateSide.meaning(around: dateAt)) else { return nil }
             return abs(elapsed - years) > max(0.75, Self.durationSlack * years) ? (phrase, words) : nil
         }
         if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }

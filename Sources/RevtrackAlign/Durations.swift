@@ -7,58 +7,48 @@ enum Durations {
     /// The first duration of a month or more, in years: "two-year", "2-year",
     /// "for three years", "18 months", "a decade", "half a century"; what a
     /// start year can be checked against.
-    static func first(in sentence: String) -> (years: Double, phrase: String)? {
+    static func first(in sentence: SentenceWords) -> (years: Double, phrase: String, at: Int)? {
         all(in: sentence).first { $0.years >= 1.0 / 12 }
     }
 
     /// Every duration of a sentence, in order, down to hours: "a 48-hour
     /// strike", "lasted three days", "week-long", "a decade-old agreement".
-    static func all(in sentence: String) -> [(years: Double, phrase: String)] {
-        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
-        var found: [(years: Double, phrase: String)] = []
+    static func all(in sentence: SentenceWords) -> [(years: Double, phrase: String, at: Int)] {
+        let words = sentence.lower
+        var found: [(years: Double, phrase: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             // "two-year", "18-month", "50-year-old": one token; "decade-old", "week-long": a unit alone is one.
             var parts = word.split(separator: "-").map(String.init)
             if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
-            if parts.count == 2, let count = value(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word)); continue }
-            if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word)); continue }
+            if parts.count == 2, let count = Partitive.value(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
+            if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word, index)); continue }
             guard let unit = years(per: word), index > 0 else { continue }
             let before = words[index - 1]
-            if let count = value(before) { found.append((count * unit, before + " " + word)); continue }
+            if let count = Partitive.value(before) { found.append((count * unit, before + " " + word, index)); continue }
             if before == "a" || before == "one" {
-                if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half a " + word)); continue }
-                if unit >= 10 { found.append((unit, before + " " + word)) }   // "a decade", "a century"; "a year" says little
+                if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half a " + word, index)); continue }
+                if unit >= 10 { found.append((unit, before + " " + word, index)) }   // "a decade", "a century"; "a year" says little
             }
         }
         return found
     }
 
     /// A past year the sentence starts something at: "in 1987", "in the fall of 2020", "since 2019".
-    static func startYear(in sentence: String) -> (year: Double, words: String)? {
-        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
+    static func startYear(in sentence: SentenceWords) -> (year: Double, words: String, at: Int)? {
+        let words = sentence.lower
         for (index, word) in words.enumerated() {
             guard word.count == 4, let year = Int(word), (1900...2100).contains(year), index > 0 else { continue }
             let window = words[max(0, index - 4)..<index]
             guard window.contains(where: { ["in", "since", "from"].contains($0) }) else { continue }
             let season = window.lazy.compactMap { seasons[$0] }.first ?? 0
-            return (Double(year) + season, words[max(0, index - 4)...index].joined(separator: " "))
+            return (Double(year) + season, words[max(0, index - 4)...index].joined(separator: " "), index)
         }
         return nil
     }
 
-    /// The words that say something within a few words of `phrase` (its
-    /// last word) in `sentence`, stemmed: what a duration or a date is of
-    /// ("a two-year *mission*", "*deployed* in the fall of 2020").
-    static func context(of phrase: String, in sentence: String, reach: Int = 5) -> Set<String> {
-        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map { $0.text.lowercased() }
-        guard let last = phrase.split(separator: " ").last.map(String.init), let at = words.firstIndex(of: last) else { return [] }
-        return Set(words[max(0, at - reach)..<min(words.count, at + reach + 1)]
-            .filter { ReferentTerms.carriesMeaning($0) && years(per: $0) == nil && value($0) == nil }.map(ReferentTerms.stem))
-    }
-
     private static let seasons: [String: Double] = ["spring": 0.25, "summer": 0.5, "fall": 0.75, "autumn": 0.75, "winter": 0.95]
 
-    private static func years(per unit: String) -> Double? {
+    static func years(per unit: String) -> Double? {
         switch unit {
         case "year", "years": 1
         case "month", "months": 1.0 / 12
@@ -71,7 +61,4 @@ enum Durations {
         }
     }
 
-    private static func value(_ word: String) -> Double? {
-        Double(word) ?? ReferentTerms.number(word).flatMap(Double.init)
-    }
 }

@@ -12,8 +12,8 @@ struct Partitive: Equatable {
     let noun: String?
     let text: String
 
-    static func all(in sentence: String) -> [Partitive] {
-        let words = WordTokenizer.tokenize(sentence).filter { $0.kind != .punctuation }.map(\.text)
+    static func all(in sentence: SentenceWords) -> [Partitive] {
+        let words = sentence.written
         var found: [Partitive] = []
         for index in words.indices {
             guard let part = value(words[index]), index + 3 < words.count, words[index + 1].lowercased() == "of",

@@ -170,7 +170,7 @@ struct OutletAlignmentTests {
         ("Rates rose for the third time this year.", nil),
     ] as [(String, String?)])
     func tallies(sentence: String, tally: String?) {
-        #expect(ConflictFinder.tally(in: sentence)?.text == tally)
+        #expect(ConflictFinder.tally(in: SentenceWords(sentence))?.text == tally)
     }
 
     @Test("headlines pair with each other, not with the lead that tells the same in full")

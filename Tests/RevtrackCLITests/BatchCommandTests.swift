@@ -94,15 +94,7 @@ struct BatchCommandTests {
             print(len(ids))
             spark.stop()
             """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, input, CLI.executable]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let printed = try runProcess("/usr/bin/env", ["python3", script, input, CLI.executable]).output
         #expect(printed.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("20"))
     }
 }

@@ -176,12 +176,8 @@ struct ImportArchiveTests {
             }
             _ = runGit(["-C", repository, "add", "-A"])
             let date = "\(time) +0000"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "v"]
-            process.environment = ProcessInfo.processInfo.environment.merging(["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date]) { $1 }
-            try? process.run()
-            process.waitUntilExit()
+            _ = try? runProcess("/usr/bin/env", ["git", "-C", repository, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "v"],
+                                environment: ["GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date])
         }
         commit(["www.nytimes.com/2014/01/01/world/dam.html": "The dam held.\n", "www.bbc.co.uk/news/world-1": "Floods spread.\n"], at: 1_388_570_000)
         commit(["www.nytimes.com/2014/01/01/world/dam.html": "The dam held, officials said.\n"], at: 1_388_580_000)

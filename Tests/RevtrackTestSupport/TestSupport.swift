@@ -27,21 +27,30 @@ public final class TemporaryFolder {
     }
 }
 
+/// Runs a program to its end: its exit status and what it wrote to standard
+/// output (and to standard error when `errors` is set; otherwise discarded),
+/// with `environment` added to this process's.
+public func runProcess(_ executable: String, _ arguments: [String], errors: Bool = false,
+                       environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = errors ? pipe : FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
 /// Runs the real `git` CLI; nil when git is not installed.
 public func runGit(_ arguments: [String]) -> (status: Int32, output: String)? {
     guard let git = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].first(where: FileManager.default.isExecutableFile) else {
         return nil
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: git)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try! process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return try! runProcess(git, arguments, errors: true)
 }
 
 public let gitIsInstalled = ["/usr/bin/git", "/usr/local/bin/git", "/bin/git"].contains(where: FileManager.default.isExecutableFile)
