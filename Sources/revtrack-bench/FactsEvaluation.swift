@@ -35,13 +35,16 @@ enum FactsEvaluation {
 
     static func run(samples: String, verbose: Bool, only: String? = nil) {
         let entries = manifest(samples: samples).filter { only == nil || $0.text.contains(only!) }
+        guard !entries.isEmpty else { print("no text in Samples/facts/manifest.tsv matches --only=\(only ?? "")"); exit(2) }
         let dev = entries.filter { $0.set == "dev" }
-        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev and dev3)")
+        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev, dev3 and dev4)")
         let corpus = score(dev, samples: samples, verbose: verbose)
         let heldOut = entries.filter { $0.set == "heldout" }
         print("\nheld-out set (\(heldOut.count) texts: Samples/facts/heldout and heldout2; never tuned on)")
         _ = score(heldOut, samples: samples, verbose: false)
         print()
+        // The speed run repeats the texts to 1 MB, so it needs some.
+        guard !corpus.isEmpty else { return }
         speed(corpus)
         outlets(samples: samples)
     }
