@@ -7,9 +7,10 @@ import RevtrackText
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
     /// - Parameter reference: the sides' capture days, against which a duration is checked.
-    /// - Parameter claims: each sentence's claims, matched or not: two outlets word one claim differently.
+    /// - Parameter claims: each sentence's facts, matched or not: two outlets word one claim differently.
+    /// - Parameter oldCapturedFirst: which side was captured first, when known: a later text may report as done what an earlier one announced.
     static func conflicts(old: String, new: String, facts: [FactComparison.Entry], claims: (old: [Fact], new: [Fact]) = ([], []),
-                          reference: (old: CivilDate, new: CivilDate)?) -> [OutletAlignment.Conflict] {
+                          reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
         let (old, new) = (SentenceWords(old), SentenceWords(new))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
@@ -25,8 +26,10 @@ enum ConflictFinder {
                 // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
                 guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b),
                       !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1),
-                      // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement.
-                      !(numbers.new.contains(a.lower ?? -1) && numbers.old.contains(b.lower ?? -1)) else { continue }
+                      // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement;
+                      // "employed 310 people; today more than 400" against "about 420": the other sentence tells both times.
+                      !(numbers.new.contains(a.lower ?? -1) && numbers.old.contains(b.lower ?? -1)),
+                      !tells(numbers.new.subtracting([b.lower ?? -1]), a), !tells(numbers.old.subtracting([a.lower ?? -1]), b) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -43,7 +46,7 @@ enum ConflictFinder {
             }
         }
         if let stance = stance(claims.old, claims.new) { found.append(stance) }
-        if let status = status(old, new) { found.append(status) }
+        if let status = status(old, new, facts: claims, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
@@ -77,6 +80,16 @@ enum ConflictFinder {
         else { return nil }
         return claim.negated == true ? !side : side
     }
+
+    /// Whether a sentence's numbers hold the count, or one it rounds to.
+    private static func tells(_ numbers: Set<Double>, _ count: Fact) -> Bool {
+        guard let low = count.lower else { return false }
+        let high = count.upper ?? low
+        return numbers.contains { $0 >= low * (1 - roundingSlack) && $0 <= high * (1 + roundingSlack) }
+    }
+
+    /// How far a number may be from a count and still be it, rounded ("more than 400" for "about 420").
+    static let roundingSlack = 0.1
 
     private static func counts(_ fact: Fact) -> Bool {
         (fact.counted != nil || fact.state != nil) && fact.unit == nil && !FactComparison.isPart(fact)
@@ -124,9 +137,20 @@ enum ConflictFinder {
     /// in different clauses says neither. The two must speak of one thing:
     /// the words around the two verbs share a word that says something
     /// ("has won the governorship" is no answer to "is pressing for a recount").
-    static func status(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
+    ///
+    /// News moves on between captures: "will vote on Tuesday" in the morning
+    /// and "has approved" in the afternoon tell one story. When the text that
+    /// puts the event ahead was captured first, the two disagree only if it
+    /// dates the event after the later capture's day ("would be certified on
+    /// April 30" against "have been certified" on April 22).
+    static func status(_ old: SentenceWords, _ new: SentenceWords, facts: (old: [Fact], new: [Fact]) = ([], []),
+                       reference: (old: CivilDate, new: CivilDate)? = nil, oldCapturedFirst: Bool? = nil) -> OutletAlignment.Conflict? {
         guard let a = aspect(old), let b = aspect(new), a.aspect != b.aspect,
               !a.around.isDisjoint(with: b.around) else { return nil }
+        if let oldCapturedFirst, let reference, oldCapturedFirst == (a.aspect == .ahead) {
+            let (planned, laterDay) = oldCapturedFirst ? (facts.old, reference.new) : (facts.new, reference.old)
+            guard planned.contains(where: { ($0.days?.lowerBound ?? .min) > laterDay.dayNumber }) else { return nil }
+        }
         return .init(kind: .status, old: a.words, new: b.words)
     }
 
@@ -137,7 +161,7 @@ enum ConflictFinder {
             let next = index + 1 < words.count ? words[index + 1] : ""
             let after = index + 2 < words.count ? words[index + 2] : ""
             // Past an auxiliary's adverbs: "has also ended", "would be formally certified".
-            func isAdverb(_ word: String) -> Bool { Self.adverbs.contains(word) || word.count > 5 && word.hasSuffix("ly") }
+            func isAdverb(_ word: String) -> Bool { Self.adverbs.contains(word) || word.count >= 5 && word.hasSuffix("ly") }
             var at = index + 1
             while at < words.count, isAdverb(words[at]) { at += 1 }
             func following(_ offset: Int) -> String {
@@ -202,6 +226,10 @@ enum ConflictFinder {
     /// the duration: "nearly 70 years" is not 58, "half a century" is not 38.
     static let durationSlack = 0.15
 
+    /// How many times longer one length may be than another and still be a
+    /// telling of it: a week for three days, not three years for three hours.
+    static let durationScale = 10.0
+
     /// A duration one side gives ("a two-year mission", "for half a century")
     /// against the time since a date the other gives ("deployed in the fall
     /// of 2020", "opened in 1987"), up to its capture day.
@@ -218,7 +246,9 @@ enum ConflictFinder {
         if let (phrase, words) = check(new, old, reference.old) { return .init(kind: .duration, old: words, new: phrase) }
         // One length each, told two ways: "lasted three days" / "the week-long strike".
         let a = Durations.all(in: old), b = Durations.all(in: new)
-        if a.count == 1, b.count == 1, max(a[0].years, b[0].years) > 1.25 * min(a[0].years, b[0].years) {
+        // Lengths of one scale: "three hours of debate" is no other telling of "the first time in six years".
+        let (longer, shorter) = (max(a.first?.years ?? 0, b.first?.years ?? 0), min(a.first?.years ?? 0, b.first?.years ?? 0))
+        if a.count == 1, b.count == 1, longer > 1.25 * shorter, longer <= Self.durationScale * shorter {
             return .init(kind: .duration, old: a[0].phrase, new: b[0].phrase)
         }
         return nil

@@ -22,7 +22,8 @@ enum Durations {
             if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
             if parts.count == 2, let count = Partitive.value(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
             if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word, index)); continue }
-            guard let unit = years(per: word), index > 0 else { continue }
+            // "three years ago" dates a moment; it lasts nothing.
+            guard let unit = years(per: word), index > 0, index + 1 == words.count || words[index + 1] != "ago" else { continue }
             let before = words[index - 1]
             if let count = Partitive.value(before) { found.append((count * unit, before + " " + word, index)); continue }
             if before == "a" || before == "one" {

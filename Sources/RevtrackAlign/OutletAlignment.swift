@@ -1,3 +1,4 @@
+import Foundation
 import RevtrackCore
 import RevtrackFacts
 import RevtrackText
@@ -82,9 +83,10 @@ public struct OutletAlignment: Sendable {
     ///   - facts: the two outlets' facts (from `FactReport`), which tie sentences and give conflicts.
     ///   - ignoring: sentences of each side to leave out (page furniture), by side (0 old, 1 new) and index.
     ///   - reference: each side's reference date, for durations against dates.
+    ///   - oldCapturedFirst: whether the old side was captured before the new, when their capture times are known and differ.
     public init(old: SegmentedText, new: SegmentedText, oldFacts: [Fact], newFacts: [Fact],
                 ignoring: (_ side: Int, _ sentence: Int) -> Bool = { _, _ in false },
-                reference: (old: CivilDate, new: CivilDate)? = nil, thresholds: Thresholds = Thresholds()) {
+                reference: (old: CivilDate, new: CivilDate)? = nil, oldCapturedFirst: Bool? = nil, thresholds: Thresholds = Thresholds()) {
         self.old = old
         self.new = new
         let left = [old, new].enumerated().map { side, text in
@@ -112,7 +114,8 @@ public struct OutletAlignment: Sendable {
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text, facts: entries,
-                                                     claims: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference)
+                                                     claims: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
+                                                     oldCapturedFirst: oldCapturedFirst)
             return Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts)
         }
         var pairs = chosen.map { pair($0.0, $0.1, $0.2) }
@@ -150,7 +153,7 @@ public struct OutletAlignment: Sendable {
 
     /// Two aligned sentences already report one thing, so a date or count
     /// left over in each is compared when they share this much of their words.
-    static let pairedOverlap = 0.4
+    static let pairedOverlap = Double(ProcessInfo.processInfo.environment["PO"] ?? "0.4")!
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }

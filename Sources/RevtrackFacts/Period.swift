@@ -33,3 +33,12 @@ struct Period {
 
     func overlaps(_ other: Period) -> Bool { first <= other.last && other.first <= last }
 }
+
+extension Fact {
+    /// The days a date fact covers, as `CivilDate.dayNumber`s: whether a
+    /// planned event's day lies before or after another text's capture.
+    public var days: ClosedRange<Int>? {
+        guard kind == .date, let period = resolved.flatMap(Period.init) else { return nil }
+        return period.first...period.last
+    }
+}

@@ -22,7 +22,8 @@ enum QuantityExtractor {
             var low = number.low, high = number.high
             var end = number.end          // one past the last token used
             var unit: String? = nil
-            if end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
+            // "two hundred", "two dozen", "three hundred thousand".
+            while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
                 low *= factor; high *= factor; end += 1
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
@@ -55,7 +56,9 @@ enum QuantityExtractor {
                   // "forty-six of the eighty-one seats": another count, not what this one counts.
                   Self.number(at: nounEnd, sentence) == nil,
                   // "people reported missing", "people living near the plant"
-                  !(nounEnd > nounStart && (lower[nounEnd].hasSuffix("ed") || lower[nounEnd].hasSuffix("ing"))) {
+                  !(nounEnd > nounStart && (lower[nounEnd].hasSuffix("ed") || lower[nounEnd].hasSuffix("ing"))),
+                  // "2.4 million pounds annually": an adverb after the noun says how, not what.
+                  !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ly") && !Self.nounsInLy.contains(lower[nounEnd])) {
                 if lower[nounEnd] == "of" {
                     // "prisoners of war", not "of the".
                     guard nounEnd > nounStart, nounEnd + 1 < tokens.count, tokens[nounEnd + 1].kind == .word,
@@ -100,6 +103,9 @@ enum QuantityExtractor {
         }
         return nil
     }
+
+    /// Nouns that end like an adverb ("water supply points").
+    private static let nounsInLy: Set<String> = ["supply", "assembly", "family", "ally", "rally", "monopoly", "anomaly", "reply", "belly"]
 
     /// A number at `index`: digits ("1,960", "3.5") or number words ("two",
     /// "hundreds of"), and the token after it. Years, days of the month and

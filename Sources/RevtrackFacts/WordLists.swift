@@ -140,7 +140,7 @@ enum Grammar {
     static func isDateWord(_ word: String) -> Bool {
         months[word] != nil || weekdays[word] != nil || weekdays[word.replacingOccurrences(of: "'s", with: "")] != nil
     }
-    static let multipliers: [String: Double] = ["thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
+    static let multipliers: [String: Double] = ["dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
     static let currencies: Set<String> = ["$", "€", "£", "¥"]
     /// Currencies named after an amount, as the sign a key uses ("pounds" is
     /// left out: it is also a weight).

@@ -18,13 +18,16 @@ enum AlignmentEvaluation {
         let facts: [Fact]
         let furniture: Set<Int>
         let reference: CivilDate
+        /// When it was captured (ISO 8601), if the manifest says.
+        let captured: String?
 
-        init(_ raw: String, reference: CivilDate) {
+        init(_ raw: String, reference: CivilDate, captured: String? = nil) {
             let text = SentenceSegmenter.segment(raw)
             self.text = text
             facts = FactExtractor.extract(from: text, reference: reference)
             furniture = Set(text.sentences.indices.filter { PageFurniture.isFurniture(text.sentences[$0]) })
             self.reference = reference
+            self.captured = captured
         }
     }
 
@@ -87,8 +90,8 @@ enum AlignmentEvaluation {
                     print("cannot read \(directory)/\(goldFile) or its texts"); exit(2)
                 }
                 files += 1
-                let a = Outlet(rawA, reference: captured[names[0]] ?? CivilDate(year: 2025, month: 1, day: 1))
-                let b = Outlet(rawB, reference: captured[names[1]] ?? CivilDate(year: 2025, month: 1, day: 1))
+                let a = Outlet(rawA, reference: captured[names[0]]?.day ?? CivilDate(year: 2025, month: 1, day: 1), captured: captured[names[0]]?.time)
+                let b = Outlet(rawB, reference: captured[names[1]]?.day ?? CivilDate(year: 2025, month: 1, day: 1), captured: captured[names[1]]?.time)
                 var goldPairs = Set<GoldPair>(), goldConflicts = Set<GoldPair>(), goldCopied = Set<GoldPair>()
                 for line in table.split(separator: "\n").dropFirst() {
                     let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -105,7 +108,9 @@ enum AlignmentEvaluation {
                 let alignment = align(a, b, thresholds: thresholds)
                 let predicted = Set(alignment.pairs.map { GoldPair(old: $0.old, new: $0.new) })
                 let predictedConflicts = Set(alignment.pairs.filter { !$0.conflicts.isEmpty }.map { GoldPair(old: $0.old, new: $0.new) })
-                let predictedCopied = Set(alignment.pairs.filter(\.copied).map { GoldPair(old: $0.old, new: $0.new) })
+                // A copy with one fact changed is gold `conflict` (one relation per row) and
+                // revtrack's copied-and-conflicting: neither right nor wrong as a copy.
+                let predictedCopied = Set(alignment.pairs.filter(\.copied).map { GoldPair(old: $0.old, new: $0.new) }).subtracting(goldConflicts)
                 pairs.add(predicted: predicted, gold: goldPairs)
                 conflicts.add(predicted: predictedConflicts, gold: goldConflicts)
                 copied.add(predicted: predictedCopied, gold: goldCopied)
@@ -143,7 +148,8 @@ enum AlignmentEvaluation {
     static func align(_ a: Outlet, _ b: Outlet, thresholds: OutletAlignment.Thresholds = .init()) -> OutletAlignment {
         OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
                         ignoring: { side, index in (side == 0 ? a.furniture : b.furniture).contains(index) },
-                        reference: (a.reference, b.reference), thresholds: thresholds)
+                        reference: (a.reference, b.reference),
+                        oldCapturedFirst: a.captured.flatMap { ta in b.captured.flatMap { tb in ta == tb ? nil : ta < tb } }, thresholds: thresholds)
     }
 
     /// Speed as `diff A B` and `compare STORY` meet it: two articles of about
@@ -204,13 +210,14 @@ enum AlignmentEvaluation {
         return text.sentences.firstIndex { $0.utf8Range.contains(offset) }
     }
 
-    static func manifest(_ directory: String) -> [String: CivilDate] {
+    /// Each outlet's capture day and time (ISO 8601, which sorts as text).
+    static func manifest(_ directory: String) -> [String: (day: CivilDate, time: String)] {
         guard let table = try? String(contentsOfFile: directory + "/manifest.tsv", encoding: .utf8) else { return [:] }
-        var dates: [String: CivilDate] = [:]
+        var dates: [String: (day: CivilDate, time: String)] = [:]
         for line in table.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: "\t").map(String.init)
             let day = fields.count > 1 ? fields[1].prefix(10).split(separator: "-").compactMap { Int($0) } : []
-            if day.count == 3 { dates[fields[0]] = CivilDate(year: day[0], month: day[1], day: day[2]) }
+            if day.count == 3 { dates[fields[0]] = (CivilDate(year: day[0], month: day[1], day: day[2]), fields[1]) }
         }
         return dates
     }

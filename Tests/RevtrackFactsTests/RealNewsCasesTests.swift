@@ -105,9 +105,20 @@ struct RealNewsCasesTests {
         ("The app had almost 30 percent fewer users.", "almost 30%"),
         ("Twice as many people applied this year.", "2"),
         ("The Senate rejected it in a 51-47 vote.", "51"),
+        ("Around two dozen people have been confirmed ill.", "around 24"),
+        ("About two hundred people came to the hearing.", "about 200"),
+        ("Two hundred thousand people marched.", "200000"),
     ])
     func counts(_ text: String, _ value: String) {
         #expect(Self.facts(text, .quantity).map(\.value).contains(value), "\(Self.facts(text, .quantity).map(\.value))")
+    }
+
+    @Test("what a count counts ends before an adverb", arguments: [
+        ("The council expects to save 2.4 million pounds annually.", "pounds"),
+        ("The plant runs 12 water supply points.", "water supply points"),
+    ])
+    func countedBeforeAdverb(_ text: String, _ counted: String) {
+        #expect(Self.facts(text, .quantity).first?.counted == counted, "\(Self.facts(text, .quantity).map { $0.counted ?? "-" })")
     }
 
     @Test("times of day, time stamps and names with numbers are not counts", arguments: [

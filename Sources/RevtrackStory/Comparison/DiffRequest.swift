@@ -34,6 +34,13 @@ public struct DiffRequest: Sendable {
         self.ignore = ignore
     }
 
+    /// Whether the old side was captured first: known for two stored
+    /// revisions captured at different times, not for a file.
+    static func capturedFirst(_ old: TextSource, _ new: TextSource) -> Bool? {
+        guard let a = old.revision?.captured, let b = new.revision?.captured, a != b else { return nil }
+        return a < b
+    }
+
     /// Compares two resolved sides.
     public func compare(_ old: TextSource, _ new: TextSource, today: Date = Date()) -> StoryDiff {
         var comparison = DocumentComparison(old: old.text, new: new.text, wordLevel: level == .word)
@@ -54,7 +61,8 @@ public struct DiffRequest: Sendable {
             }
             outlets = OutletAlignment(old: comparison.old, new: comparison.new,
                                       oldFacts: facts?.oldFacts ?? [], newFacts: facts?.newFacts ?? [],
-                                      ignoring: { ignored[$0].contains($1) }, reference: references)
+                                      ignoring: { ignored[$0].contains($1) }, reference: references,
+                                      oldCapturedFirst: Self.capturedFirst(old, new))
         }
         // Ignored sentences: hidden from the sentences and the facts, after the
         // fact comparison has used the whole alignment.
