@@ -29,7 +29,11 @@ enum ConflictFinder {
                       // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement;
                       // "employed 310 people; today more than 400" against "about 420": the other sentence tells both times.
                       !(numbers.new.contains(a.lower ?? -1) && numbers.old.contains(b.lower ?? -1)),
-                      !tells(numbers.new.subtracting([b.lower ?? -1]), a), !tells(numbers.old.subtracting([a.lower ?? -1]), b) else { continue }
+                      !tells(numbers.new.subtracting([b.lower ?? -1]), a), !tells(numbers.old.subtracting([a.lower ?? -1]), b),
+                      // "The dead were two passengers and a member of the crew" against "the three deaths".
+                      isListed(a, in: old) == isListed(b, in: new),
+                      // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
+                      !tellsAnotherYear(claims, reference) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -79,6 +83,38 @@ enum ConflictFinder {
         else if ["deny", "reject", "dispute", "dismiss", "refute", "rebut"].contains(verb) { side = false }
         else { return nil }
         return claim.negated == true ? !side : side
+    }
+
+    /// Whether a count is one item of a list of counts ("two passengers and
+    /// a member of the crew", "198 passengers and 14 crew"): a part of a
+    /// total the sentence leaves to the reader.
+    static func isListed(_ count: Fact, in sentence: SentenceWords) -> Bool {
+        let words = SentenceWords(count.text).lower
+        guard let first = words.first,
+              let start = sentence.lower.indices.first(where: { sentence.lower[$0] == first
+                  && sentence.lower[$0..<min(sentence.lower.count, $0 + words.count)].elementsEqual(words) }) else { return false }
+        func isCount(_ index: Int) -> Bool {
+            sentence.lower.indices.contains(index) && (Partitive.value(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
+        }
+        let end = start + words.count
+        if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
+        // "… 198 passengers and 14 crew": an item after another.
+        return start >= 2 && sentence.lower[start - 1] == "and" && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
+    }
+
+    /// Whether one sentence sets what it tells in a past year named from
+    /// its own ("last year's budget", "a year earlier") and the other does
+    /// not, so that their counts may be of two years. A year written out
+    /// ("opened in 1968") dates an event, not the count beside it.
+    static func tellsAnotherYear(_ facts: (old: [Fact], new: [Fact]), _ reference: (old: CivilDate, new: CivilDate)?) -> Bool {
+        guard let reference else { return false }
+        func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+            Set(facts.compactMap { fact in
+                fact.kind == .date && !fact.text.contains(where: \.isNumber) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
+            }.filter { $0 < day.year })
+        }
+        let (old, new) = (pastYears(facts.old, reference.old), pastYears(facts.new, reference.new))
+        return old != new
     }
 
     /// Whether a sentence's numbers hold the count, or one it rounds to.

@@ -1,4 +1,3 @@
-import Foundation
 import RevtrackCore
 import RevtrackFacts
 import RevtrackText
@@ -152,8 +151,11 @@ public struct OutletAlignment: Sendable {
     }
 
     /// Two aligned sentences already report one thing, so a date or count
-    /// left over in each is compared when they share this much of their words.
-    static let pairedOverlap = Double(ProcessInfo.processInfo.environment["PO"] ?? "0.4")!
+    /// left over in each is compared whatever words they share (a long wire
+    /// sentence against a short one that keeps only its date); shared words
+    /// still choose which leftovers meet. 0.4 missed two planted dev conflicts
+    /// and kept out no wrong one.
+    static let pairedOverlap = 0.0
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }

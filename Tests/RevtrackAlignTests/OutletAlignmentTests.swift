@@ -137,6 +137,10 @@ struct OutletAlignmentTests {
          "Less than three years ago the same ferry lost engine power and drifted for a few hours in the sound."),
         ("After more than three hours of debate, the city council approved the budget that raises property taxes.",
          "The city council approved a budget that raises property taxes for the first time in six years."),
+        ("The dead in the Inchmorra ferry grounding were two passengers and a member of the crew, police said.",
+         "Police said the Inchmorra ferry grounding caused three deaths."),
+        ("The police department's budget rises to $612 million and pays for 40 new officers.",
+         "The police department's budget pays for the 25 officers added in last year's budget."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
