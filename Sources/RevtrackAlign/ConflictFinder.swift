@@ -7,9 +7,10 @@ import RevtrackText
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
     /// - Parameter reference: the sides' capture days, against which a duration is checked.
-    /// - Parameter claims: each sentence's facts, matched or not: two outlets word one claim differently.
+    /// - Parameter sentenceFacts: each sentence's facts, matched or not: two outlets word one claim differently,
+    ///   and a sentence's dates say when what it tells happened.
     /// - Parameter oldCapturedFirst: which side was captured first, when known: a later text may report as done what an earlier one announced.
-    static func conflicts(old: String, new: String, facts: [FactComparison.Entry], claims: (old: [Fact], new: [Fact]) = ([], []),
+    static func conflicts(old: String, new: String, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
                           reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
         let (old, new) = (SentenceWords(old), SentenceWords(new))
@@ -33,7 +34,7 @@ enum ConflictFinder {
                       // "The dead were two passengers and a member of the crew" against "the three deaths".
                       isListed(a, in: old) == isListed(b, in: new),
                       // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
-                      !tellsAnotherYear(claims, reference) else { continue }
+                      !tellsAnotherYear(sentenceFacts, reference) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -49,8 +50,8 @@ enum ConflictFinder {
             default: break
             }
         }
-        if let stance = stance(claims.old, claims.new) { found.append(stance) }
-        if let status = status(old, new, facts: claims, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
+        if let stance = stance(sentenceFacts.old, sentenceFacts.new) { found.append(stance) }
+        if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
