@@ -53,6 +53,7 @@ enum ConflictFinder {
         if let stance = stance(sentenceFacts.old, sentenceFacts.new) { found.append(stance) }
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
+        if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         return found
@@ -101,6 +102,28 @@ enum ConflictFinder {
         if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
         // "… 198 passengers and 14 crew": an item after another.
         return start >= 2 && sentence.lower[start - 1] == "and" && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
+    }
+
+    /// A list of counts against the total another outlet gives: "198
+    /// passengers and 14 crew" (212) against "221 people on board". The
+    /// total must count people and be the only count of its sentence
+    /// besides the list's.
+    static func listTotal(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
+        func counts(_ facts: [Fact]) -> [Fact] { facts.filter { $0.kind == .quantity && $0.unit == nil && $0.lower != nil } }
+        func check(_ listSide: SentenceWords, _ list: [Fact], _ totalSide: SentenceWords, _ totals: [Fact]) -> (String, String)? {
+            let items = list.filter { isListed($0, in: listSide) }
+            let wholes = totals.filter { !isListed($0, in: totalSide) }
+            guard items.count >= 2, wholes.count == 1, let total = wholes.first, let low = total.lower,
+                  let counted = total.counted?.lowercased().split(separator: " ").first, ["people", "persons"].contains(counted) else { return nil }
+            let sum = items.reduce(0) { $0 + ($1.lower ?? 0) }
+            let high = total.upper ?? low
+            guard sum < low * (1 - roundingSlack) || sum > high * (1 + roundingSlack) || total.qualifier == nil && sum != low else { return nil }
+            return (items.map(\.text).joined(separator: " + "), total.text)
+        }
+        let (a, b) = (counts(facts.old), counts(facts.new))
+        if let (list, total) = check(old, a, new, b) { return .init(kind: .number, old: list, new: total) }
+        if let (list, total) = check(new, b, old, a) { return .init(kind: .number, old: total, new: list) }
+        return nil
     }
 
     /// Whether one sentence sets what it tells in a past year named from

@@ -110,6 +110,8 @@ struct OutletAlignmentTests {
          "\"This is the darkest evening our city has known in a generation,\" said regional transport minister Tomas Greville.", "attribution Elena Vastrow / Tomas Greville"),
         ("The closures are expected to save 4.2 million pounds a year, the council says.",
          "The council expects the closures to save 2.4 million pounds annually.", "number 4.2 million pounds / 2.4 million pounds"),
+        ("There were 198 passengers and 14 crew on board, along with 41 vehicles, according to the operator.",
+         "There were 221 people on board, passengers and crew, when the ship hit the rocks.", "number 198 passengers + 14 crew / 221 people"),
         ("The spacecraft will unfold its two solar arrays over the next 48 hours.",
          "Both of the satellite's solar arrays have already fully deployed.", "status will unfold / have deployed"),
     ])
