@@ -16,7 +16,7 @@ enum ConflictFinder {
         let (old, new) = (SentenceWords(old), SentenceWords(new))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
         let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
-        func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(Partitive.value)) }
+        func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(ReferentTerms.numberValue)) }
         let numbers = (old: numbers(old), new: numbers(new))
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
@@ -96,7 +96,7 @@ enum ConflictFinder {
               let start = sentence.lower.indices.first(where: { sentence.lower[$0] == first
                   && sentence.lower[$0..<min(sentence.lower.count, $0 + words.count)].elementsEqual(words) }) else { return false }
         func isCount(_ index: Int) -> Bool {
-            sentence.lower.indices.contains(index) && (Partitive.value(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
+            sentence.lower.indices.contains(index) && (ReferentTerms.numberValue(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
         }
         let end = start + words.count
         if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
@@ -109,7 +109,7 @@ enum ConflictFinder {
     /// total must count people and be the only count of its sentence
     /// besides the list's.
     static func listTotal(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
-        func counts(_ facts: [Fact]) -> [Fact] { facts.filter { $0.kind == .quantity && $0.unit == nil && $0.lower != nil } }
+        func quantities(_ facts: [Fact]) -> [Fact] { facts.filter { $0.kind == .quantity && $0.unit == nil && $0.lower != nil } }
         func check(_ listSide: SentenceWords, _ list: [Fact], _ totalSide: SentenceWords, _ totals: [Fact]) -> (String, String)? {
             let items = list.filter { isListed($0, in: listSide) }
             let wholes = totals.filter { !isListed($0, in: totalSide) }
@@ -120,7 +120,7 @@ enum ConflictFinder {
             guard sum < low * (1 - roundingSlack) || sum > high * (1 + roundingSlack) || total.qualifier == nil && sum != low else { return nil }
             return (items.map(\.text).joined(separator: " + "), total.text)
         }
-        let (a, b) = (counts(facts.old), counts(facts.new))
+        let (a, b) = (quantities(facts.old), quantities(facts.new))
         if let (list, total) = check(old, a, new, b) { return .init(kind: .number, old: list, new: total) }
         if let (list, total) = check(new, b, old, a) { return .init(kind: .number, old: total, new: list) }
         return nil

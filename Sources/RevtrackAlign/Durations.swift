@@ -20,12 +20,12 @@ enum Durations {
             // "two-year", "18-month", "50-year-old": one token; "decade-old", "week-long": a unit alone is one.
             var parts = word.split(separator: "-").map(String.init)
             if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
-            if parts.count == 2, let count = Partitive.value(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
+            if parts.count == 2, let count = ReferentTerms.numberValue(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
             if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word, index)); continue }
             // "three years ago" dates a moment; it lasts nothing.
             guard let unit = years(per: word), index > 0, index + 1 == words.count || words[index + 1] != "ago" else { continue }
             let before = words[index - 1]
-            if let count = Partitive.value(before) { found.append((count * unit, before + " " + word, index)); continue }
+            if let count = ReferentTerms.numberValue(before) { found.append((count * unit, before + " " + word, index)); continue }
             if before == "a" || before == "one" {
                 if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half a " + word, index)); continue }
                 if unit >= 10 { found.append((unit, before + " " + word, index)) }   // "a decade", "a century"; "a year" says little

@@ -16,13 +16,13 @@ struct Partitive: Equatable {
         let words = sentence.written
         var found: [Partitive] = []
         for index in words.indices {
-            guard let part = value(words[index]), index + 3 < words.count, words[index + 1].lowercased() == "of",
+            guard let part = ReferentTerms.numberValue(words[index]), index + 3 < words.count, words[index + 1].lowercased() == "of",
                   determiners.contains(words[index + 2].lowercased()) else { continue }
             var at = index + 3
             // "of the district's 96": an owner between the determiner and the whole.
-            if value(words[at]) == nil, words[at].hasSuffix("'s") || words[at].hasSuffix("\u{2019}s"), at + 1 < words.count { at += 1 }
-            guard let whole = value(words[at]), whole > part else { continue }
-            let noun = at + 1 < words.count && value(words[at + 1]) == nil ? ReferentTerms.stem(words[at + 1].lowercased()) : nil
+            if ReferentTerms.numberValue(words[at]) == nil, words[at].hasSuffix("'s") || words[at].hasSuffix("\u{2019}s"), at + 1 < words.count { at += 1 }
+            guard let whole = ReferentTerms.numberValue(words[at]), whole > part else { continue }
+            let noun = at + 1 < words.count && ReferentTerms.numberValue(words[at + 1]) == nil ? ReferentTerms.stem(words[at + 1].lowercased()) : nil
             found.append(Partitive(part: part, whole: whole, noun: noun, text: words[index...at].joined(separator: " ")))
         }
         return found
@@ -39,18 +39,4 @@ struct Partitive: Equatable {
     }
 
     private static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "those", "these"]
-
-    /// Digits ("1,150", "44") or number words ("six", "forty-six").
-    static func value(_ word: String) -> Double? {
-        let lower = word.lowercased()
-        if lower.first?.isNumber == true { return Double(lower.filter { $0 != "," }) }
-        if let digits = ReferentTerms.number(lower) { return Double(digits) }
-        let parts = lower.split(separator: "-")
-        if parts.count == 2, let tens = ReferentTerms.number(String(parts[0])).flatMap(Double.init),
-           let units = ReferentTerms.number(String(parts[1])).flatMap(Double.init),
-           tens >= 20, tens < 100, tens.truncatingRemainder(dividingBy: 10) == 0, units >= 1, units <= 9 {
-            return tens + units
-        }
-        return nil
-    }
 }

@@ -24,7 +24,7 @@ struct SentenceWords {
     func meaning(around index: Int, before: Int = 5, after: Int = 5) -> Set<String> {
         let window = lower[max(0, index - before)..<min(lower.count, index + after + 1)]
         var found = Set<String>()
-        for word in window where ReferentTerms.carriesMeaning(word) && Durations.years(per: word) == nil && Partitive.value(word) == nil {
+        for word in window where ReferentTerms.carriesMeaning(word) && Durations.years(per: word) == nil && ReferentTerms.numberValue(word) == nil {
             found.insert(ReferentTerms.stem(word))
         }
         return found

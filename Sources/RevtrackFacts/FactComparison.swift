@@ -116,14 +116,14 @@ public struct FactComparison: Sendable {
 
     public func count(_ relation: Relation) -> Int { entries.filter { $0.relation == relation }.count }
 
-    /// Whether two counts can be one referent as two outlets report it:
-    /// within a factor of three. Outlets disagree on 3,000 against 4,000
-    /// evacuated; "two people" against "about 300 people" count two things.
-    /// (A revision may change a count by any factor: a toll rises from 2 to 20.)
     /// A count of part of a group ("two of the dead", "three of the injured"):
     /// another outlet's count of the whole group is not the same fact.
     public static func isPart(_ fact: Fact) -> Bool { fact.text.lowercased().contains(" of the ") }
 
+    /// Whether two counts can be one referent as two outlets report it:
+    /// within a factor of three. Outlets disagree on 3,000 against 4,000
+    /// evacuated; "two people" against "about 300 people" count two things.
+    /// (A revision may change a count by any factor: a toll rises from 2 to 20.)
     public static func mayBeOneCount(_ a: Fact, _ b: Fact) -> Bool {
         guard a.kind == .quantity, let x = a.lower, let y = b.lower, x > 0, y > 0 else { return true }
         return max(x, y) / min(x, y) <= 3

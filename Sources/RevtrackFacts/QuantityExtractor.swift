@@ -127,11 +127,9 @@ enum QuantityExtractor {
             return (value, value, index + 1, nil)
         }
         // "twenty-three": tens and units written as one hyphenated word.
-        let parts = lower[index].utf8.contains(0x2D) ? lower[index].split(separator: "-") : []
-        if parts.count == 2, let tens = WordLists.numberWordsByFirst[String(parts[0])]?.first(where: { $0.words.count == 1 }),
-           let units = WordLists.numberWordsByFirst[String(parts[1])]?.first(where: { $0.words.count == 1 }),
-           (20...90).contains(tens.low), tens.low.truncatingRemainder(dividingBy: 10) == 0, (1...9).contains(units.low) {
-            return (tens.low + units.low, tens.low + units.low, index + 1, nil)
+        // ("two-thirds", "half-dozen" are entries of the number words below.)
+        if lower[index].utf8.contains(0x2D), WordLists.numberWordsByFirst[lower[index]] == nil, let value = ReferentTerms.numberValue(lower[index]) {
+            return (value, value, index + 1, nil)
         }
         for entry in WordLists.numberWordsByFirst[lower[index]] ?? [] where index + entry.words.count <= tokens.count {
             if lower[index..<(index + entry.words.count)].elementsEqual(entry.words) {

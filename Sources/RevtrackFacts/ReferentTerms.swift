@@ -140,8 +140,18 @@ public enum ReferentTerms {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A number word's digits ("two" → "2"); nil for other words.
-    public static func number(_ word: String) -> String? { numberWord[word] }
+    /// The value of one word that is a number: digits ("1,150", "44"), a
+    /// number word ("six") or tens and units joined ("forty-six").
+    public static func numberValue(_ word: String) -> Double? {
+        let lower = word.lowercased()
+        if lower.first?.isNumber == true { return Double(lower.filter { $0 != "," }) }
+        if let digits = numberWord[lower] { return Double(digits) }
+        let parts = lower.split(separator: "-")
+        guard parts.count == 2, let tens = numberWord[String(parts[0])].flatMap(Double.init),
+              let units = numberWord[String(parts[1])].flatMap(Double.init),
+              (20...90).contains(tens), tens.truncatingRemainder(dividingBy: 10) == 0, (1...9).contains(units) else { return nil }
+        return tens + units
+    }
 
     /// Number words as the digits a count would be written in.
     private static let numberWord: [String: String] = {

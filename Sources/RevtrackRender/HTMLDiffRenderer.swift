@@ -128,7 +128,6 @@ public enum HTMLDiffRenderer {
         return "<tr class=\"\(change.operation.rawValue)\"><td class=\"text old\">\(left)</td><td class=\"mark\">\(mark)</td><td class=\"text new\">\(right)</td></tr>\n"
     }
 
-    /// Escapes text for HTML element content and attribute values.
     /// The opening of every standalone report, up to its title: one place for
     /// the Content-Security-Policy that forbids all script and any resource
     /// a hostile page might make the report load.
@@ -144,6 +143,7 @@ public enum HTMLDiffRenderer {
         """
     }
 
+    /// Escapes text for HTML element content and attribute values.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

@@ -118,7 +118,6 @@ public struct StoryComparison: Sendable {
         self.framing = framing
     }
 
-
     /// One outlet read once: segmented, facts, runs of words.
     private struct Prepared: Sendable {
         let text: SegmentedText
