@@ -53,6 +53,7 @@ public enum PageFurniture {
         if marked { return true }
         if words <= 12, words <= 3 || ![0x2E, 0x21, 0x3F].contains(last) { return true }
         let opener = String(decoding: first, as: UTF8.self)
+        if words <= 25, promotionOpeners.contains(opener) { return true }
         if words <= 12, chromeOpeners.contains(opener) || timeOfDay.contains(opener) || first.first.map({ (0x30...0x39).contains($0) }) == true {
             return true
         }
@@ -64,7 +65,7 @@ public enum PageFurniture {
     /// words ("the", "in", "for") that open most prose sentences too.
     private static let chromeOpeners: Set<String> = interface.subtracting([
         "the", "this", "a", "in", "on", "to", "and", "of", "for", "up", "your", "our", "us", "here", "now", "more", "most",
-        "back", "top", "open", "get", "day", "days", "story", "stories", "content", "order", "view", "live",
+        "back", "top", "open", "get", "day", "days", "story", "stories", "content", "order", "view", "live", "last",
     ])
 
     /// Whether the bytes hold `word` in any ASCII case.
@@ -80,9 +81,11 @@ public enum PageFurniture {
     }
 
     /// Whether a line yields no facts: furniture that is not a credit, since
-    /// a credit names a real agency and photographer.
+    /// a credit names a real agency and photographer, nor a line with a
+    /// calendar date, since "Thursday 4 June 2026" or "April 29, 2026 9:14 AM
+    /// EDT | Updated 38 minutes ago" dates the page.
     static func yieldsNoFacts(_ unit: TokenizedSentence) -> Bool {
-        isFurniture(unit) && !isCredit(unit)
+        isFurniture(unit) && !isCredit(unit) && !isDateLine(unit.tokens[...])
     }
 
     /// A photo or video credit: a short line with "Photo", "Video", "Image"
@@ -109,29 +112,30 @@ public enum PageFurniture {
             || lower.contains("may not be published, broadcast") { return true }
         // Navigation: "Markets | Energy | Companies", "World · Middle East · Africa".
         if unit.tokens.filter({ $0.text == "|" || $0.text == "·" || $0.text == "•" }).count >= 2, content.count <= 16 { return true }
+        if isPromotion(unit, words: content.count) { return true }
+        let separators = unit.tokens.filter { $0.text == "|" || $0.text == "·" || $0.text == "•" }.count
         guard content.count <= 12 else { return false }
-        var chrome = 0, timeWords = 0
         let tokens = unit.tokens
-        for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
-            let word = token.text.lowercased()
-            if interface.contains(word) { chrome += 1; continue }
-            if timeOfDay.contains(word) || Grammar.weekdays[word] != nil || Grammar.months[word] != nil { timeWords += 1; continue }
-            if token.kind == .number {
-                // "9:20", "19 min", "2 hours ago", a year in a date line.
-                let next = index + 1 < tokens.count ? tokens[index + 1].text.lowercased() : ""
-                let previous = index > 0 ? tokens[index - 1].text.lowercased() : ""
-                if token.text.contains(":") || next == ":" || previous == ":" || timeOfDay.contains(next) || interface.contains(next)
-                    || Grammar.months[next] != nil || Grammar.months[previous] != nil { timeWords += 1; continue }
-            }
-        }
+        let (chrome, timeWords) = chromeAndTimeWords(tokens[...])
         let rest = content.count - chrome - timeWords
         // All interface or time words: "Share this article", "Updated 9:20 AM ET", "1 hr ago",
-        // "Sign up for our newsletter today!" (sentence punctuation or not).
-        if rest == 0 { return chrome > 0 || timeWords > 0 && lower.rangeOfTimeStamp }
+        // "Sign up for our newsletter today!" (sentence punctuation or not), a date line
+        // ("Thursday 4 June 2026", "Last updated 14:20 GMT, Tuesday").
+        if rest == 0 { return chrome > 0 || timeWords > 0 && (lower.rangeOfTimeStamp || isDateLine(tokens[...])) }
+        let endsSentence = trimmed.last.map { ".!?\"”’".contains($0) } ?? false
         // A line ending a sentence with more than three words is prose.
-        if let last = trimmed.last, ".!?\"”’".contains(last), content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
+        if endsSentence, content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
             return false
         }
+        // A kicker or date line cut by one separator, one part of it chrome or a date:
+        // "Vell Valley Health Desk | Explainer", "Tuesday 15 September 2026 | Volume 412".
+        if separators >= 1, !endsSentence, tokens.split(whereSeparator: { $0.text == "|" || $0.text == "·" || $0.text == "•" }).contains(where: { part in
+            let words = part.filter { $0.kind == .word || $0.kind == .number }.count
+            let (chrome, time) = chromeAndTimeWords(part)
+            return words > 0 && chrome + time == words && (chrome > 0 || isDateLine(part))
+        }) { return true }
+        // Short sentences ("And no wonder.", "What happens next?") are prose, whatever their words.
+        if endsSentence { return false }
         // Mostly interface words, none of them a verb of news: "Email Bio Follow", "Read Next".
         if chrome >= 2 && rest <= 1 && content.count <= 6 { return true }
         // A section label: "Local News", "Read Schools" (an interface word and ordinary words, no name).
@@ -140,6 +144,48 @@ public enum PageFurniture {
             return interface.contains(word) || Gazetteer.isCommonWord(word) && !Gazetteer.places.contains(word)
         }
     }
+
+    /// How many words of a line are interface words and how many are words
+    /// of a time or date; a number counts as either by its neighbours ("9:20",
+    /// "19 min", "2 hours ago", "Comments (31)", a day or year beside a month).
+    private static func chromeAndTimeWords(_ tokens: ArraySlice<WordToken>) -> (chrome: Int, time: Int) {
+        var chrome = 0, timeWords = 0
+        for index in tokens.indices where tokens[index].kind == .word || tokens[index].kind == .number {
+            let token = tokens[index]
+            let word = token.text.lowercased()
+            if interface.contains(word) { chrome += 1; continue }
+            if timeOfDay.contains(word) || Grammar.weekdays[word] != nil || Grammar.months[word] != nil { timeWords += 1; continue }
+            guard token.kind == .number else { continue }
+            let next = index + 1 < tokens.endIndex ? tokens[index + 1].text.lowercased() : ""
+            let previous = index > tokens.startIndex ? tokens[index - 1].text.lowercased() : ""
+            let beforeParenthesis = index - 1 > tokens.startIndex ? tokens[index - 2].text.lowercased() : ""
+            if previous == "(", next == ")", interface.contains(beforeParenthesis) { chrome += 1; continue }
+            if token.text.contains(":") || next == ":" || previous == ":" || timeOfDay.contains(next) || interface.contains(next)
+                || Grammar.months[next] != nil || Grammar.months[previous] != nil { timeWords += 1 }
+        }
+        return (chrome, timeWords)
+    }
+
+    /// Whether words of time make a date rather than a bare number or month:
+    /// a weekday, or a month with a day or year ("4 June 2026", "March 2024").
+    private static func isDateLine(_ tokens: ArraySlice<WordToken>) -> Bool {
+        let words = tokens.map { $0.text.lowercased() }
+        return words.contains { Grammar.weekdays[$0] != nil }
+            || words.contains { Grammar.months[$0] != nil } && tokens.contains { $0.kind == .number }
+    }
+
+    /// A line that sells the outlet's own products: "Sign up for Transport
+    /// Weekly, our newsletter on strikes", "Get Health Desk in your inbox every
+    /// Friday." It opens with an imperative of page chrome and, unless that is
+    /// "sign up" or "subscribe", names a newsletter, inbox or alert.
+    private static func isPromotion(_ unit: TokenizedSentence, words: Int) -> Bool {
+        guard words <= 25, let opener = unit.lower.first, promotionOpeners.contains(opener) else { return false }
+        if opener == "subscribe" || opener == "sign" && unit.lower.dropFirst().first == "up" { return true }
+        return unit.lower.contains { ["newsletter", "newsletters", "inbox", "alerts", "podcast", "app"].contains($0) }
+    }
+
+    /// First words of a promotion line.
+    private static let promotionOpeners: Set<String> = ["sign", "subscribe", "get", "join", "follow", "download"]
 
     /// The vocabulary of page chrome: buttons, navigation, labels.
     static let interface: Set<String> = [
@@ -157,7 +203,7 @@ public enum PageFurniture {
         "now", "free", "trial", "account", "manage", "settings", "privacy", "policy", "terms", "cookies",
         "accept", "options", "feedback", "toggle", "expand", "collapse", "back", "top", "topics", "latest",
         "trending", "popular", "most", "recommended", "loading", "load", "caption", "credit", "enlarge",
-        "image", "images", "graphic", "opinion", "analysis", "explainer", "sections", "url",
+        "image", "images", "graphic", "opinion", "analysis", "explainer", "sections", "url", "last",
     ]
 
     /// Words of a clock time: "9:20 AM ET", "5:32 a.m. PDT".

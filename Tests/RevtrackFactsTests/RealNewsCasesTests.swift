@@ -22,6 +22,28 @@ struct RealNewsCasesTests {
         #expect(all.allSatisfy { $0.sentence == 0 }, "\(all.filter { $0.sentence != 0 }.map(\.summary))")
     }
 
+    @Test("what a diff hides as page furniture and what it keeps as prose", arguments: [
+        ("Thursday 4 June 2026", true), ("Last updated 14:20 GMT, Tuesday", true), ("Comments (31)", true),
+        ("Tuesday 15 September 2026 | Volume 412", true), ("Vell Valley Health Desk | Explainer", true),
+        ("Sign up for Transport Weekly, our newsletter on strikes, fares and timetables.", true),
+        ("Get Health Desk in your inbox every Friday.", true),
+        ("And no wonder.", false), ("What happens next?", false), ("Now, the weather.", false),
+        ("ANCHOR: And investors?", false), ("Get out of the way, he shouted at the crowd.", false),
+        ("Follow the money, the auditor told the committee on Monday.", false),
+    ])
+    func furnitureOrProse(_ line: String, _ furniture: Bool) {
+        let text = SentenceSegmenter.segment("Officials met on Friday.\n\n" + line + "\n\nThe talks ended.")
+        #expect(text.sentences.count == 3)
+        #expect(PageFurniture.isFurniture(text.sentences[1]) == furniture)
+    }
+
+    @Test("a date line is furniture in a diff and still dates the page")
+    func dateLine() {
+        let facts = FactExtractor.extract(from: "April 29, 2026 9:14 AM EDT | Updated 38 minutes ago\n\nShares fell.",
+                                          reference: Self.day)
+        #expect(facts.contains { $0.kind == .date && $0.sentence == 0 && $0.value == "2026-04-29" }, "\(facts.map(\.summary))")
+    }
+
     @Test("capitalised runs that are not people", arguments: [
         "The Voting Rights Act was at stake.", "The Decennial Census counted them.", "Harris County voted early.",
         "The Cold War ended long ago.", "They watched the World Cup final.", "Congressional Democrats objected.",
