@@ -34,13 +34,28 @@ enum ConflictFinder {
                       // "The dead were two passengers and a member of the crew" against "the three deaths".
                       isListed(a, in: old) == isListed(b, in: new),
                       // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
-                      !tellsAnotherYear(sentenceFacts, reference) else { continue }
+                      !tellsAnotherYear(sentenceFacts, reference),
+                      // "about 14,200 hectares by Sunday morning" / "more than 17,000 by Sunday evening": two readings.
+                      !readsAtTwoMoments(old, new) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
                 // captured on different days names two days, and may be one.
-                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count,
+                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count, ra.contains("Q") == rb.contains("Q"),
                       ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
+                // "November 30" / "30 November" with no year written: the years were guessed, maybe from two captures.
+                if !writesYear(a), !writesYear(b), ra.dropFirst(4) == rb.dropFirst(4) { continue }
+                // A sentence with several dates tells several events: "diverted money between March 2019
+                // and June 2024" is not when he "was fired in August 2024". The words beside the two must meet.
+                // Dates the two share ("certified on April 30") leave the others to face each other.
+                let agreed = facts.filter { $0.relation == .shared }
+                let agreedOld = agreed.compactMap(\.old), agreedNew = agreed.compactMap(\.new)
+                let written = (old: sentenceFacts.old.filter { $0.isWrittenOut && !agreedOld.contains($0) }.count,
+                               new: sentenceFacts.new.filter { $0.isWrittenOut && !agreedNew.contains($0) }.count)
+                if written.old > 1 || written.new > 1 {
+                    guard let (at, _) = old.position(of: a.text), let (bt, _) = new.position(of: b.text),
+                          !old.meaning(around: at, before: 4, after: 4).isDisjoint(with: new.meaning(around: bt, before: 4, after: 4)) else { continue }
+                }
                 found.append(.init(kind: .date, old: a.text, new: b.text))
             case (_, .quote):
                 // The same words in two mouths, both named.
@@ -54,8 +69,10 @@ enum ConflictFinder {
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
+        if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
+        else if let span = span(old, new, sentenceFacts) { found.append(span) }
         return found
     }
 
@@ -91,14 +108,11 @@ enum ConflictFinder {
     /// a member of the crew", "198 passengers and 14 crew"): a part of a
     /// total the sentence leaves to the reader.
     static func isListed(_ count: Fact, in sentence: SentenceWords) -> Bool {
-        let words = SentenceWords(count.text).lower
-        guard let first = words.first,
-              let start = sentence.lower.indices.first(where: { sentence.lower[$0] == first
-                  && sentence.lower[$0..<min(sentence.lower.count, $0 + words.count)].elementsEqual(words) }) else { return false }
+        guard let (start, length) = sentence.position(of: count.text) else { return false }
         func isCount(_ index: Int) -> Bool {
             sentence.lower.indices.contains(index) && (ReferentTerms.numberValue(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
         }
-        let end = start + words.count
+        let end = start + length
         if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
         // "… 198 passengers and 14 crew": an item after another.
         return start >= 2 && sentence.lower[start - 1] == "and" && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
@@ -111,7 +125,9 @@ enum ConflictFinder {
     static func listTotal(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
         func quantities(_ facts: [Fact]) -> [Fact] { facts.filter { $0.kind == .quantity && $0.unit == nil && $0.lower != nil } }
         func check(_ listSide: SentenceWords, _ list: [Fact], _ totalSide: SentenceWords, _ totals: [Fact]) -> (String, String)? {
+            // Items count things: "under the age of 10, and 27 people" lists one count, not two.
             let items = list.filter { isListed($0, in: listSide) }
+            guard items.allSatisfy({ $0.counted != nil }) else { return nil }
             let wholes = totals.filter { !isListed($0, in: totalSide) }
             guard items.count >= 2, wholes.count == 1, let total = wholes.first, let low = total.lower,
                   let counted = total.counted?.lowercased().split(separator: " ").first, ["people", "persons"].contains(counted) else { return nil }
@@ -125,6 +141,114 @@ enum ConflictFinder {
         if let (list, total) = check(new, b, old, a) { return .init(kind: .number, old: total, new: list) }
         return nil
     }
+
+    /// A percentage or a sum of money told two ways: "offered a 4.5% rise
+    /// spread over two years" / "an offer of 3.5 percent, stretched over two
+    /// years"; "81% of members voted for strike action" / "71 percent of
+    /// members backed strike action". Such amounts name no counted noun to
+    /// tie them, so the words beside each do: the two must share a word that
+    /// says something within three words of either amount, more than with any
+    /// other amount of the other sentence (a turnout of 67% is not the 71% who
+    /// backed the strike), and both be levels ("to 9.25%") or both changes
+    /// ("by 0.5%"). An amount the other sentence also gives, rounded, agrees.
+    /// Amounts of two times or spans are not compared: a rate against a total
+    /// ("9 million euros a day" / "18 million euros the two-day walkout"), nor
+    /// a sentence dated in a past year against one that is not ("in 2020,
+    /// when the rate went up 2.5%").
+    static func measure(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact]),
+                        reference: (old: CivilDate, new: CivilDate)?) -> OutletAlignment.Conflict? {
+        struct Measure { let fact: Fact; let around: Set<String>; let wider: Set<String>; let change: Bool? }
+        func isRate(_ sentence: SentenceWords) -> Bool {
+            sentence.lower.indices.dropFirst().contains { index in
+                let (before, word) = (sentence.lower[index - 1], sentence.lower[index])
+                return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
+            } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
+        }
+        // Prices and rates move all day: one moment named against none is two readings too.
+        guard isRate(old) == isRate(new), !readsAtTwoMoments(old, new, eitherNamed: true) else { return nil }
+        if let reference {
+            func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+                Set(facts.compactMap { $0.kind == .date ? $0.resolved.flatMap { Int($0.prefix(4)) } : nil }.filter { $0 < day.year })
+            }
+            guard pastYears(facts.old, reference.old) == pastYears(facts.new, reference.new) else { return nil }
+        }
+        func measures(_ sentence: SentenceWords, _ facts: [Fact]) -> [Measure] {
+            facts.compactMap { fact in
+                guard fact.kind == .quantity, fact.unit != nil,
+                      fact.lower != nil, !FactComparison.isPart(fact), let (at, length) = sentence.position(of: fact.text) else { return nil }
+                let before = at > 0 ? sentence.lower[at - 1] : ""
+                let change: Bool? = ["by", "up", "down"].contains(before) ? true : ["to", "at"].contains(before) ? false : nil
+                return Measure(fact: fact, around: sentence.meaning(around: at, before: 3, after: length + 2),
+                               wider: sentence.meaning(around: at, before: 5, after: length + 4), change: change)
+            }
+        }
+        let (a, b) = (measures(old, facts.old), measures(new, facts.new))
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        // The amount as written: "some 74 percent" is 74 and "more than $2.3 million" 2.3 million,
+        // not the span their qualifiers allow (the value reads "some 74%", "more than $2300000").
+        func written(_ fact: Fact) -> Double {
+            let figure = fact.value.dropFirst(fact.qualifier.map { $0.count + 1 } ?? 0)
+                .drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
+            return Double(figure) ?? fact.lower ?? 0
+        }
+        // An amount both sentences give ties nothing to disagree on. Amounts are rounded by
+        // their qualifier ("nearly two percent" for 1.8%) or closely (71% is not 67%).
+        func allows(_ fact: Fact, _ value: Double) -> Bool {
+            guard let low = fact.lower else { return false }
+            guard fact.qualifier == nil else { return value >= low && value <= (fact.upper ?? .infinity) }
+            return abs(value - low) <= roundingSlack / 2 * max(value, low)
+        }
+        func told(_ measure: Measure, by others: [Measure]) -> Bool {
+            others.contains { allows($0.fact, written(measure.fact)) || allows(measure.fact, written($0.fact)) }
+        }
+        let (openA, openB) = (a.filter { !told($0, by: b) }, b.filter { !told($0, by: a) })
+        func best(_ measure: Measure, among others: [Measure], besides own: [Measure]) -> Measure? {
+            let rivals = others.filter { $0.fact.unit == measure.fact.unit }
+            // One open amount of a kind on each side: a few more words may tie them ("risen from 97 million euros to 312 million").
+            if rivals.count == 1, own.filter({ $0.fact.unit == measure.fact.unit }).count == 1,
+               !rivals[0].wider.isDisjoint(with: measure.wider) { return rivals[0] }
+            let scored = rivals.map { ($0, $0.around.intersection(measure.around).count) }
+            guard let top = scored.max(by: { $0.1 < $1.1 }), top.1 > 0, scored.filter({ $0.1 == top.1 }).count == 1 else { return nil }
+            return top.0
+        }
+        for x in openA {
+            guard let y = best(x, among: openB, besides: openA), let back = best(y, among: openA, besides: openB), back.fact == x.fact,
+                  x.change == nil || y.change == nil || x.change == y.change,
+                  FactComparison.mayBeOneCount(x.fact, y.fact) else { continue }
+            return .init(kind: .number, old: x.fact.text, new: y.fact.text)
+        }
+        return nil
+    }
+
+    /// Whether two sentences read a value at two moments: they name
+    /// different moments of a day ("up 38% in premarket trading" / "jumped
+    /// 31% by midday"), or one tells the value moving ("had climbed to 52",
+    /// "up from an estimate of about 14,000"), so that another outlet's other
+    /// figure may be an earlier or later reading. With `eitherNamed`, a
+    /// moment one names and the other does not is two moments.
+    static func readsAtTwoMoments(_ old: SentenceWords, _ new: SentenceWords, eitherNamed: Bool = false) -> Bool {
+        func moments(_ sentence: SentenceWords) -> Set<String> {
+            Set(sentence.lower.filter { Self.moments.contains($0) || $0.contains(":") && $0.first?.isNumber == true })
+        }
+        func moves(_ sentence: SentenceWords) -> Bool {
+            zip(sentence.lower, sentence.lower.dropFirst()).contains { word, next in
+                next == "to" && movingVerbs.contains(word) || word == "up" && next == "from" || word == "down" && next == "from"
+            }
+        }
+        let (a, b) = (moments(old), moments(new))
+        return (eitherNamed || !a.isEmpty && !b.isEmpty) && a != b || moves(old) || moves(new)
+    }
+
+    /// Verbs that tell a count moving to a new value: "climbed to", "has risen to".
+    private static let movingVerbs: Set<String> = [
+        "rose", "risen", "climbed", "grown", "grew", "increased", "jumped", "fell", "fallen", "dropped", "declined", "reached",
+    ]
+
+    /// Words naming a moment of a day or of a trading session.
+    private static let moments: Set<String> = [
+        "premarket", "pre-market", "midday", "noon", "lunchtime", "morning", "afternoon", "evening", "overnight",
+        "close", "closed", "closing", "opening", "intraday", "after-hours", "a.m.", "p.m.",
+    ]
 
     /// Whether one sentence sets what it tells in a past year named from
     /// its own ("last year's budget", "a year earlier") and the other does
@@ -153,6 +277,13 @@ enum ConflictFinder {
 
     private static func counts(_ fact: Fact) -> Bool {
         (fact.counted != nil || fact.state != nil) && fact.unit == nil && !FactComparison.isPart(fact)
+    }
+
+    /// Whether a date's words give its year ("March 2024", "'24"), not only a month or day.
+    private static func writesYear(_ date: Fact) -> Bool {
+        SentenceWords(date.text).lower.contains { word in
+            word.count == 4 && Int(word).map { (1000...2999).contains($0) } == true || word.hasPrefix("'") && word.dropFirst().allSatisfy(\.isNumber)
+        }
     }
 
     /// A speaker named, with or without a title before the name ("Mayor
@@ -281,6 +412,29 @@ enum ConflictFinder {
     ]
 
     // MARK: Duration against dates
+
+    /// A length one side gives against the span between two dates the other
+    /// joins: "an eight-week public consultation" / "a public consultation,
+    /// which ran from September 8 to December 1" (12 weeks). The two must be
+    /// of one thing, by the words beside each, and the length outside the
+    /// span's shortest and longest reading by more than `durationSlack`.
+    static func span(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
+        func check(_ lengthSide: SentenceWords, _ ownDates: [Fact], _ spanSide: SentenceWords, _ dates: [Fact]) -> (String, String)? {
+            let spans = Durations.spans(in: spanSide, dates: dates)
+            guard spans.count == 1, let span = spans.first, Durations.spans(in: lengthSide, dates: ownDates).isEmpty else { return nil }
+            let lengths = Durations.all(in: lengthSide)
+            guard lengths.count == 1, let length = lengths.first,
+                  !lengthSide.meaning(around: length.at).isDisjoint(with: spanSide.meaning(around: span.at, after: 8)) else { return nil }
+            let days = length.years * 365.25
+            let (shortest, longest) = (Double(span.days.lowerBound), Double(span.days.upperBound))
+            // "the largest outbreak in over ten years" is no telling of six weeks of clinics.
+            guard days <= longest * durationScale, days * durationScale >= shortest else { return nil }
+            return days < shortest * (1 - durationSlack) - 1 || days > longest * (1 + durationSlack) + 1 ? (length.phrase, span.words) : nil
+        }
+        if let (length, span) = check(old, facts.old, new, facts.new) { return .init(kind: .duration, old: length, new: span) }
+        if let (length, span) = check(new, facts.new, old, facts.old) { return .init(kind: .duration, old: span, new: length) }
+        return nil
+    }
 
     /// How far a duration may be from the time since a date, as a share of
     /// the duration: "nearly 70 years" is not 58, "half a century" is not 38.

@@ -62,4 +62,33 @@ enum Durations {
         }
     }
 
+    /// Spans between two dates a sentence joins: "ran from September 8 to
+    /// December 1", "between January 12 and May 28", "from February 2022 to
+    /// July 2023". The span holds the shortest and longest reading of the two
+    /// dates, in days (a month names any of its days). A date moved from one
+    /// day to another ("postponed from February 17 to February 19") is no span.
+    static func spans(in sentence: SentenceWords, dates: [Fact]) -> [(days: ClosedRange<Int>, words: String, at: Int)] {
+        guard !sentence.lower.contains(where: { word in movedWords.contains { word.hasPrefix($0) } }) else { return [] }
+        let placed = dates.compactMap { date -> (at: Int, end: Int, days: ClosedRange<Int>, text: String)? in
+            guard date.kind == .date, date.isWrittenOut, let days = date.days,
+                  let (at, length) = sentence.position(of: date.text) else { return nil }
+            return (at, at + length, days, date.text)
+        }.sorted { $0.at < $1.at }
+        var found: [(days: ClosedRange<Int>, words: String, at: Int)] = []
+        for (first, second) in zip(placed, placed.dropFirst()) {
+            guard second.at == first.end + 1, first.at > 0 else { continue }
+            let (opener, joiner) = (sentence.lower[first.at - 1], sentence.lower[first.end])
+            guard opener == "from" && ["to", "until", "till", "through"].contains(joiner) || opener == "between" && joiner == "and" else { continue }
+            // Without a year, "from November 20 to January 10" runs into the next year.
+            var last = second.days
+            if last.upperBound < first.days.lowerBound { last = (last.lowerBound + 365)...(last.upperBound + 365) }
+            let shortest = max(0, last.lowerBound - first.days.upperBound), longest = last.upperBound - first.days.lowerBound + 1
+            guard shortest <= longest else { continue }
+            found.append((shortest...longest, "\(opener) \(first.text) \(joiner) \(second.text)", first.at))
+        }
+        return found
+    }
+
+    /// Beginnings of words that make "from … to …" a change of date, not a span.
+    private static let movedWords = ["postpon", "delay", "moved", "moving", "resched", "brought", "push", "shift", "chang"]
 }

@@ -17,6 +17,14 @@ struct SentenceWords {
         lower = written.map { $0.lowercased() }
     }
 
+    /// Where a phrase's words (a fact's text) start in the sentence, and how many they are.
+    func position(of phrase: String) -> (Int, Int)? {
+        let words = SentenceWords(phrase).lower
+        guard let first = words.first, let start = lower.indices.first(where: { lower[$0] == first
+            && lower[$0..<min(lower.count, $0 + words.count)].elementsEqual(words) }) else { return nil }
+        return (start, words.count)
+    }
+
     /// The words that say something from `before` words ahead of `index` to
     /// `after` words past it, stemmed, numbers and units of time aside: what
     /// a verb, a duration or a date is of ("a two-year *mission*",

@@ -32,8 +32,8 @@ enum QuantityExtractor {
             if unit == nil, end < tokens.count, let sign = Grammar.currencyWords[lower[end]] { unit = sign; end += 1 }
             if index > 0, Grammar.currencies.contains(tokens[index - 1].text) { unit = tokens[index - 1].text }
 
-            // A qualifier right before the number ("more than", "a total of").
-            var start = index > 0 && unit != nil && unit != "%" ? index - 1 : index
+            // A qualifier right before the number ("more than", "a total of"), or before its currency sign.
+            var start = index > 0 && Grammar.currencies.contains(tokens[index - 1].text) ? index - 1 : index
             var qualifier: String? = nil
             var interval = (lower: low, upper: Optional(high))
             for entry in start > 0 ? WordLists.qualifiersByLast[lower[start - 1]] ?? [] : [] where start >= entry.words.count {

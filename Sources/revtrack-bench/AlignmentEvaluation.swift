@@ -44,7 +44,13 @@ enum AlignmentEvaluation {
         }
     }
 
-    static func run(samples: String, verbose: Bool, sweep: Bool = false) {
+    static func run(samples: String, verbose: Bool, sweep: Bool = false, folder: String? = nil) {
+        // A new set read once, before any rule is fitted to it.
+        if let folder {
+            print("set \(folder)")
+            score(folder, verbose: verbose)
+            return
+        }
         if sweep {
             for assignment in [0.3, 0.35, 0.4, 0.5] {
                 for strong in [0.5, 0.6, 0.7] {
@@ -134,7 +140,7 @@ enum AlignmentEvaluation {
                         print("    copied \(goldCopied.contains(pair) ? "missed" : "WRONG"): " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in goldConflicts where !predictedConflicts.contains(pair) {
-                        print("    conflict missed: " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                        print("    conflict missed\(predicted.contains(pair) ? " (paired)" : ""): " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                 }
             }

@@ -114,6 +114,16 @@ struct OutletAlignmentTests {
          "There were 221 people on board, passengers and crew, when the ship hit the rocks.", "number 198 passengers + 14 crew / 221 people"),
         ("The spacecraft will unfold its two solar arrays over the next 48 hours.",
          "Both of the satellite's solar arrays have already fully deployed.", "status will unfold / have deployed"),
+        ("The port authority has offered dockers a 3.8% raise over two years, the union said.",
+         "The port authority's offer of 2.8 percent over two years was rejected by the union.", "number 3.8% raise / 2.8 percent"),
+        ("In last week's ballot, 64% of members voted to strike, on a turnout of 58%.",
+         "Some 74 percent of members voted to strike in last week's ballot.", "number 64% / Some 74 percent"),
+        ("The refit of the two dredgers was budgeted at €18 million and has now cost €41 million.",
+         "The two dredgers' refit, budgeted at 18 million euros, has now cost 14 million euros.", "number €41 million / 14 million euros"),
+        ("The inquiry heard evidence between March 2 and June 26.",
+         "The inquiry heard evidence over six weeks of public sessions.", "duration between March 2 and June 26 / six weeks"),
+        ("A six-month public consultation on the harbour plan has closed.",
+         "The public consultation on the harbour plan ran from January 5 to February 16.", "duration six-month / from January 5 to February 16"),
     ])
     func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
@@ -143,6 +153,20 @@ struct OutletAlignmentTests {
          "Police said the Inchmorra ferry grounding caused three deaths."),
         ("The police department's budget rises to $612 million and pays for 40 new officers.",
          "The police department's budget pays for the 25 officers added in last year's budget."),
+        ("Each day of the stoppage costs the port about 4 million euros, it estimates.",
+         "The port puts the cost of the three-day stoppage at roughly 12 million euros."),
+        ("The property tax rate rises 3.9% under the plan, after a 2.1% rise in 2021.",
+         "Under the plan the property tax rate rises 2.1 percent, the council said."),
+        ("Shares in Tarrow Marine were up 12% in early trading.", "Shares in Tarrow Marine closed 9% higher."),
+        ("The fire had burned about 8,100 hectares by Monday morning.", "By Monday evening the fire had burned more than 9,600 hectares."),
+        ("At least 40 homes have been destroyed, the fire service said.", "The number of homes destroyed has climbed to 52, the fire service said."),
+        ("The bridge will reopen on November 30, the operator said.", "The operator said the bridge would reopen on 30 November."),
+        ("Officials said the levy raised $3.2 million between March 2019 and June 2024.", "The levy was scrapped in August 2024 after a review, officials said."),
+        ("Mobile clinics will run between 20 April and 31 May in the region's schools.",
+         "The region's schools face their worst measles outbreak in over ten years."),
+        ("Of the patients, 61 are children under the age of 10, and 18 people needed hospital care.",
+         "Nearly two dozen people have needed hospital care."),
+        ("Profit fell to £22 million, its lowest since the first quarter of 2024.", "Profit fell to £22 million, the lowest since March 2024."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))

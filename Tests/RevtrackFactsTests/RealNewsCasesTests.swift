@@ -135,6 +135,15 @@ struct RealNewsCasesTests {
         #expect(Self.facts(text, .quantity).map(\.value).contains(value), "\(Self.facts(text, .quantity).map(\.value))")
     }
 
+    @Test("a sum's words start at its currency sign or its number, not the word before", arguments: [
+        ("The refit has now cost 14 million euros.", "14 million euros"),
+        ("The refit has now cost €14 million.", "€14 million"),
+        ("The refit has cost more than $2 million.", "more than $2 million"),
+    ])
+    func sumWords(_ text: String, _ words: String) {
+        #expect(Self.facts(text, .quantity).map(\.text) == [words])
+    }
+
     @Test("what a count counts ends before an adverb", arguments: [
         ("The council expects to save 2.4 million pounds annually.", "pounds"),
         ("The plant runs 12 water supply points.", "water supply points"),
