@@ -154,13 +154,35 @@ enum QuotationExtractor {
     private static func speakerBefore(_ sentence: TokenizedSentence, quoteStart: Int, people: PersonMentions) -> String? {
         let offset = quoteStart - sentence.sentence.utf8Range.lowerBound
         let before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
+        let lower = sentence.lower
+        // "X was quoted as saying "…"", "X was quoted this week saying that …": the one quoted;
+        // "the paper quoted X as saying": X.
+        if let quoted = before.last(where: { lower[$0] == "quoted" }), !before.contains(where: { $0 > quoted && isSpeechVerb(lower[$0]) }) {
+            if quoted > 0, Grammar.auxiliaries.contains(lower[quoted - 1]) || lower[quoted - 1] == "been" {
+                return subject(sentence, from: 0, before: quoted, people: people, at: quoteStart)
+            }
+            return phrase(sentence, startingAt: quoted + 1, people: people, at: quoteStart)
+        }
         // Only the clause the quote belongs to: after another quotation's end, nothing further back counts.
         // Verbs of claiming introduce a quotation too: "Keller accused management of "shifting the burden"".
-        guard let verb = before.last(where: { isSpeechVerb(sentence.lower[$0]) })
-                ?? before.last(where: { WordLists.claimVerbs[sentence.lower[$0]] != nil }) else { return nil }
-        if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
-        // Inverted: `said Sen. Ruth Calloway: "…"`.
-        return phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart)
+        if let verb = before.last(where: { isSpeechVerb(lower[$0]) }) ?? before.last(where: { WordLists.claimVerbs[lower[$0]] != nil }) {
+            if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
+            // Inverted: `said Sen. Ruth Calloway: "…"`.
+            if let found = phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart) { return found }
+        }
+        // A colon opens the quote after words that are no verb of saying: "Domnitz himself put it
+        // bluntly: "…"", "Lenk has now commented, telling local radio: "…"". The speaker is the
+        // person the clause names.
+        guard let last = before.last, sentence.tokens[last].text == ":" else { return nil }
+        for index in before where isName(sentence.tokens[index]) {
+            if let person = people.canonical(Grammar.strippingPossessive(sentence.tokens[index].text)) { return person }
+        }
+        // A name the text gives only here, opening the sentence: "Domnitz himself put it bluntly:".
+        guard let first = before.first, isName(sentence.tokens[first]), !Grammar.stops.contains(lower[first]), !Gazetteer.isCommonWord(lower[first]),
+              !EntityExtractor.isTitle(lower[first]) else { return nil }
+        var end = first
+        while end + 1 < last, isName(sentence.tokens[end + 1]) { end += 1 }
+        return people.speaker(named: sentence.tokens[first...end].map(\.text))
     }
 
     // MARK: - Attribution from neighbours

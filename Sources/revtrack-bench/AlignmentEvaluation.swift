@@ -99,6 +99,7 @@ enum AlignmentEvaluation {
                 let a = Outlet(rawA, reference: captured[names[0]]?.day ?? CivilDate(year: 2025, month: 1, day: 1), captured: captured[names[0]]?.time)
                 let b = Outlet(rawB, reference: captured[names[1]]?.day ?? CivilDate(year: 2025, month: 1, day: 1), captured: captured[names[1]]?.time)
                 var goldPairs = Set<GoldPair>(), goldConflicts = Set<GoldPair>(), goldCopied = Set<GoldPair>()
+                var conflictKinds: [GoldPair: String] = [:]
                 for line in table.split(separator: "\n").dropFirst() {
                     let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                     guard fields.count >= 3 else { continue }
@@ -108,7 +109,7 @@ enum AlignmentEvaluation {
                     }
                     let pair = GoldPair(old: o, new: n)
                     goldPairs.insert(pair)
-                    if fields[2] == "conflict" { goldConflicts.insert(pair) }
+                    if fields[2] == "conflict" { goldConflicts.insert(pair); conflictKinds[pair] = fields.count > 3 ? fields[3] : "" }
                     if fields[2] == "copied" { goldCopied.insert(pair) }
                 }
                 let alignment = align(a, b, thresholds: thresholds)
@@ -140,7 +141,8 @@ enum AlignmentEvaluation {
                         print("    copied \(goldCopied.contains(pair) ? "missed" : "WRONG"): " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in goldConflicts where !predictedConflicts.contains(pair) {
-                        print("    conflict missed\(predicted.contains(pair) ? " (paired)" : ""): " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                        print("    conflict missed \(conflictKinds[pair] ?? "")\(predicted.contains(pair) ? " (paired)" : ""): "
+                              + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                 }
             }

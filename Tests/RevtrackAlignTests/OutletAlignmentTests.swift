@@ -120,6 +120,8 @@ struct OutletAlignmentTests {
          "Some 74 percent of members voted to strike in last week's ballot.", "number 64% / Some 74 percent"),
         ("The refit of the two dredgers was budgeted at €18 million and has now cost €41 million.",
          "The two dredgers' refit, budgeted at 18 million euros, has now cost 14 million euros.", "number €41 million / 14 million euros"),
+        ("\"The buses are running on goodwill and little else,\" said Mayor Jon Treacy.",
+         "Council leader Mara Olsen put it bluntly: \"The buses are running on goodwill and little else.\"", "attribution Jon Treacy / Mara Olsen"),
         ("The inquiry heard evidence between March 2 and June 26.",
          "The inquiry heard evidence over six weeks of public sessions.", "duration between March 2 and June 26 / six weeks"),
         ("A six-month public consultation on the harbour plan has closed.",

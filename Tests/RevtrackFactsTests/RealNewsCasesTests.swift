@@ -193,9 +193,15 @@ struct RealNewsCasesTests {
         ("\"Spotify built a system that rewards fraud,\" the artists' lawyers wrote.", "lawyers"),
         ("Prime Minister Ana Souto spoke to reporters. \"We will not back down,\" she said.", "Ana Souto"),
         ("Estonia's prime minister, Kaarel Tamm, has pressed for more. \"The drones did not fly here by accident.\"", "Kaarel Tamm"),
+        ("Port director Ilse Varnholm was quoted as saying that the berth was \"ready a year early\".", "Ilse Varnholm"),
+        ("Mayor Jon Treacy was quoted this week saying the buses are \"running on goodwill and little else.\"", "Jon Treacy"),
+        ("The Courier quoted Jon Treacy as saying: \"The buses are running on goodwill and little else.\"", "Jon Treacy"),
+        ("Treacy put it bluntly: \"The buses are running on goodwill and little else.\"", "Treacy"),
+        ("Councillor Mara Olsen has now responded, telling local radio: \"We were never shown the figures.\"", "Mara Olsen"),
+        ("At every meeting somebody repeats the same words: \"Just build more homes.\"", "-"),
     ])
     func speakers(_ text: String, _ speaker: String) {
-        #expect(Self.facts(text, .quote).first?.speaker == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
+        #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
     }
 
     @Test("titles of shows in quotation marks are not quotes")
