@@ -66,7 +66,8 @@ enum ConflictFinder {
             }
         }
         if let stance = stance(sentenceFacts.old, sentenceFacts.new) { found.append(stance) }
-        if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
+        if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
+            ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
         if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
@@ -399,6 +400,104 @@ enum ConflictFinder {
         default: return nil
         }
     }
+
+    // MARK: Ended or still in place
+
+    /// What a sentence says of a state of things: that it was ended ("the
+    /// union lifted its overtime ban", "released without charge", "dropped
+    /// from the plan"), that an operation was stopped ("was shut down",
+    /// "suspended its buyback"), or that it is still in place ("remains in
+    /// force", "is still running", "still in custody", "intends to continue",
+    /// "not yet completed") or still stopped ("remain suspended").
+    enum Persistence: Equatable { case ended, stopped, persists(running: Bool) }
+
+    /// An ended or stopped state against one still in place: "lifted its
+    /// overtime ban" / "the overtime ban remains in force"; "was shut down on
+    /// Monday" / "is still running". A stop agrees with a state still stopped
+    /// ("was shut down" / "remains closed"). The words around the two must
+    /// meet, each sentence must say one thing only, and a state still in
+    /// place in the earlier capture may have been ended by the later one.
+    static func persistence(_ old: SentenceWords, _ new: SentenceWords, facts: (old: [Fact], new: [Fact]) = ([], []),
+                            reference: (old: CivilDate, new: CivilDate)? = nil, oldCapturedFirst: Bool? = nil) -> OutletAlignment.Conflict? {
+        guard let a = persistence(in: old), let b = persistence(in: new) else { return nil }
+        func clash(_ x: Persistence, _ y: Persistence) -> Bool {
+            switch (x, y) {
+            case (.ended, .persists): true
+            case (.stopped, .persists(let running)): running
+            default: false
+            }
+        }
+        // Of one thing: the words around the two verbs, or the sentences' subjects ("The ship's captain …
+        // was released" / "Police say the ship's captain is still in custody").
+        func about(_ sentence: SentenceWords, _ at: Int) -> Set<String> {
+            sentence.meaning(around: at, after: 6).union(sentence.meaning(around: 0, before: 0, after: 4))
+        }
+        guard clash(a.kind, b.kind) || clash(b.kind, a.kind), !about(old, a.at).isDisjoint(with: about(new, b.at)) else { return nil }
+        // Still in place when first captured, ended by the later capture: news moved on, unless the
+        // ending is dated before the first capture ("lifted its overtime ban last week").
+        if let oldCapturedFirst, let reference, case .persists = oldCapturedFirst ? a.kind : b.kind {
+            let (endedFacts, firstDay) = oldCapturedFirst ? (facts.new, reference.old) : (facts.old, reference.new)
+            guard endedFacts.contains(where: { ($0.days?.upperBound ?? .max) < firstDay.dayNumber }) else { return nil }
+        }
+        return .init(kind: .status, old: a.words, new: b.words)
+    }
+
+    static func persistence(in sentence: SentenceWords) -> (kind: Persistence, words: String, at: Int)? {
+        let words = sentence.lower
+        var found: [(kind: Persistence, words: String, at: Int)] = []
+        for (index, word) in words.enumerated() {
+            let previous = index > 0 ? words[index - 1] : "", next = index + 1 < words.count ? words[index + 1] : ""
+            let settled = ["remain", "remains", "remained", "still", "yet", "not", "to", "be", "will", "would", "is", "are"]
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settled.contains(previous) {
+                // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
+                // the words around it, met in the other sentence, say which.
+                let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""
+                let particle = ["down", "off", "out"].contains(next) ? " " + next : ""
+                found.append((endingVerbs.contains(word) ? .ended : .stopped, auxiliary + word + particle, index))
+                continue
+            }
+            switch word {
+            case "remain", "remains", "remained", "still":
+                var at = index + 1
+                while at < words.count, ["is", "are", "was", "were", "be"].contains(words[at]) { at += 1 }
+                guard at < words.count else { break }
+                let state = words[at]
+                // "in force", "in the budget", "on bond": the place it stays in.
+                var place = at + 1
+                while place < words.count, ["the", "its", "their", "a"].contains(words[place]) { place += 1 }
+                let shown = word + " " + state + (["in", "on"].contains(state) && place < words.count ? " " + words[place] : "")
+                if stoppedStates.contains(state) { found.append((.persists(running: false), shown, index)) }
+                else if runningStates.contains(state) || state.hasSuffix("ing") && state.count > 5 {
+                    found.append((.persists(running: true), shown, index))
+                }
+            case "continue", "continues":
+                if next == "to" || ["the", "its", "their", "his", "her", "our", "this", "that"].contains(next) || next.hasSuffix("ing") {
+                    found.append((.persists(running: true), word + " " + next, index))
+                }
+            case "yet":
+                // "has not yet been completed", "is yet to be handed over".
+                if previous == "not" || next == "to" { found.append((.persists(running: true), previous == "not" ? "not yet" : "yet to", index)) }
+            default: break
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.kind == first.kind }) else { return nil }
+        return (first.kind, first.words, first.at)
+    }
+
+    /// Past forms of verbs that end a state of things: a ban, a detention, a plan, a review.
+    private static let endingVerbs: Set<String> = [
+        "lifted", "ended", "scrapped", "dropped", "cancelled", "canceled", "released", "completed", "finished", "withdrawn",
+        "withdrew", "abandoned", "concluded", "expired", "lapsed", "resumed", "reopened", "revoked", "rescinded", "repealed",
+        "overturned", "freed", "discharged", "resigned",
+    ]
+    /// Past forms of verbs that stop an operation: a plant, a service, a programme.
+    private static let stoppingVerbs: Set<String> = ["shut", "closed", "suspended", "halted", "stopped", "paused", "grounded"]
+    /// What a thing still stopped is: "remains suspended", "still closed".
+    private static let stoppedStates: Set<String> = ["closed", "shut", "suspended", "halted", "banned", "off", "paused", "grounded", "stopped"]
+    /// What a thing still in place is: "remains in force", "still running", "remain free".
+    private static let runningStates: Set<String> = [
+        "in", "on", "open", "free", "active", "valid", "running", "operating", "working", "standing", "held", "detained", "there",
+    ]
 
     /// Adverbs that may stand between an auxiliary and its participle ("has also ended").
     private static let adverbs: Set<String> = ["also", "already", "now", "since", "just", "finally", "officially", "formally", "quietly", "largely"]

@@ -1,7 +1,7 @@
 import RevtrackCore
 import RevtrackText
 
-/// The span of days a resolved date covers: a day, a month, a season, a year or a decade.
+/// The span of days a resolved date covers: a day, an ISO week, a month, a quarter, a season, a year or a decade.
 struct Period {
     let first: Int
     let last: Int
@@ -19,6 +19,14 @@ struct Period {
             if let month = Int(parts[1]) {
                 first = day(year, month, 1)
                 last = (month == 12 ? day(year + 1, 1, 1) : day(year, month + 1, 1)) - 1
+            } else if parts[1].hasPrefix("W"), let week = Int(parts[1].dropFirst()) {
+                // ISO 8601 week: its Monday is the one of the week holding January 4, plus the weeks before.
+                let fourth = CivilDate(year: year, month: 1, day: 4)
+                first = fourth.dayNumber - (fourth.weekday + 5) % 7 + 7 * (week - 1)
+                last = first + 6
+            } else if parts[1].hasPrefix("Q"), let quarter = Int(parts[1].dropFirst()), (1...4).contains(quarter) {
+                first = day(year, 3 * quarter - 2, 1)
+                last = (quarter == 4 ? day(year + 1, 1, 1) : day(year, 3 * quarter + 1, 1)) - 1
             } else if let start = Grammar.seasons[parts[1]] {
                 first = day(year, start, 1)
                 let end = start + 3

@@ -122,6 +122,15 @@ struct OutletAlignmentTests {
          "The two dredgers' refit, budgeted at 18 million euros, has now cost 14 million euros.", "number €41 million / 14 million euros"),
         ("\"The buses are running on goodwill and little else,\" said Mayor Jon Treacy.",
          "Council leader Mara Olsen put it bluntly: \"The buses are running on goodwill and little else.\"", "attribution Jon Treacy / Mara Olsen"),
+        ("The works' operator said the pumping station was shut down on Monday for repairs.",
+         "The pumping station is still running at half capacity while the repairs go on, its operator said.",
+         "status was shut down / still running"),
+        ("The harbour's fishing ban remains in force, the port authority said.",
+         "The port authority lifted the harbour's fishing ban, fishermen said.", "status remains in force / lifted"),
+        ("Police said the driver was questioned and released without charge.", "Police said the driver is still in custody.",
+         "status released / still in custody"),
+        ("A proposal to close the Lowgate pool on Mondays was dropped from the plan.",
+         "The Monday closures of the Lowgate pool remain in the plan, the council said.", "status was dropped / remain in plan"),
         ("The inquiry heard evidence between March 2 and June 26.",
          "The inquiry heard evidence over six weeks of public sessions.", "duration between March 2 and June 26 / six weeks"),
         ("A six-month public consultation on the harbour plan has closed.",
@@ -169,6 +178,8 @@ struct OutletAlignmentTests {
         ("Of the patients, 61 are children under the age of 10, and 18 people needed hospital care.",
          "Nearly two dozen people have needed hospital care."),
         ("Profit fell to £22 million, its lowest since the first quarter of 2024.", "Profit fell to £22 million, the lowest since March 2024."),
+        ("The pumping station was shut down on Monday for repairs.", "The pumping station remains closed for repairs."),
+        ("The harbour's fishing ban was lifted on Monday.", "The harbour's fishing ban was lifted on Monday but remains in force for scallops."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
@@ -190,6 +201,19 @@ struct OutletAlignmentTests {
         #expect(try conflicts("The commission said the results would be formally certified on June 30.",
                               "The results have now been formally certified by the commission.", oldFirst: true,
                               newDay: CivilDate(year: 2026, month: 6, day: 10)) == [.status])
+    }
+
+    @Test("a state still in place in the earlier capture may be ended by the later, unless the ending is dated before it")
+    func persistenceBetweenCaptures() throws {
+        let (monday, tuesday) = (CivilDate(year: 2026, month: 6, day: 8), CivilDate(year: 2026, month: 6, day: 9))
+        func conflicts(_ old: String, _ new: String, oldFirst: Bool?) throws -> [OutletAlignment.Conflict.Kind] {
+            try #require(align(old, new, days: (monday, tuesday), oldCapturedFirst: oldFirst).pairs.first).conflicts.map(\.kind)
+        }
+        let inForce = "The union's overtime ban remains in force, the union said."
+        #expect(try conflicts(inForce, "The union lifted its overtime ban, the union said.", oldFirst: true).isEmpty)
+        #expect(try conflicts(inForce, "The union lifted its overtime ban, the union said.", oldFirst: nil) == [.status])
+        #expect(try conflicts(inForce, "The union lifted its overtime ban last month, the union said.", oldFirst: true) == [.status])
+        #expect(try conflicts("The union lifted its overtime ban, the union said.", inForce, oldFirst: true) == [.status])
     }
 
     @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")

@@ -135,6 +135,18 @@ struct RealNewsCasesTests {
         #expect(Self.facts(text, .quantity).map(\.value).contains(value), "\(Self.facts(text, .quantity).map(\.value))")
     }
 
+    @Test("the days a week, a quarter and a month cover", arguments: [
+        ("2026-W47", CivilDate(year: 2026, month: 11, day: 16), CivilDate(year: 2026, month: 11, day: 22)),
+        ("2026-W01", CivilDate(year: 2025, month: 12, day: 29), CivilDate(year: 2026, month: 1, day: 4)),
+        ("2025-Q2", CivilDate(year: 2025, month: 4, day: 1), CivilDate(year: 2025, month: 6, day: 30)),
+        ("2024-02", CivilDate(year: 2024, month: 2, day: 1), CivilDate(year: 2024, month: 2, day: 29)),
+    ])
+    func days(_ resolved: String, _ first: CivilDate, _ last: CivilDate) {
+        var date = Fact(kind: .date, text: resolved, value: resolved, sentence: 0, start: 0, end: 0)
+        date.resolved = resolved
+        #expect(date.days == first.dayNumber...last.dayNumber)
+    }
+
     @Test("a sum's words start at its currency sign or its number, not the word before", arguments: [
         ("The refit has now cost 14 million euros.", "14 million euros"),
         ("The refit has now cost €14 million.", "€14 million"),
