@@ -159,6 +159,9 @@ enum ConflictFinder {
     static func measure(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact]),
                         reference: (old: CivilDate, new: CivilDate)?) -> OutletAlignment.Conflict? {
         struct Measure { let fact: Fact; let around: Set<String>; let wider: Set<String>; let change: Bool? }
+        // Every pair asks; most have no amount on one side.
+        func hasAmount(_ facts: [Fact]) -> Bool { facts.contains { $0.kind == .quantity && $0.unit != nil } }
+        guard hasAmount(facts.old), hasAmount(facts.new) else { return nil }
         func isRate(_ sentence: SentenceWords) -> Bool {
             sentence.lower.indices.dropFirst().contains { index in
                 let (before, word) = (sentence.lower[index - 1], sentence.lower[index])
@@ -519,6 +522,7 @@ enum ConflictFinder {
     /// span's shortest and longest reading by more than `durationSlack`.
     static func span(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
         func check(_ lengthSide: SentenceWords, _ ownDates: [Fact], _ spanSide: SentenceWords, _ dates: [Fact]) -> (String, String)? {
+            guard dates.filter({ $0.kind == .date }).count >= 2 else { return nil }
             let spans = Durations.spans(in: spanSide, dates: dates)
             guard spans.count == 1, let span = spans.first, Durations.spans(in: lengthSide, dates: ownDates).isEmpty else { return nil }
             let lengths = Durations.all(in: lengthSide)
