@@ -65,7 +65,7 @@ enum ConflictFinder {
             default: break
             }
         }
-        if let stance = stance(sentenceFacts.old, sentenceFacts.new) { found.append(stance) }
+        if let stance = stance(sentenceFacts.old, sentenceFacts.new) ?? stance(old, new) { found.append(stance) }
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
             ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
@@ -92,6 +92,48 @@ enum ConflictFinder {
         }
         return nil
     }
+
+    /// A stance the claims did not carry, read from the words: "Sandell
+    /// declined to confirm media reports" / "Sandell confirmed that
+    /// Quillfield has brought in advisers"; "Oduya acknowledged" / "refused
+    /// to concede the point"; "admitted … would rise" / "insisted … would
+    /// not go up". The words before the two verbs (who takes the stance)
+    /// must meet: one party's denial is no answer to another's confirmation.
+    static func stance(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
+        guard let a = stance(in: old), let b = stance(in: new), a.grants != b.grants,
+              !old.meaning(around: a.at, before: 6, after: -1).isDisjoint(with: new.meaning(around: b.at, before: 6, after: -1)) else { return nil }
+        return .init(kind: .stance, old: a.words, new: b.words)
+    }
+
+    static func stance(in sentence: SentenceWords) -> (grants: Bool, words: String, at: Int)? {
+        let words = sentence.lower
+        var found: [(grants: Bool, words: String, at: Int)] = []
+        for (index, word) in words.enumerated() {
+            let before = words[max(0, index - 3)..<index]
+            let refused = before.contains { ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"].contains($0) }
+            if grantingWords.contains(word) {
+                let start = refused ? (before.lastIndex { ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"].contains($0) } ?? index) : index
+                found.append((!refused, words[start...index].joined(separator: " "), index))
+            } else if refusingWords.contains(word), !refused {
+                found.append((false, word, index))
+            } else if word == "insisted" || word == "insists" {
+                // "insisted the cost would not go up": a refusal; "insisted it was ready" takes no side.
+                if words[(index + 1)..<min(words.count, index + 10)].contains(where: { ["not", "no", "never", "n't"].contains($0) }) {
+                    found.append((false, word, index))
+                }
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.grants == first.grants }) else { return nil }
+        return first
+    }
+
+    /// Verbs of granting what is put to one ("admitted", "confirmed"), past and present.
+    private static let grantingWords: Set<String> = [
+        "admitted", "admits", "admit", "acknowledged", "acknowledges", "acknowledge", "conceded", "concedes", "concede",
+        "confirmed", "confirms", "confirm", "apologised", "apologized", "apologises", "apologizes", "apologise", "apologize",
+    ]
+    /// Verbs of refusing it.
+    private static let refusingWords: Set<String> = ["denied", "denies", "rejected", "rejects", "disputed", "disputes"]
 
     /// Whether a claim grants (true) or refuses (false) what it reports, for
     /// the verbs that take a side: admitted, confirmed / denied, rejected;

@@ -131,6 +131,12 @@ struct OutletAlignmentTests {
          "status released / still in custody"),
         ("A proposal to close the Lowgate pool on Mondays was dropped from the plan.",
          "The Monday closures of the Lowgate pool remain in the plan, the council said.", "status was dropped / remain in plan"),
+        ("On the call, chief executive Lena Ruud declined to confirm reports that the company would sell its ferry arm.",
+         "On the call, Ruud confirmed that the company would sell its ferry arm.", "stance declined to confirm / confirmed"),
+        ("The council admitted that the cost of school buses would rise by about 300,000 pounds a year.",
+         "A council spokesman insisted the cost of school buses would not go up.", "stance admitted / insisted"),
+        ("The former minister told the inquiry he regretted the delays and apologised to islanders.",
+         "The former minister told the inquiry he regretted the delays but refused to apologise to islanders.", "stance apologised / refused to apologise"),
         ("The inquiry heard evidence between March 2 and June 26.",
          "The inquiry heard evidence over six weeks of public sessions.", "duration between March 2 and June 26 / six weeks"),
         ("A six-month public consultation on the harbour plan has closed.",
@@ -179,6 +185,8 @@ struct OutletAlignmentTests {
          "Nearly two dozen people have needed hospital care."),
         ("Profit fell to £22 million, its lowest since the first quarter of 2024.", "Profit fell to £22 million, the lowest since March 2024."),
         ("The pumping station was shut down on Monday for repairs.", "The pumping station remains closed for repairs."),
+        ("The ministry denied that the ferry arm would be sold.", "The union confirmed that the ferry arm would be sold."),
+        ("The mayor insisted the ferry would sail on Friday.", "The mayor admitted the ferry would sail on Friday."),
         ("The harbour's fishing ban was lifted on Monday.", "The harbour's fishing ban was lifted on Monday but remains in force for scallops."),
     ])
     func noConflict(_ old: String, _ new: String) throws {
