@@ -49,8 +49,12 @@ enum DateExtractor {
             if let month = Grammar.months[monthWord], monthWord != bare || tokens[index].text.first?.isUppercase == true {
                 var last = lead
                 if last + 1 < tokens.count, tokens[last + 1].text == "." { last += 1 }   // "Oct."
-                if last + 1 < tokens.count, tokens[last + 1].kind == .number, let day = Int(tokens[last + 1].text), (1...31).contains(day) {
-                    last += 1
+                // "December 18", "December 18th", "December eighteenth" (said aloud), "December the 18th".
+                let spokenDay = last + 2 < tokens.count && lower[last + 1] == "the" ? dayOrdinal(lower[last + 2]).map { ($0, 2) }
+                    : last + 1 < tokens.count ? dayOrdinal(lower[last + 1]).map { ($0, 1) } : nil
+                if let (day, width) = spokenDay ?? (last + 1 < tokens.count && tokens[last + 1].kind == .number
+                                                    ? Int(tokens[last + 1].text).flatMap { (1...31).contains($0) ? ($0, 1) : nil } : nil) {
+                    last += width
                     var year = nearestYear(month: month, day: day, reference: reference, direction: direction(sentence, at: index))
                     if last + 2 < tokens.count, tokens[last + 1].text == ",", let y = year4(tokens[last + 2]) { year = y; last += 2 }
                     else if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
@@ -78,6 +82,18 @@ enum DateExtractor {
                 if fullName || monthWord == "may" && ["in", "since", "by", "until", "from", "of", "early", "late", "mid", "through", "before", "after"].contains(before) {
                     let year = nearestYear(month: month, day: 15, reference: reference, direction: direction(sentence, at: index))
                     add(index, last, monthString(year, month)); continue
+                }
+            }
+            // "the eleventh of December", "18th December", "the 18th of December".
+            let ordinalAt = lower[index] == "the" ? index + 1 : index
+            if ordinalAt < tokens.count, let day = dayOrdinal(lower[ordinalAt]) {
+                let monthAt = ordinalAt + 1 < tokens.count && lower[ordinalAt + 1] == "of" ? ordinalAt + 2 : ordinalAt + 1
+                if monthAt < tokens.count, let month = Grammar.months[word(monthAt)], month > 0, tokens[monthAt].text.first?.isUppercase == true {
+                    var last = monthAt
+                    var year = nearestYear(month: month, day: day, reference: reference, direction: direction(sentence, at: index))
+                    if last + 1 < tokens.count, let y = year4(tokens[last + 1]) { year = y; last += 1 }
+                    add(index, last, CivilDate(year: year, month: month, day: min(day, CivilDate.daysInMonth(year, month))).iso)
+                    continue
                 }
             }
             // "14 March", "14 March 2025".
@@ -224,6 +240,29 @@ enum DateExtractor {
     }
 
     private static let ordinals: [String: Int] = ["first": 1, "second": 2, "third": 3, "fourth": 4]
+
+    /// A day of the month as an ordinal: "18th", "1st", "eighteenth", "twenty-first".
+    static func dayOrdinal(_ word: String) -> Int? {
+        if let suffix = ["st", "nd", "rd", "th"].first(where: { word.hasSuffix($0) }), let day = Int(word.dropLast(suffix.count)) {
+            return (1...31).contains(day) ? day : nil
+        }
+        return dayOrdinals[word]
+    }
+
+    /// Ordinal words from first to thirty-first: the grammar of English numbers, not a list of cases.
+    private static let dayOrdinals: [String: Int] = {
+        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+        let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                     "eighteenth", "nineteenth"]
+        var table: [String: Int] = [:]
+        for (offset, word) in units.enumerated() {
+            table[word] = offset + 1
+            table["twenty-" + word] = 21 + offset
+        }
+        for (offset, word) in teens.enumerated() { table[word] = 10 + offset }
+        table["twentieth"] = 20; table["thirtieth"] = 30; table["thirty-first"] = 31
+        return table
+    }()
 
     /// "third quarter", "fourth-quarter", "Q3".
     private static func quarter(at index: Int, _ sentence: TokenizedSentence) -> (Int, Int)? {

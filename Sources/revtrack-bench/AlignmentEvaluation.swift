@@ -52,6 +52,12 @@ enum AlignmentEvaluation {
             return
         }
         if sweep {
+            for join in [0.3, 0.35, 0.4, 0.5] {
+                var thresholds = OutletAlignment.Thresholds()
+                thresholds.join = join
+                print(String(format: "join %.2f", join))
+                score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
+            }
             for assignment in [0.3, 0.35, 0.4, 0.5] {
                 for strong in [0.5, 0.6, 0.7] {
                     for mutual in [0.2, 0.25, 0.3, 0.4] {
@@ -131,7 +137,9 @@ enum AlignmentEvaluation {
                     for pair in goldPairs.subtracting(predicted).sorted(by: { ($0.old, $0.new) < ($1.old, $1.new) }) {
                         let score = alignment.candidates[pair.old]?[pair.new] ?? 0
                         let rank = (alignment.candidates[pair.old] ?? [:]).values.filter { $0 > score }.count
-                        print(String(format: "    missed %.2f #%d ", score, rank) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                        // Whether either sentence has a partner already: a many-to-one pair missed, or a pair never seen.
+                        let partnered = (predicted.contains { $0.old == pair.old } ? "a" : "-") + (predicted.contains { $0.new == pair.new } ? "b" : "-")
+                        print(String(format: "    missed %.2f #%d %@ ", score, rank, partnered) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in alignment.pairs where !pair.conflicts.isEmpty {
                         let right = goldConflicts.contains(GoldPair(old: pair.old, new: pair.new))

@@ -193,6 +193,10 @@ struct RealNewsCasesTests {
         ("About 40 people were rescued by helicopter on Friday.", "2026-03-13"),
         // A deadline with a time of day between the cue and the day.
         ("A heat warning is in effect until 9 p.m. Thursday.", "2026-03-19"),
+        // Days said aloud, as transcripts write them.
+        ("GUEST: So sentencing is set for April eighteenth.", "2026-04-18"),
+        ("The chamber sits for the final time on the eleventh of April.", "2026-04-11"),
+        ("Talks resume on the 3rd of April and again April 5th.", "2026-04-05"),
     ])
     func dates(_ text: String, _ resolved: String) {
         #expect(Self.facts(text, .date).compactMap(\.resolved).contains(resolved), "\(Self.facts(text, .date).compactMap(\.resolved))")
