@@ -1,3 +1,4 @@
+import RevtrackFacts
 import RevtrackText
 
 /// Lines of a story's apparatus that report nothing of the event and so pair
@@ -7,8 +8,18 @@ import RevtrackText
 /// proper is left out by the caller's filter; these are the lines that look
 /// like prose to it.
 enum Apparatus {
+    /// A sentence of several lines (a byline run into a date line and share
+    /// buttons: "By Imogen Threlfall, Companies Reporter⏎Saturday 22 August
+    /// 2026⏎[Share] [Save]") is apparatus when each line is apparatus or furniture.
     static func contains(_ sentence: Sentence) -> Bool {
-        let words = WordTokenizer.tokenize(sentence.text)
+        guard sentence.text.contains("\n") else { return contains(line: sentence.text) }
+        return SentenceSegmenter.segment(sentence.text.replacingOccurrences(of: "\n", with: "\n\n")).sentences.allSatisfy {
+            contains(line: $0.text) || PageFurniture.isFurniture($0)
+        }
+    }
+
+    private static func contains(line text: String) -> Bool {
+        let words = WordTokenizer.tokenize(text)
         guard let first = words.first else { return true }
         let lowered = words.prefix(4).map { $0.text.lowercased() }
         let wordCount = words.filter { $0.kind != .punctuation }.count
@@ -20,7 +31,7 @@ enum Apparatus {
         let opening = lowered.filter { $0 != "(" }
         if opening.count >= 2, ["reporting", "writing", "editing", "additional"].contains(opening[0]), opening.contains("by") { return true }
         // "REUTERS/Aziz Karimov", "AP Photo/Jane Doe": an agency's credit.
-        if wordCount <= 6, sentence.text.contains("/"), first.text.allSatisfy({ $0.isUppercase || !$0.isLetter }) || lowered.contains("photo") { return true }
+        if wordCount <= 6, text.contains("/"), first.text.allSatisfy({ $0.isUppercase || !$0.isLetter }) || lowered.contains("photo") { return true }
         // A label of up to three words before a colon, opening with a word of page
         // apparatus: "PHOTO CAPTION:", "Read more:", "Related coverage:", "See also:".
         if let colon = words.prefix(4).firstIndex(where: { $0.text == ":" }), colon > 0,

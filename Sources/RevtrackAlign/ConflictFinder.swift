@@ -36,7 +36,9 @@ enum ConflictFinder {
                       // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
                       !tellsAnotherYear(sentenceFacts, reference),
                       // "about 14,200 hectares by Sunday morning" / "more than 17,000 by Sunday evening": two readings.
-                      !readsAtTwoMoments(old, new) else { continue }
+                      !readsAtTwoMoments(old, new),
+                      // "Three killed" in the evening, "Four miners are dead" at night: a tally grew between captures.
+                      !grewBetweenCaptures(a, b, old, new, oldCapturedFirst) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -45,8 +47,10 @@ enum ConflictFinder {
                 // and 6 wrong on dev, the weekdays of leftover events.)
                 guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count, ra.contains("Q") == rb.contains("Q"),
                       ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
-                // "November 30" / "30 November" with no year written: the years were guessed, maybe from two captures.
-                if !writesYear(a), !writesYear(b), ra.dropFirst(4) == rb.dropFirst(4) { continue }
+                // "November 30" / "30 November", "May 4" / "May 4, 2026": a year not written was guessed, maybe from another capture.
+                if !writesYear(a) || !writesYear(b), ra.dropFirst(4) == rb.dropFirst(4) { continue }
+                // "in place since March 2022" / "frozen until the end of June 2027": a start and an end.
+                if let roleA = dateRole(a, in: old), let roleB = dateRole(b, in: new), roleA != roleB { continue }
                 // A sentence with several dates tells several events: "diverted money between March 2019
                 // and June 2024" is not when he "was fired in August 2024". The words beside the two must meet.
                 // Dates the two share ("certified on April 30") leave the others to face each other.
@@ -202,7 +206,7 @@ enum ConflictFinder {
     /// when the rate went up 2.5%").
     static func measure(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact]),
                         reference: (old: CivilDate, new: CivilDate)?) -> OutletAlignment.Conflict? {
-        struct Measure { let fact: Fact; let around: Set<String>; let wider: Set<String>; let change: Bool? }
+        struct Measure { let fact: Fact; let at: Int; let around: Set<String>; let wider: Set<String>; let change: Bool? }
         // Every pair asks; most have no amount on one side.
         func hasAmount(_ facts: [Fact]) -> Bool { facts.contains { $0.kind == .quantity && $0.unit != nil } }
         guard hasAmount(facts.old), hasAmount(facts.new) else { return nil }
@@ -226,7 +230,7 @@ enum ConflictFinder {
                       fact.lower != nil, !FactComparison.isPart(fact), let (at, length) = sentence.position(of: fact.text) else { return nil }
                 let before = at > 0 ? sentence.lower[at - 1] : ""
                 let change: Bool? = ["by", "up", "down"].contains(before) ? true : ["to", "at"].contains(before) ? false : nil
-                return Measure(fact: fact, around: sentence.meaning(around: at, before: 3, after: length + 2),
+                return Measure(fact: fact, at: at, around: sentence.meaning(around: at, before: 3, after: length + 2),
                                // What the sentence is about, too: "Turnout in Sunday's referendum was 61.4%".
                                wider: sentence.meaning(around: at, before: 8, after: length + 6).union(sentence.meaning(around: 0, before: 0, after: 3)),
                                change: change)
@@ -257,7 +261,22 @@ enum ConflictFinder {
             others.contains { allows($0.fact, written(measure.fact)) || allows(measure.fact, written($0.fact)) }
                 || measure.fact.unit == "%" && fractions.contains { allows(measure.fact, $0) || abs($0 - written(measure.fact)) <= 1 }
         }
-        let (openA, openB) = (a.filter { !told($0, by: b, sharesNew) }, b.filter { !told($0, by: a, sharesOld) })
+        // Sums told as their parts: "£1.2 million towards the harbour wall and £400,000 towards
+        // health services" / "£1.6 million in community contributions".
+        // The parts are listed: "and" between them, not "from … to".
+        func totals(_ measures: [Measure], _ sentence: SentenceWords) -> [Double] {
+            let sums = measures.filter { $0.fact.unit != "%" }.sorted { $0.at < $1.at }
+            return zip(sums, sums.dropFirst()).compactMap { first, second in
+                let between = sentence.lower[(first.at + 1)..<max(first.at + 1, second.at)]
+                let fromTo = first.at > 0 && sentence.lower[first.at - 1] == "from" && sentence.lower[second.at - 1] == "to"
+                guard first.fact.unit == second.fact.unit, between.contains("and"), !fromTo else { return nil }
+                return written(first.fact) + written(second.fact)
+            }
+        }
+        let (totalsOld, totalsNew) = (totals(a, old), totals(b, new))
+        func summed(_ measure: Measure, _ totals: [Double]) -> Bool { totals.contains { allows(measure.fact, $0) } }
+        let (openA, openB) = (a.filter { !told($0, by: b, sharesNew) && !summed($0, totalsNew) },
+                              b.filter { !told($0, by: a, sharesOld) && !summed($0, totalsOld) })
         // An amount both give is a fixed point the two tell one movement from ("down from 66%" /
         // "two-thirds at last year's election"): a value told moving is then no other reading.
         let anchored = openA.count < a.count || openB.count < b.count
@@ -308,6 +327,22 @@ enum ConflictFinder {
         "close", "closed", "closing", "opening", "intraday", "after-hours", "a.m.", "p.m.",
     ]
 
+    /// Whether a count is a running tally that the later capture gives
+    /// higher: a toll or a state ("killed", "missing", "evacuated"), or a
+    /// count either sentence tells as it stands ("1,200 soldiers are now in
+    /// the province", "had been deployed by Sunday morning", "so far"; not
+    /// "it's now sitting in orbit 800 kilometres up").
+    static func grewBetweenCaptures(_ a: Fact, _ b: Fact, _ old: SentenceWords, _ new: SentenceWords, _ oldCapturedFirst: Bool?) -> Bool {
+        guard let oldCapturedFirst, let x = a.lower, let y = b.lower, x != y, (y > x) == oldCapturedFirst else { return false }
+        func standing(_ sentence: SentenceWords) -> Bool {
+            zip(sentence.lower, sentence.lower.dropFirst()).contains { word, next in
+                word == "now" && ["in", "at", "stands", "total", "totals", "number", "numbers", "reached", "exceeds", "tops", "over", "up"].contains(next)
+                    || word == "so" && next == "far" || word == "as" && next == "of" || word == "latest" || word == "by" && Self.moments.contains(next)
+            } || sentence.lower.last.map { Self.moments.contains($0) } == true
+        }
+        return a.state != nil || b.state != nil || standing(old) || standing(new)
+    }
+
     /// Whether one sentence sets what it tells in a past year named from
     /// its own ("last year's budget", "a year earlier") and the other does
     /// not, so that their counts may be of two years. A year written out
@@ -337,6 +372,17 @@ enum ConflictFinder {
         (fact.counted != nil || fact.state != nil) && fact.unit == nil && !FactComparison.isPart(fact)
     }
 
+    /// Whether a date starts something ("since", "from") or ends it ("until",
+    /// "by the end of"), by the words just before it; nil for a plain date.
+    private static func dateRole(_ date: Fact, in sentence: SentenceWords) -> Bool? {
+        guard let (at, _) = sentence.position(of: date.text) else { return nil }
+        let before = sentence.lower[max(0, at - 4)..<at]
+        if let last = before.last(where: { ["since", "from", "until", "till", "through", "by", "end"].contains($0) }) {
+            return ["since", "from"].contains(last)
+        }
+        return nil
+    }
+
     /// Whether a date's words give its year ("March 2024", "'24"), not only a month or day.
     private static func writesYear(_ date: Fact) -> Bool {
         SentenceWords(date.text).lower.contains { word in
@@ -345,10 +391,11 @@ enum ConflictFinder {
     }
 
     /// A speaker named, with or without a title before the name ("Mayor
-    /// Elena Vastrow", "regional transport minister Tomas Greville"), not a pronoun.
+    /// Elena Vastrow", "regional transport minister Tomas Greville"), not a
+    /// pronoun nor a title alone ("Finance Minister", who may be the one named).
     private static func isName(_ text: String) -> Bool {
         guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
-        return !["He", "She", "They", "It", "We", "I"].contains(text)
+        return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
     }
 
     // MARK: Tallies
@@ -432,7 +479,9 @@ enum ConflictFinder {
                       !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then) else { break }
                 done = done ?? (passive ? "\(word) been \(participle)" : "\(word) \(participle)", index)
             case "will", "would":
-                // "will wind down", "would be formally certified"; not "would be difficult".
+                // "will wind down", "would be formally certified"; not "would be difficult",
+                // nor how long a state lasts ("will run until March 28").
+                if after == "until" || after == "till" { break }
                 if next.count > 2, !["be", "have", "not"].contains(next) || after.hasSuffix("ing") {
                     ahead = ahead ?? ("\(word) \(next)", index)
                 } else if following(0) == "be", following(1).hasSuffix("ed") || irregularParticiples.contains(following(1)) {
@@ -505,7 +554,10 @@ enum ConflictFinder {
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : "", next = index + 1 < words.count ? words[index + 1] : ""
             let settled = ["remain", "remains", "remained", "still", "yet", "not", "to", "be", "will", "would", "is", "are"]
-            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settled.contains(previous) {
+            // "finished ninth", "closed down 3%": a place or a level, not an ending.
+            let level = ReferentTerms.numberValue(next) != nil || next.hasSuffix("th") || ["first", "second", "third"].contains(next)
+                || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settled.contains(previous), !level {
                 // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
                 // the words around it, met in the other sentence, say which.
                 let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""

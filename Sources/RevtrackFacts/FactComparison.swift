@@ -178,6 +178,14 @@ public struct FactComparison: Sendable {
     /// "analysts", "Chief Justice Maria Okonkwo" → "okonkwo").
     public static func sourceHead(_ source: String) -> String { ClaimExtractor.head(source) }
 
+    /// Whether a source is a title alone ("Finance Minister", "the Chief
+    /// Executive"): a description of someone, who may be the person another
+    /// outlet names.
+    public static func isTitleOnly(_ source: String) -> Bool {
+        let words = source.lowercased().split(separator: " ").map(String.init).filter { !Grammar.determiners.contains($0) }
+        return !words.isEmpty && words.allSatisfy { EntityExtractor.isTitle($0) || WordLists.roles.contains($0) || $0 == "of" }
+    }
+
     /// The last word of a name, lowercased: how a later mention names a person.
     static func surname(_ name: String) -> String {
         String(name.split(separator: " ").last ?? Substring(name)).lowercased()

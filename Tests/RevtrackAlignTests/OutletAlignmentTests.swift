@@ -190,6 +190,14 @@ struct OutletAlignmentTests {
         ("Profit fell to £22 million, its lowest since the first quarter of 2024.", "Profit fell to £22 million, the lowest since March 2024."),
         ("The pumping station was shut down on Monday for repairs.", "The pumping station remains closed for repairs."),
         ("The ministry denied that the ferry arm would be sold.", "The union confirmed that the ferry arm would be sold."),
+        ("\"We will balance the books by 2028,\" Finance Minister Helga Strand told parliament.",
+         "\"We will balance the books by 2028,\" the Finance Minister told parliament."),
+        ("Recalled cookers can be returned until May 4, the company said.", "Recalled cookers can be returned until May 4, 2026, the company said."),
+        ("The freeze on fuel duty, in place since March 2022, was extended again.", "Fuel duty stays frozen until the end of June 2027 after the freeze was extended again."),
+        ("The club finished ninth last season and is still losing money.", "The club is still losing money after finishing ninth last season."),
+        ("The state of emergency declared on Saturday will run until March 28.", "The government has declared a state of emergency in the province."),
+        ("The developer must pay £1.2 million towards repairs to the harbour wall and £400,000 towards health services.",
+         "The developer will pay £1.6 million for repairs to the harbour wall and for health services."),
         ("The mayor insisted the ferry would sail on Friday.", "The mayor admitted the ferry would sail on Friday."),
         ("The harbour's fishing ban was lifted on Monday.", "The harbour's fishing ban was lifted on Monday but remains in force for scallops."),
     ])
@@ -226,6 +234,28 @@ struct OutletAlignmentTests {
         #expect(try conflicts(inForce, "The union lifted its overtime ban, the union said.", oldFirst: nil) == [.status])
         #expect(try conflicts(inForce, "The union lifted its overtime ban last month, the union said.", oldFirst: true) == [.status])
         #expect(try conflicts("The union lifted its overtime ban, the union said.", inForce, oldFirst: true) == [.status])
+    }
+
+    @Test("a running tally the later capture gives higher is an update, not a conflict")
+    func tallyBetweenCaptures() throws {
+        let (monday, tuesday) = (CivilDate(year: 2026, month: 3, day: 9), CivilDate(year: 2026, month: 3, day: 10))
+        func conflicts(_ old: String, _ new: String, oldFirst: Bool?) throws -> [OutletAlignment.Conflict.Kind] {
+            try #require(align(old, new, days: (monday, tuesday), oldCapturedFirst: oldFirst).pairs.first).conflicts.map(\.kind)
+        }
+        let (three, four) = ("An explosion at the Greyfen mine killed three miners on Monday.", "Four miners were killed in the explosion at the Greyfen mine on Monday.")
+        #expect(try conflicts(three, four, oldFirst: true).isEmpty)
+        #expect(try conflicts(three, four, oldFirst: false) == [.number])
+        #expect(try conflicts(three, four, oldFirst: nil) == [.number])
+        let (early, later) = ("About 1,200 soldiers are now in the province, the army says.", "Some 2,500 soldiers are in the province, the army says.")
+        #expect(try conflicts(early, later, oldFirst: true).isEmpty)
+    }
+
+    @Test("a byline run into its date line and share buttons pairs with nothing")
+    func bylineWithDateLine() {
+        let alignment = align("By Rafael Ostby\nAugust 20, 2026 11:47 AM UTC · Updated 20 min ago\n\nThe club was sold on Thursday.",
+                              "By Imogen Threlfall, Companies Reporter\nSaturday 22 August 2026\n[Share] [Save]\n\nThe club was sold on Thursday, its owners said.")
+        #expect(alignment.pairs.count == 1)
+        #expect(alignment.pairs.allSatisfy { $0.conflicts.isEmpty })
     }
 
     @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")
