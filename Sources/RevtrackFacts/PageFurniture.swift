@@ -155,6 +155,10 @@ public enum PageFurniture {
             let word = token.text.lowercased()
             if interface.contains(word) { chrome += 1; continue }
             if timeOfDay.contains(word) || Grammar.weekdays[word] != nil || Grammar.months[word] != nil { timeWords += 1; continue }
+            // "2:35pm", "9am": a clock time written as one word (or its minutes and "pm" after a colon).
+            if word.count > 2, word.hasSuffix("am") || word.hasSuffix("pm"), word.dropLast(2).allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) {
+                timeWords += 1; continue
+            }
             guard token.kind == .number else { continue }
             let next = index + 1 < tokens.endIndex ? tokens[index + 1].text.lowercased() : ""
             let previous = index > tokens.startIndex ? tokens[index - 1].text.lowercased() : ""
