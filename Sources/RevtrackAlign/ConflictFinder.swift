@@ -116,9 +116,10 @@ enum ConflictFinder {
         var found: [(grants: Bool, words: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             let before = words[max(0, index - 3)..<index]
-            let refused = before.contains { ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"].contains($0) }
+            let refusal = before.lastIndex { refusals.contains($0) }
+            let refused = refusal != nil
             if grantingWords.contains(word) {
-                let start = refused ? (before.lastIndex { ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"].contains($0) } ?? index) : index
+                let start = refusal ?? index
                 found.append((!refused, words[start...index].joined(separator: " "), index))
             } else if refusingWords.contains(word), !refused {
                 found.append((false, word, index))
@@ -140,6 +141,8 @@ enum ConflictFinder {
     ]
     /// Verbs of refusing it.
     private static let refusingWords: Set<String> = ["denied", "denies", "rejected", "rejects", "disputed", "disputes"]
+    /// Words that turn a grant into a refusal when they come just before it: "declined to confirm", "won't confirm".
+    private static let refusals: Set<String> = ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"]
 
     /// Whether a claim grants (true) or refuses (false) what it reports, for
     /// the verbs that take a side: admitted, confirmed / denied, rejected;
@@ -216,7 +219,6 @@ enum ConflictFinder {
                 return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
             } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
         }
-        // Prices and rates move all day: one moment named against none is two readings too.
         guard isRate(old) == isRate(new) else { return nil }
         if let reference {
             func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
@@ -277,8 +279,9 @@ enum ConflictFinder {
         func summed(_ measure: Measure, _ totals: [Double]) -> Bool { totals.contains { allows(measure.fact, $0) } }
         let (openA, openB) = (a.filter { !told($0, by: b, sharesNew) && !summed($0, totalsNew) },
                               b.filter { !told($0, by: a, sharesOld) && !summed($0, totalsOld) })
-        // An amount both give is a fixed point the two tell one movement from ("down from 66%" /
-        // "two-thirds at last year's election"): a value told moving is then no other reading.
+        // Prices and rates move all day: one moment named against none is two readings too. An amount
+        // both give is a fixed point the two tell one movement from ("down from 66%" / "two-thirds at
+        // last year's election"): a value told moving is then no other reading.
         let anchored = openA.count < a.count || openB.count < b.count
         guard !readsAtTwoMoments(old, new, eitherNamed: true, moving: !anchored) else { return nil }
         func best(_ measure: Measure, among others: [Measure], besides own: [Measure]) -> Measure? {
@@ -302,8 +305,9 @@ enum ConflictFinder {
     /// Whether two sentences read a value at two moments: they name
     /// different moments of a day ("up 38% in premarket trading" / "jumped
     /// 31% by midday"), or one tells the value moving ("had climbed to 52"),
-    /// so that another outlet's other figure may be an earlier or later reading. With `eitherNamed`, a
-    /// moment one names and the other does not is two moments.
+    /// so that another outlet's other figure may be an earlier or later
+    /// reading. With `eitherNamed`, a moment one names and the other does not
+    /// is two moments; without `moving`, a value told moving is not.
     static func readsAtTwoMoments(_ old: SentenceWords, _ new: SentenceWords, eitherNamed: Bool = false, moving: Bool = true) -> Bool {
         func moments(_ sentence: SentenceWords) -> Set<String> {
             Set(sentence.lower.filter { Self.moments.contains($0) || $0.contains(":") && $0.first?.isNumber == true })
@@ -553,11 +557,10 @@ enum ConflictFinder {
         var found: [(kind: Persistence, words: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : "", next = index + 1 < words.count ? words[index + 1] : ""
-            let settled = ["remain", "remains", "remained", "still", "yet", "not", "to", "be", "will", "would", "is", "are"]
             // "finished ninth", "closed down 3%": a place or a level, not an ending.
-            let level = ReferentTerms.numberValue(next) != nil || next.hasSuffix("th") || ["first", "second", "third"].contains(next)
+            let level = ReferentTerms.numberValue(next) != nil || isOrdinal(next)
                 || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
-            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settled.contains(previous), !level {
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settledBefore.contains(previous), !level {
                 // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
                 // the words around it, met in the other sentence, say which.
                 let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""
@@ -592,6 +595,12 @@ enum ConflictFinder {
         guard let first = found.first, found.allSatisfy({ $0.kind == first.kind }) else { return nil }
         return (first.kind, first.words, first.at)
     }
+
+    /// Words before a participle that make it a state or a plan, not an ending: "remains closed", "to be lifted".
+    private static let settledBefore: Set<String> = ["remain", "remains", "remained", "still", "yet", "not", "to", "be", "will", "would", "is", "are"]
+
+    /// An ordinal: "ninth", "21st" (not "with" or "month").
+    private static func isOrdinal(_ word: String) -> Bool { ReferentTerms.ordinalValue(word) != nil }
 
     /// Past forms of verbs that end a state of things: a ban, a detention, a plan, a review.
     private static let endingVerbs: Set<String> = [

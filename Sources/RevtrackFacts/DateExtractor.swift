@@ -243,26 +243,8 @@ enum DateExtractor {
 
     /// A day of the month as an ordinal: "18th", "1st", "eighteenth", "twenty-first".
     static func dayOrdinal(_ word: String) -> Int? {
-        if let suffix = ["st", "nd", "rd", "th"].first(where: { word.hasSuffix($0) }), let day = Int(word.dropLast(suffix.count)) {
-            return (1...31).contains(day) ? day : nil
-        }
-        return dayOrdinals[word]
+        ReferentTerms.ordinalValue(word).flatMap { (1...31).contains($0) ? $0 : nil }
     }
-
-    /// Ordinal words from first to thirty-first: the grammar of English numbers, not a list of cases.
-    private static let dayOrdinals: [String: Int] = {
-        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-        let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                     "eighteenth", "nineteenth"]
-        var table: [String: Int] = [:]
-        for (offset, word) in units.enumerated() {
-            table[word] = offset + 1
-            table["twenty-" + word] = 21 + offset
-        }
-        for (offset, word) in teens.enumerated() { table[word] = 10 + offset }
-        table["twentieth"] = 20; table["thirtieth"] = 30; table["thirty-first"] = 31
-        return table
-    }()
 
     /// "third quarter", "fourth-quarter", "Q3".
     private static func quarter(at index: Int, _ sentence: TokenizedSentence) -> (Int, Int)? {

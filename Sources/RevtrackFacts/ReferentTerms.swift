@@ -140,6 +140,32 @@ public enum ReferentTerms {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The value of one word that is an ordinal: digits with their ending
+    /// ("18th", "1st") or an ordinal word up to thirty-first ("ninth",
+    /// "eighteenth", "twenty-first"): days of a month said aloud, places in a
+    /// table.
+    public static func ordinalValue(_ word: String) -> Int? {
+        if let suffix = ["st", "nd", "rd", "th"].first(where: { word.hasSuffix($0) }), let value = Int(word.dropLast(suffix.count)) {
+            return value
+        }
+        return ordinalWords[word]
+    }
+
+    /// Ordinal words from first to thirty-first, built from the grammar of English numbers.
+    private static let ordinalWords: [String: Int] = {
+        let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+        let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                     "eighteenth", "nineteenth"]
+        var table: [String: Int] = [:]
+        for (offset, word) in units.enumerated() {
+            table[word] = offset + 1
+            table["twenty-" + word] = 21 + offset
+        }
+        for (offset, word) in teens.enumerated() { table[word] = 10 + offset }
+        table["twentieth"] = 20; table["thirtieth"] = 30; table["thirty-first"] = 31
+        return table
+    }()
+
     /// The value of one word that is a number: digits ("1,150", "44"), a
     /// number word ("six") or tens and units joined ("forty-six").
     public static func numberValue(_ word: String) -> Double? {

@@ -129,6 +129,8 @@ struct OutletAlignmentTests {
          "The port authority lifted the harbour's fishing ban, fishermen said.", "status remains in force / lifted"),
         ("Police said the driver was questioned and released without charge.", "Police said the driver is still in custody.",
          "status released / still in custody"),
+        ("The dockers' overtime ban ended with the pay deal, the union said.", "The dockers' overtime ban remains in force, the union said.",
+         "status ended / remains in force"),
         ("A proposal to close the Lowgate pool on Mondays was dropped from the plan.",
          "The Monday closures of the Lowgate pool remain in the plan, the council said.", "status was dropped / remain in plan"),
         ("On the call, chief executive Lena Ruud declined to confirm reports that the company would sell its ferry arm.",

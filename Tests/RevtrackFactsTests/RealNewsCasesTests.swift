@@ -136,6 +136,13 @@ struct RealNewsCasesTests {
         #expect(Self.facts(text, .quantity).map(\.value).contains(value), "\(Self.facts(text, .quantity).map(\.value))")
     }
 
+    @Test("ordinals, said or written, and words that only end like one", arguments: [
+        ("ninth", 9), ("18th", 18), ("1st", 1), ("eleventh", 11), ("twenty-first", 21), ("with", nil), ("month", nil), ("north", nil),
+    ] as [(String, Int?)])
+    func ordinals(_ word: String, _ value: Int?) {
+        #expect(ReferentTerms.ordinalValue(word) == value)
+    }
+
     @Test("the days a week, a quarter and a month cover", arguments: [
         ("2026-W47", CivilDate(year: 2026, month: 11, day: 16), CivilDate(year: 2026, month: 11, day: 22)),
         ("2026-W01", CivilDate(year: 2025, month: 12, day: 29), CivilDate(year: 2026, month: 1, day: 4)),
