@@ -139,7 +139,7 @@ enum AlignmentEvaluation {
                         let rank = (alignment.candidates[pair.old] ?? [:]).values.filter { $0 > score }.count
                         // Whether either sentence has a partner already: a many-to-one pair missed, or a pair never seen.
                         let partnered = (predicted.contains { $0.old == pair.old } ? "a" : "-") + (predicted.contains { $0.new == pair.new } ? "b" : "-")
-                        print(String(format: "    missed %.2f #%d %@ ", score, rank, partnered) + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
+                        print(String(format: "    missed %.2f #%d ", score, rank) + partnered + " " + excerpt(a.text, pair.old) + "  |  " + excerpt(b.text, pair.new))
                     }
                     for pair in alignment.pairs where !pair.conflicts.isEmpty {
                         let right = goldConflicts.contains(GoldPair(old: pair.old, new: pair.new))
