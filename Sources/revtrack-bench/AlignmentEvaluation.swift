@@ -58,6 +58,12 @@ enum AlignmentEvaluation {
                 print(String(format: "join %.2f", join))
                 score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
             }
+            for conflicting in [0.35, 0.45, 0.55, 2.0] {
+                var thresholds = OutletAlignment.Thresholds()
+                thresholds.conflicting = conflicting
+                print(String(format: "conflicting near-pairs from %.2f", conflicting))
+                score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
+            }
             for assignment in [0.3, 0.35, 0.4, 0.5] {
                 for strong in [0.5, 0.6, 0.7] {
                     for mutual in [0.2, 0.25, 0.3, 0.4] {
