@@ -98,7 +98,10 @@ public struct OutletAlignment: Sendable {
         self.copied = copied
         let oldByIndex = Dictionary(grouping: oldFacts, by: \.sentence), newByIndex = Dictionary(grouping: newFacts, by: \.sentence)
 
-        var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept)
+        // The words of people's names: who is named is not what is told.
+        let nameWords = Set((oldFacts + newFacts).filter { $0.kind == .person }
+            .flatMap { $0.value.lowercased().split(separator: " ").map { ReferentTerms.stem(String($0)) } })
+        var scores = PairScores(old: old, oldKept: oldKept, new: new, newKept: newKept, nameWords: nameWords)
         scores.addFactTies(oldFacts: oldFacts, newFacts: newFacts)
         scores.addSharedPhrases(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addCopies(copied, old: old, new: new)
@@ -171,7 +174,7 @@ struct PairScores {
     private var copiedPairs: Set<Int> = []
     private let newCount: Int
 
-    init(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int]) {
+    init(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int], nameWords: Set<String> = []) {
         newCount = new.sentences.count
         let oldTerms = oldKept.map { ReferentTerms.terms(of: old.sentences[$0].text) }
         let newTerms = newKept.map { ReferentTerms.terms(of: new.sentences[$0].text) }
@@ -180,7 +183,9 @@ struct PairScores {
         // its weight falls with the number of sentences that use it.
         var spread: [String: Int] = [:]
         for terms in oldTerms + newTerms { for term in terms { spread[term.key, default: 0] += 1 } }
-        func weight(_ term: ReferentTerms.Term) -> Double { term.weight / Double(spread[term.key] ?? 1).squareRoot() }
+        func weight(_ term: ReferentTerms.Term) -> Double {
+            min(term.weight, nameWords.contains(term.key) ? Self.nameWeight : .infinity) / Double(spread[term.key] ?? 1).squareRoot()
+        }
         var postings: [String: [(sentence: Int, weight: Double)]] = [:]
         var newTotals: [Int: Double] = [:]
         for (position, index) in newKept.enumerated() {
@@ -279,6 +284,10 @@ struct PairScores {
 
     /// What a like place in the two texts adds to a pair's score.
     static let placeWeight = 0.2
+
+    /// The most a word of a person's name weighs: two sentences that name one
+    /// person ("said Ruth Adeyemi" / "My guest is Ruth Adeyemi") need not tell one thing.
+    static let nameWeight = 2.0
 
     /// Facts both sentences hold, matched as between outlets: a count, a
     /// date or a quotation ties two sentences more than their words show

@@ -252,6 +252,16 @@ struct OutletAlignmentTests {
         #expect(try conflicts(early, later, oldFirst: true).isEmpty)
     }
 
+    @Test("the words of a person's name weigh less: who is named is not what is told")
+    func namesWeighLess() throws {
+        let old = SentenceSegmenter.segment("\"There were complaints online as far back as 2024,\" said Ruth Adeyemi, director of a consumer group.")
+        let new = SentenceSegmenter.segment("HOST: Ruth Adeyemi, thank you for joining us this evening.")
+        let names: Set<String> = ["ruth", "adeyemi"].map(ReferentTerms.stem).reduce(into: []) { $0.insert($1) }
+        let plain = try #require(PairScores(old: old, oldKept: [0], new: new, newKept: [0]).all[0]?[0])
+        let weighed = try #require(PairScores(old: old, oldKept: [0], new: new, newKept: [0], nameWords: names).all[0]?[0])
+        #expect(weighed < plain - 0.1, "\(plain) → \(weighed)")
+    }
+
     @Test("a byline run into its date line and share buttons pairs with nothing")
     func bylineWithDateLine() {
         let alignment = align("By Rafael Ostby\nAugust 20, 2026 11:47 AM UTC · Updated 20 min ago\n\nThe club was sold on Thursday.",
