@@ -1,0 +1,114 @@
+import RevtrackFacts
+import RevtrackText
+
+/// Amounts: percentages and sums, which name no counted noun, so the words
+/// beside them must say that two outlets' figures are one.
+extension ConflictFinder {
+    /// A percentage or a sum of money told two ways: "offered a 4.5% rise
+    /// spread over two years" / "an offer of 3.5 percent, stretched over two
+    /// years"; "81% of members voted for strike action" / "71 percent of
+    /// members backed strike action". Such amounts name no counted noun to
+    /// tie them, so the words beside each do: the two must share a word that
+    /// says something within three words of either amount, more than with any
+    /// other amount of the other sentence (a turnout of 67% is not the 71% who
+    /// backed the strike), and both be levels ("to 9.25%") or both changes
+    /// ("by 0.5%"). An amount the other sentence also gives, rounded, agrees.
+    /// Amounts of two times or spans are not compared: a rate against a total
+    /// ("9 million euros a day" / "18 million euros the two-day walkout"), nor
+    /// a sentence dated in a past year against one that is not ("in 2020,
+    /// when the rate went up 2.5%").
+    static func measure(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact]),
+                        reference: (old: CivilDate, new: CivilDate)?) -> OutletAlignment.Conflict? {
+        struct Measure { let fact: Fact; let at: Int; let around: Set<String>; let wider: Set<String>; let change: Bool? }
+        // Every pair asks; most have no amount on one side.
+        func hasAmount(_ facts: [Fact]) -> Bool { facts.contains { $0.kind == .quantity && $0.unit != nil } }
+        guard hasAmount(facts.old), hasAmount(facts.new) else { return nil }
+        func isRate(_ sentence: SentenceWords) -> Bool {
+            sentence.lower.indices.dropFirst().contains { index in
+                let (before, word) = (sentence.lower[index - 1], sentence.lower[index])
+                return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
+            } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
+        }
+        guard isRate(old) == isRate(new) else { return nil }
+        if let reference {
+            func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+                Set(facts.compactMap { $0.kind == .date ? $0.resolved.flatMap { Int($0.prefix(4)) } : nil }.filter { $0 < day.year })
+            }
+            guard pastYears(facts.old, reference.old) == pastYears(facts.new, reference.new) else { return nil }
+        }
+        func measures(_ sentence: SentenceWords, _ facts: [Fact]) -> [Measure] {
+            facts.compactMap { fact in
+                guard fact.kind == .quantity, fact.unit != nil,
+                      fact.lower != nil, !FactComparison.isPart(fact), let (at, length) = sentence.position(of: fact.text) else { return nil }
+                let before = at > 0 ? sentence.lower[at - 1] : ""
+                let change: Bool? = ["by", "up", "down"].contains(before) ? true : ["to", "at"].contains(before) ? false : nil
+                return Measure(fact: fact, at: at, around: sentence.meaning(around: at, before: 3, after: length + 2),
+                               // What the sentence is about, too: "Turnout in Sunday's referendum was 61.4%".
+                               wider: sentence.meaning(around: at, before: 8, after: length + 6).union(sentence.meaning(around: 0, before: 0, after: 3)),
+                               change: change)
+            }
+        }
+        let (a, b) = (measures(old, facts.old), measures(new, facts.new))
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        // The amount as written: "some 74 percent" is 74 and "more than $2.3 million" 2.3 million,
+        // not the span their qualifiers allow (the value reads "some 74%", "more than $2300000").
+        func written(_ fact: Fact) -> Double {
+            let figure = fact.value.dropFirst(fact.qualifier.map { $0.count + 1 } ?? 0)
+                .drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
+            return Double(figure) ?? fact.lower ?? 0
+        }
+        // An amount both sentences give ties nothing to disagree on. Amounts are rounded by
+        // their qualifier ("nearly two percent" for 1.8%) or closely (71% is not 67%).
+        func allows(_ fact: Fact, _ value: Double) -> Bool {
+            guard let low = fact.lower else { return false }
+            guard fact.qualifier == nil else { return value >= low && value <= (fact.upper ?? .infinity) }
+            return abs(value - low) <= roundingSlack / 2 * max(value, low)
+        }
+        // A share told as a fraction tells its percentage: "two-thirds" for 66%.
+        func shares(_ facts: [Fact]) -> [Double] {
+            facts.compactMap { $0.kind == .quantity && $0.unit == nil ? $0.lower.flatMap { $0 > 0 && $0 < 1 ? $0 * 100 : nil } : nil }
+        }
+        let (sharesOld, sharesNew) = (shares(facts.old), shares(facts.new))
+        func told(_ measure: Measure, by others: [Measure], _ fractions: [Double]) -> Bool {
+            others.contains { allows($0.fact, written(measure.fact)) || allows(measure.fact, written($0.fact)) }
+                || measure.fact.unit == "%" && fractions.contains { allows(measure.fact, $0) || abs($0 - written(measure.fact)) <= 1 }
+        }
+        // Sums told as their parts: "£1.2 million towards the harbour wall and £400,000 towards
+        // health services" / "£1.6 million in community contributions".
+        // The parts are listed: "and" between them, not "from … to".
+        func totals(_ measures: [Measure], _ sentence: SentenceWords) -> [Double] {
+            let sums = measures.filter { $0.fact.unit != "%" }.sorted { $0.at < $1.at }
+            return zip(sums, sums.dropFirst()).compactMap { first, second in
+                let between = sentence.lower[(first.at + 1)..<max(first.at + 1, second.at)]
+                let fromTo = first.at > 0 && sentence.lower[first.at - 1] == "from" && sentence.lower[second.at - 1] == "to"
+                guard first.fact.unit == second.fact.unit, between.contains("and"), !fromTo else { return nil }
+                return written(first.fact) + written(second.fact)
+            }
+        }
+        let (totalsOld, totalsNew) = (totals(a, old), totals(b, new))
+        func summed(_ measure: Measure, _ totals: [Double]) -> Bool { totals.contains { allows(measure.fact, $0) } }
+        let (openA, openB) = (a.filter { !told($0, by: b, sharesNew) && !summed($0, totalsNew) },
+                              b.filter { !told($0, by: a, sharesOld) && !summed($0, totalsOld) })
+        // Prices and rates move all day: one moment named against none is two readings too. An amount
+        // both give is a fixed point the two tell one movement from ("down from 66%" / "two-thirds at
+        // last year's election"): a value told moving is then no other reading.
+        let anchored = openA.count < a.count || openB.count < b.count
+        guard !readsAtTwoMoments(old, new, eitherNamed: true, moving: !anchored) else { return nil }
+        func best(_ measure: Measure, among others: [Measure], besides own: [Measure]) -> Measure? {
+            let rivals = others.filter { $0.fact.unit == measure.fact.unit }
+            // One open amount of a kind on each side: a few more words may tie them ("risen from 97 million euros to 312 million").
+            if rivals.count == 1, own.filter({ $0.fact.unit == measure.fact.unit }).count == 1,
+               !rivals[0].wider.isDisjoint(with: measure.wider) { return rivals[0] }
+            let scored = rivals.map { ($0, $0.around.intersection(measure.around).count) }
+            guard let top = scored.max(by: { $0.1 < $1.1 }), top.1 > 0, scored.filter({ $0.1 == top.1 }).count == 1 else { return nil }
+            return top.0
+        }
+        for x in openA {
+            guard let y = best(x, among: openB, besides: openA), let back = best(y, among: openA, besides: openB), back.fact == x.fact,
+                  x.change == nil || y.change == nil || x.change == y.change,
+                  FactComparison.mayBeOneCount(x.fact, y.fact) else { continue }
+            return .init(kind: .number, old: x.fact.text, new: y.fact.text)
+        }
+        return nil
+    }
+}

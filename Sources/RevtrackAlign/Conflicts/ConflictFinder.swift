@@ -1,0 +1,225 @@
+import RevtrackFacts
+import RevtrackText
+
+/// What two sentences that report one thing disagree on. Each rule asks for
+/// evidence that the two speak of one referent, since a false conflict sends
+/// a fact-checker after nothing. Counts, dates and speakers are read here;
+/// each other kind has its file (`ConflictFinder+Amounts`, `+Durations`,
+/// `+Stance`, `+Status`, `+Tallies`).
+enum ConflictFinder {
+    /// - Parameter facts: the two sentences' facts compared as between outlets.
+    /// - Parameter reference: the sides' capture days, against which a duration is checked.
+    /// - Parameter sentenceFacts: each sentence's facts, matched or not: two outlets word one claim differently,
+    ///   and a sentence's dates say when what it tells happened.
+    /// - Parameter oldCapturedFirst: which side was captured first, when known: a later text may report as done what an earlier one announced.
+    static func conflicts(old: String, new: String, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
+                          reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil) -> [OutletAlignment.Conflict] {
+        var found: [OutletAlignment.Conflict] = []
+        let (old, new) = (SentenceWords(old), SentenceWords(new))
+        let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
+        let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
+        func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(ReferentTerms.numberValue)) }
+        let numbers = (old: numbers(old), new: numbers(new))
+        for entry in facts {
+            guard let a = entry.old, let b = entry.new else { continue }
+            switch (entry.relation, a.kind) {
+            case (.conflicting, .quantity):
+                // Counts of a named thing, whole: "3,000 residents" against "4,000 residents",
+                // not two percentages of different things nor "three of the injured" against "14 injured",
+                // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
+                guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b),
+                      !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1),
+                      // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement;
+                      // "employed 310 people; today more than 400" against "about 420": the other sentence tells both times.
+                      !(numbers.new.contains(a.lower ?? -1) && numbers.old.contains(b.lower ?? -1)),
+                      !tells(numbers.new.subtracting([b.lower ?? -1]), a), !tells(numbers.old.subtracting([a.lower ?? -1]), b),
+                      // "The dead were two passengers and a member of the crew" against "the three deaths".
+                      isListed(a, in: old) == isListed(b, in: new),
+                      // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
+                      !tellsAnotherYear(sentenceFacts, reference),
+                      // "about 14,200 hectares by Sunday morning" / "more than 17,000 by Sunday evening": two readings.
+                      !readsAtTwoMoments(old, new),
+                      // "Three killed" in the evening, "Four miners are dead" at night: a tally grew between captures.
+                      !grewBetweenCaptures(a, b, old, new, oldCapturedFirst) else { continue }
+                found.append(.init(kind: .number, old: a.text, new: b.text))
+            case (.conflicting, .date):
+                // Dates written out, of like precision: "Monday" in two outlets
+                // captured on different days names two days, and may be one.
+                // (Tried: two different weekdays, each its sentence's only date, as two days: 3 right
+                // and 6 wrong on dev, the weekdays of leftover events.)
+                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count, ra.contains("Q") == rb.contains("Q"),
+                      ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
+                // "November 30" / "30 November", "May 4" / "May 4, 2026": a year not written was guessed, maybe from another capture.
+                if !writesYear(a) || !writesYear(b), ra.dropFirst(4) == rb.dropFirst(4) { continue }
+                // "in place since March 2022" / "frozen until the end of June 2027": a start and an end.
+                if let roleA = dateRole(a, in: old), let roleB = dateRole(b, in: new), roleA != roleB { continue }
+                // A sentence with several dates tells several events: "diverted money between March 2019
+                // and June 2024" is not when he "was fired in August 2024". The words beside the two must meet.
+                // Dates the two share ("certified on April 30") leave the others to face each other.
+                let agreed = facts.filter { $0.relation == .shared }
+                let agreedOld = agreed.compactMap(\.old), agreedNew = agreed.compactMap(\.new)
+                let written = (old: sentenceFacts.old.filter { $0.isWrittenOut && !agreedOld.contains($0) }.count,
+                               new: sentenceFacts.new.filter { $0.isWrittenOut && !agreedNew.contains($0) }.count)
+                if written.old > 1 || written.new > 1 {
+                    guard let (at, _) = old.position(of: a.text), let (bt, _) = new.position(of: b.text),
+                          !old.meaning(around: at, before: 4, after: 4).isDisjoint(with: new.meaning(around: bt, before: 4, after: 4)) else { continue }
+                }
+                found.append(.init(kind: .date, old: a.text, new: b.text))
+            case (_, .quote):
+                // The same words in two mouths, both named.
+                guard let sa = a.speaker, let sb = b.speaker, isName(sa), isName(sb),
+                      FactComparison.sourceHead(sa) != FactComparison.sourceHead(sb) else { continue }
+                found.append(.init(kind: .attribution, old: sa, new: sb))
+            default: break
+            }
+        }
+        if let stance = stance(sentenceFacts.old, sentenceFacts.new) ?? stance(old, new) { found.append(stance) }
+        if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
+            ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
+        if let tally = tally(old, new) { found.append(tally) }
+        if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
+        if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
+        if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
+        if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
+        else if let span = span(old, new, sentenceFacts) { found.append(span) }
+        return found
+    }
+
+    /// Whether a count is one item of a list of counts ("two passengers and
+    /// a member of the crew", "198 passengers and 14 crew"): a part of a
+    /// total the sentence leaves to the reader.
+    static func isListed(_ count: Fact, in sentence: SentenceWords) -> Bool {
+        guard let (start, length) = sentence.position(of: count.text) else { return false }
+        func isCount(_ index: Int) -> Bool {
+            sentence.lower.indices.contains(index) && (ReferentTerms.numberValue(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
+        }
+        let end = start + length
+        if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
+        // "… 198 passengers and 14 crew": an item after another.
+        return start >= 2 && sentence.lower[start - 1] == "and" && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
+    }
+
+    /// A list of counts against the total another outlet gives: "198
+    /// passengers and 14 crew" (212) against "221 people on board". The
+    /// total must count people and be the only count of its sentence
+    /// besides the list's.
+    static func listTotal(_ old: SentenceWords, _ new: SentenceWords, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
+        func quantities(_ facts: [Fact]) -> [Fact] { facts.filter { $0.kind == .quantity && $0.unit == nil && $0.lower != nil } }
+        func check(_ listSide: SentenceWords, _ list: [Fact], _ totalSide: SentenceWords, _ totals: [Fact]) -> (String, String)? {
+            // Items count things: "under the age of 10, and 27 people" lists one count, not two.
+            let items = list.filter { isListed($0, in: listSide) }
+            guard items.allSatisfy({ $0.counted != nil }) else { return nil }
+            let wholes = totals.filter { !isListed($0, in: totalSide) }
+            guard items.count >= 2, wholes.count == 1, let total = wholes.first, let low = total.lower,
+                  let counted = total.counted?.lowercased().split(separator: " ").first, ["people", "persons"].contains(counted) else { return nil }
+            let sum = items.reduce(0) { $0 + ($1.lower ?? 0) }
+            let high = total.upper ?? low
+            guard sum < low * (1 - roundingSlack) || sum > high * (1 + roundingSlack) || total.qualifier == nil && sum != low else { return nil }
+            return (items.map(\.text).joined(separator: " + "), total.text)
+        }
+        let (a, b) = (quantities(facts.old), quantities(facts.new))
+        if let (list, total) = check(old, a, new, b) { return .init(kind: .number, old: list, new: total) }
+        if let (list, total) = check(new, b, old, a) { return .init(kind: .number, old: total, new: list) }
+        return nil
+    }
+
+    /// Whether two sentences read a value at two moments: they name
+    /// different moments of a day ("up 38% in premarket trading" / "jumped
+    /// 31% by midday"), or one tells the value moving ("had climbed to 52"),
+    /// so that another outlet's other figure may be an earlier or later
+    /// reading. With `eitherNamed`, a moment one names and the other does not
+    /// is two moments; without `moving`, a value told moving is not.
+    static func readsAtTwoMoments(_ old: SentenceWords, _ new: SentenceWords, eitherNamed: Bool = false, moving: Bool = true) -> Bool {
+        func moments(_ sentence: SentenceWords) -> Set<String> {
+            Set(sentence.lower.filter { Self.moments.contains($0) || $0.contains(":") && $0.first?.isNumber == true })
+        }
+        // "up from about 14,000" names the earlier reading itself, which the count rules take as told.
+        func moves(_ sentence: SentenceWords) -> Bool {
+            zip(sentence.lower, sentence.lower.dropFirst()).contains { word, next in next == "to" && movingVerbs.contains(word) }
+        }
+        let (a, b) = (moments(old), moments(new))
+        return (eitherNamed || !a.isEmpty && !b.isEmpty) && a != b || moving && (moves(old) || moves(new))
+    }
+
+    /// Verbs that tell a count moving to a new value: "climbed to", "has risen to".
+    private static let movingVerbs: Set<String> = [
+        "rose", "risen", "climbed", "grown", "grew", "increased", "jumped", "fell", "fallen", "dropped", "declined", "reached",
+    ]
+
+    /// Words naming a moment of a day or of a trading session.
+    private static let moments: Set<String> = [
+        "premarket", "pre-market", "midday", "noon", "lunchtime", "morning", "afternoon", "evening", "overnight",
+        "close", "closed", "closing", "opening", "intraday", "after-hours", "a.m.", "p.m.",
+    ]
+
+    /// Whether a count is a running tally that the later capture gives
+    /// higher: a toll or a state ("killed", "missing", "evacuated"), or a
+    /// count either sentence tells as it stands ("1,200 soldiers are now in
+    /// the province", "had been deployed by Sunday morning", "so far"; not
+    /// "it's now sitting in orbit 800 kilometres up").
+    static func grewBetweenCaptures(_ a: Fact, _ b: Fact, _ old: SentenceWords, _ new: SentenceWords, _ oldCapturedFirst: Bool?) -> Bool {
+        guard let oldCapturedFirst, let x = a.lower, let y = b.lower, x != y, (y > x) == oldCapturedFirst else { return false }
+        func standing(_ sentence: SentenceWords) -> Bool {
+            zip(sentence.lower, sentence.lower.dropFirst()).contains { word, next in
+                word == "now" && ["in", "at", "stands", "total", "totals", "number", "numbers", "reached", "exceeds", "tops", "over", "up"].contains(next)
+                    || word == "so" && next == "far" || word == "as" && next == "of" || word == "latest" || word == "by" && Self.moments.contains(next)
+            } || sentence.lower.last.map { Self.moments.contains($0) } == true
+        }
+        return a.state != nil || b.state != nil || standing(old) || standing(new)
+    }
+
+    /// Whether one sentence sets what it tells in a past year named from
+    /// its own ("last year's budget", "a year earlier") and the other does
+    /// not, so that their counts may be of two years. A year written out
+    /// ("opened in 1968") dates an event, not the count beside it.
+    static func tellsAnotherYear(_ facts: (old: [Fact], new: [Fact]), _ reference: (old: CivilDate, new: CivilDate)?) -> Bool {
+        guard let reference else { return false }
+        func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+            Set(facts.compactMap { fact in
+                fact.kind == .date && !fact.text.contains(where: \.isNumber) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
+            }.filter { $0 < day.year })
+        }
+        let (old, new) = (pastYears(facts.old, reference.old), pastYears(facts.new, reference.new))
+        return old != new
+    }
+
+    /// Whether a sentence's numbers hold the count, or one it rounds to.
+    private static func tells(_ numbers: Set<Double>, _ count: Fact) -> Bool {
+        guard let low = count.lower else { return false }
+        let high = count.upper ?? low
+        return numbers.contains { $0 >= low * (1 - roundingSlack) && $0 <= high * (1 + roundingSlack) }
+    }
+
+    /// How far a number may be from a count and still be it, rounded ("more than 400" for "about 420").
+    static let roundingSlack = 0.1
+
+    private static func counts(_ fact: Fact) -> Bool {
+        (fact.counted != nil || fact.state != nil) && fact.unit == nil && !FactComparison.isPart(fact)
+    }
+
+    /// Whether a date starts something ("since", "from") or ends it ("until",
+    /// "by the end of"), by the words just before it; nil for a plain date.
+    private static func dateRole(_ date: Fact, in sentence: SentenceWords) -> Bool? {
+        guard let (at, _) = sentence.position(of: date.text) else { return nil }
+        let before = sentence.lower[max(0, at - 4)..<at]
+        if let last = before.last(where: { ["since", "from", "until", "till", "through", "by", "end"].contains($0) }) {
+            return ["since", "from"].contains(last)
+        }
+        return nil
+    }
+
+    /// Whether a date's words give its year ("March 2024", "'24"), not only a month or day.
+    private static func writesYear(_ date: Fact) -> Bool {
+        SentenceWords(date.text).lower.contains { word in
+            word.count == 4 && Int(word).map { (1000...2999).contains($0) } == true || word.hasPrefix("'") && word.dropFirst().allSatisfy(\.isNumber)
+        }
+    }
+
+    /// A speaker named, with or without a title before the name ("Mayor
+    /// Elena Vastrow", "regional transport minister Tomas Greville"), not a
+    /// pronoun nor a title alone ("Finance Minister", who may be the one named).
+    static func isName(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
+        return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
+    }
+}
