@@ -118,7 +118,8 @@ public struct OutletAlignment: Sendable {
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text, facts: entries,
                                                      sentenceFacts: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
                                                      oldCapturedFirst: oldCapturedFirst)
-            return Pair(old: o, new: n, score: score, copied: isCopied, words: words, facts: entries, conflicts: conflicts)
+            return Pair(old: o, new: n, score: score, copied: isCopied, words: words,
+                        facts: Self.agreeing(entries, with: conflicts, old: oldByIndex[o] ?? [], new: newByIndex[n] ?? []), conflicts: conflicts)
         }
         var pairs = chosen.map { pair($0.0, $0.1, $0.2) }
         // Two sentences nearly paired that disagree on a count, a date or a
@@ -159,6 +160,23 @@ public struct OutletAlignment: Sendable {
     /// still choose which leftovers meet. 0.4 missed two planted dev conflicts
     /// and kept out no wrong one.
     static let pairedOverlap = 0.0
+
+    /// A pair's facts as its conflicts read them: the fact comparison pairs
+    /// two percentages or sums by their unit alone ("7% for this year" /
+    /// "3.5 percent"), while a conflict rule ties the two that the words
+    /// beside them show to be one ("a 4.5% rise" / "3.5 percent"); the facts
+    /// shown beside the pair must not contradict the conflict shown above it.
+    static func agreeing(_ entries: [FactComparison.Entry], with conflicts: [Conflict], old: [Fact], new: [Fact]) -> [FactComparison.Entry] {
+        var entries = entries
+        for conflict in conflicts where conflict.kind == .number {
+            guard let a = old.first(where: { $0.kind == .quantity && $0.text == conflict.old }),
+                  let b = new.first(where: { $0.kind == .quantity && $0.text == conflict.new }) else { continue }
+            let paired = entries.contains { $0.old == a && $0.new == b }
+            entries.removeAll { ($0.old == a) != ($0.new == b) }
+            if !paired { entries.append(.init(relation: .conflicting, old: a, new: b)) }
+        }
+        return entries
+    }
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }
     public var copiedCount: Int { pairs.filter(\.copied).count }

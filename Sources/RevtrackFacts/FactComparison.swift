@@ -16,6 +16,10 @@ public struct FactComparison: Sendable {
         public let relation: Relation
         public let old: Fact?
         public let new: Fact?
+
+        public init(relation: Relation, old: Fact?, new: Fact?) {
+            (self.relation, self.old, self.new) = (relation, old, new)
+        }
     }
 
     public enum Mode: Sendable { case versions, outlets }

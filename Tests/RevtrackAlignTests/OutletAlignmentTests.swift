@@ -262,6 +262,16 @@ struct OutletAlignmentTests {
         #expect(weighed < plain - 0.1, "\(plain) → \(weighed)")
     }
 
+    @Test("a pair's facts agree with its conflict: the amounts the words tie, not any two percentages")
+    func factsAgreeWithConflict() throws {
+        let alignment = align("The port authority has offered dockers a 3.8% raise over two years, while the union wants 6% this year.",
+                              "The port authority's offer of 2.8 percent over two years was rejected by the union.")
+        let pair = try #require(alignment.pairs.first)
+        #expect(pair.conflicts.map { "\($0.old) / \($0.new)" } == ["3.8% raise / 2.8 percent"])
+        let amounts = pair.facts.filter { $0.old?.kind == .quantity }.map { "\($0.old!.text) / \($0.new!.text)" }
+        #expect(amounts == ["3.8% raise / 2.8 percent"], "\(amounts)")
+    }
+
     @Test("a byline run into its date line and share buttons pairs with nothing")
     func bylineWithDateLine() {
         let alignment = align("By Rafael Ostby\nAugust 20, 2026 11:47 AM UTC · Updated 20 min ago\n\nThe club was sold on Thursday.",
