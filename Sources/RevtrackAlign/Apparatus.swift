@@ -27,6 +27,12 @@ enum Apparatus {
         if lowered.first == "by", wordCount <= 7, words.dropFirst().filter({ $0.kind == .word }).allSatisfy({ $0.text.first!.isUppercase || $0.text == "and" }) {
             return true
         }
+        // "Live reporting by Maja Hren", "Words by …": a credit line's label, then names.
+        // ("Live reporting by Maja Ternes in Dolvany, Lukas Brenn and Oksana Dray in Veldra").
+        if let by = lowered.firstIndex(of: "by"), by > 0, lowered[..<by].allSatisfy({ creditLabels.contains($0) }), wordCount <= 16,
+           words.dropFirst(by + 1).filter({ $0.kind == .word }).allSatisfy({ $0.text.first!.isUppercase || ["and", "in"].contains($0.text) }) {
+            return true
+        }
         // "(Reporting by …", "Writing by …", "Additional reporting by …".
         let opening = lowered.filter { $0 != "(" }
         if opening.count >= 2, ["reporting", "writing", "editing", "additional"].contains(opening[0]), opening.contains("by") { return true }
@@ -40,6 +46,9 @@ enum Apparatus {
         }
         return false
     }
+
+    /// Words that label a credit line before its "by".
+    private static let creditLabels: Set<String> = ["live", "reporting", "words", "text", "story", "report", "written", "updates", "coverage", "("]
 
     private static let labelOpeners: Set<String> = [
         "photo", "photos", "caption", "image", "images", "picture", "file", "video", "watch", "listen", "read", "more",

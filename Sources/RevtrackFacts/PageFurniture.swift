@@ -122,7 +122,11 @@ public enum PageFurniture {
         // "Sign up for our newsletter today!" (sentence punctuation or not), a date line
         // ("Thursday 4 June 2026", "Last updated 14:20 GMT, Tuesday").
         if rest == 0 { return chrome > 0 || timeWords > 0 && (lower.rangeOfTimeStamp || isDateLine(tokens[...])) }
-        let endsSentence = trimmed.last.map { ".!?\"”’".contains($0) } ?? false
+        // "Most read 1.": a list's numbering, not the end of a sentence.
+        let numbered = trimmed.hasSuffix(".") && content.last?.kind == .number
+        let endsSentence = !numbered && (trimmed.last.map { ".!?\"”’".contains($0) } ?? false)
+        // A list's number alone, the line broken after it: "1.".
+        if numbered, content.count == 1 { return true }
         // A line ending a sentence with more than three words is prose.
         if endsSentence, content.count > 3, !lower.hasSuffix("a.m."), !lower.hasSuffix("p.m.") {
             return false

@@ -277,6 +277,10 @@ struct OutletAlignmentTests {
         let alignment = align("By Rafael Ostby\nAugust 20, 2026 11:47 AM UTC · Updated 20 min ago\n\nThe club was sold on Thursday.",
                               "By Imogen Threlfall, Companies Reporter\nSaturday 22 August 2026\n[Share] [Save]\n\nThe club was sold on Thursday, its owners said.")
         #expect(alignment.pairs.count == 1)
+        let live = align("PORT ELLERY, August 20 (Meridian) - The club was sold on Thursday.",
+                         "Updated 23:55, Thursday 20 August 2026\nLive reporting by Maja Ternes in Port Ellery and Oksana Dray in Veldra\n\nThe club was sold on Thursday, its owners said.")
+        #expect(live.pairs.map { live.new.sentences[$0.new].text.hasPrefix("The club") } == [true],
+                "\(live.pairs.map { live.new.sentences[$0.new].text })")
         #expect(alignment.pairs.allSatisfy { $0.conflicts.isEmpty })
     }
 
