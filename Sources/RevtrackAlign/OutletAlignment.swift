@@ -115,7 +115,7 @@ public struct OutletAlignment: Sendable {
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
-            let conflicts = ConflictFinder.conflicts(old: old.sentences[o].text, new: new.sentences[n].text, facts: entries,
+            let conflicts = ConflictFinder.conflicts(old: old.sentences[o], new: new.sentences[n], facts: entries,
                                                      sentenceFacts: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
                                                      oldCapturedFirst: oldCapturedFirst)
             return Pair(old: o, new: n, score: score, copied: isCopied, words: words,

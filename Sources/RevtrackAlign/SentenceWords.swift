@@ -10,19 +10,32 @@ struct SentenceWords {
     let written: [String]
     /// The same, lowercased.
     let lower: [String]
+    /// Where each word starts, in bytes of the whole text: a fact's offsets find its words.
+    private let starts: [Int]
 
-    init(_ sentence: String) {
+    /// - Parameter offset: where the sentence starts in its text, in bytes.
+    init(_ sentence: String, at offset: Int = 0) {
         tokens = WordTokenizer.tokenize(sentence)
-        written = tokens.filter { $0.kind != .punctuation }.map(\.text)
+        let words = tokens.filter { $0.kind != .punctuation }
+        written = words.map(\.text)
         lower = written.map { $0.lowercased() }
+        starts = words.map { offset + $0.utf8Range.lowerBound }
     }
 
-    /// Where a phrase's words (a fact's text) start in the sentence, and how many they are.
-    func position(of phrase: String) -> (Int, Int)? {
-        let words = SentenceWords(phrase).lower
-        guard let first = words.first, let start = lower.indices.first(where: { lower[$0] == first
-            && lower[$0..<min(lower.count, $0 + words.count)].elementsEqual(words) }) else { return nil }
-        return (start, words.count)
+    /// Where a fact of this sentence starts among its words, and how many words it has.
+    func position(of fact: Fact) -> (Int, Int)? {
+        guard let first = starts.firstIndex(where: { $0 >= fact.start }), starts[first] < fact.end else { return nil }
+        return (first, starts[first...].prefix { $0 < fact.end }.count)
+    }
+
+    /// The words that say something among the first `count`: what the sentence is about
+    /// ("Turnout in Sunday's referendum …", "The ship's captain …").
+    func subject(_ count: Int) -> Set<String> { meaning(around: 0, before: 0, after: count - 1) }
+
+    /// The words that say something among the `count` just before `index`: who
+    /// takes a stance ("Sandell declined to confirm").
+    func meaning(before index: Int, count: Int) -> Set<String> {
+        index > 0 ? meaning(around: index - 1, before: count - 1, after: 0) : []
     }
 
     /// The words that say something from `before` words ahead of `index` to

@@ -29,22 +29,16 @@ extension ConflictFinder {
                 return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
             } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
         }
-        guard isRate(old) == isRate(new) else { return nil }
-        if let reference {
-            func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
-                Set(facts.compactMap { $0.kind == .date ? $0.resolved.flatMap { Int($0.prefix(4)) } : nil }.filter { $0 < day.year })
-            }
-            guard pastYears(facts.old, reference.old) == pastYears(facts.new, reference.new) else { return nil }
-        }
+        guard isRate(old) == isRate(new), !tellsAnotherYear(facts, reference, writtenYears: true) else { return nil }
         func measures(_ sentence: SentenceWords, _ facts: [Fact]) -> [Measure] {
             facts.compactMap { fact in
                 guard fact.kind == .quantity, fact.unit != nil,
-                      fact.lower != nil, !FactComparison.isPart(fact), let (at, length) = sentence.position(of: fact.text) else { return nil }
+                      fact.lower != nil, !FactComparison.isPart(fact), let (at, length) = sentence.position(of: fact) else { return nil }
                 let before = at > 0 ? sentence.lower[at - 1] : ""
                 let change: Bool? = ["by", "up", "down"].contains(before) ? true : ["to", "at"].contains(before) ? false : nil
                 return Measure(fact: fact, at: at, around: sentence.meaning(around: at, before: 3, after: length + 2),
                                // What the sentence is about, too: "Turnout in Sunday's referendum was 61.4%".
-                               wider: sentence.meaning(around: at, before: 8, after: length + 6).union(sentence.meaning(around: 0, before: 0, after: 3)),
+                               wider: sentence.meaning(around: at, before: 8, after: length + 6).union(sentence.subject(4)),
                                change: change)
             }
         }

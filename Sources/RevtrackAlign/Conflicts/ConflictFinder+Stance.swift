@@ -28,7 +28,7 @@ extension ConflictFinder {
     /// must meet: one party's denial is no answer to another's confirmation.
     static func stance(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
         guard let a = stance(in: old), let b = stance(in: new), a.grants != b.grants,
-              !old.meaning(around: a.at, before: 6, after: -1).isDisjoint(with: new.meaning(around: b.at, before: 6, after: -1)) else { return nil }
+              !old.meaning(before: a.at, count: 6).isDisjoint(with: new.meaning(before: b.at, count: 6)) else { return nil }
         return .init(kind: .stance, old: a.words, new: b.words)
     }
 

@@ -115,7 +115,7 @@ extension ConflictFinder {
         // Of one thing: the words around the two verbs, or the sentences' subjects ("The ship's captain …
         // was released" / "Police say the ship's captain is still in custody").
         func about(_ sentence: SentenceWords, _ at: Int) -> Set<String> {
-            sentence.meaning(around: at, after: 6).union(sentence.meaning(around: 0, before: 0, after: 4))
+            sentence.meaning(around: at, after: 6).union(sentence.subject(5))
         }
         guard clash(a.kind, b.kind) || clash(b.kind, a.kind), !about(old, a.at).isDisjoint(with: about(new, b.at)) else { return nil }
         // Still in place when first captured, ended by the later capture: news moved on, unless the
@@ -133,9 +133,11 @@ extension ConflictFinder {
         for (index, word) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : "", next = index + 1 < words.count ? words[index + 1] : ""
             // "finished ninth", "closed down 3%": a place or a level, not an ending.
-            let level = ReferentTerms.numberValue(next) != nil || isOrdinal(next)
-                || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
-            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settledBefore.contains(previous), !level {
+            func level() -> Bool {
+                ReferentTerms.numberValue(next) != nil || ReferentTerms.ordinalValue(next) != nil
+                    || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
+            }
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settledBefore.contains(previous), !level() {
                 // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
                 // the words around it, met in the other sentence, say which.
                 let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""
@@ -173,9 +175,6 @@ extension ConflictFinder {
 
     /// Words before a participle that make it a state or a plan, not an ending: "remains closed", "to be lifted".
     private static let settledBefore: Set<String> = ["remain", "remains", "remained", "still", "yet", "not", "to", "be", "will", "would", "is", "are"]
-
-    /// An ordinal: "ninth", "21st" (not "with" or "month").
-    private static func isOrdinal(_ word: String) -> Bool { ReferentTerms.ordinalValue(word) != nil }
 
     /// Past forms of verbs that end a state of things: a ban, a detention, a plan, a review.
     private static let endingVerbs: Set<String> = [

@@ -12,10 +12,10 @@ enum ConflictFinder {
     /// - Parameter sentenceFacts: each sentence's facts, matched or not: two outlets word one claim differently,
     ///   and a sentence's dates say when what it tells happened.
     /// - Parameter oldCapturedFirst: which side was captured first, when known: a later text may report as done what an earlier one announced.
-    static func conflicts(old: String, new: String, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
+    static func conflicts(old: Sentence, new: Sentence, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
                           reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
-        let (old, new) = (SentenceWords(old), SentenceWords(new))
+        let (old, new) = (SentenceWords(old.text, at: old.utf8Range.lowerBound), SentenceWords(new.text, at: new.utf8Range.lowerBound))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
         let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
         func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(ReferentTerms.numberValue)) }
@@ -36,7 +36,7 @@ enum ConflictFinder {
                       // "The dead were two passengers and a member of the crew" against "the three deaths".
                       isListed(a, in: old) == isListed(b, in: new),
                       // "40 new officers" against "the 25 officers added in last year's budget": two years' counts.
-                      !tellsAnotherYear(sentenceFacts, reference),
+                      !tellsAnotherYear(sentenceFacts, reference, writtenYears: false),
                       // "about 14,200 hectares by Sunday morning" / "more than 17,000 by Sunday evening": two readings.
                       !readsAtTwoMoments(old, new),
                       // "Three killed" in the evening, "Four miners are dead" at night: a tally grew between captures.
@@ -61,7 +61,7 @@ enum ConflictFinder {
                 let written = (old: sentenceFacts.old.filter { $0.isWrittenOut && !agreedOld.contains($0) }.count,
                                new: sentenceFacts.new.filter { $0.isWrittenOut && !agreedNew.contains($0) }.count)
                 if written.old > 1 || written.new > 1 {
-                    guard let (at, _) = old.position(of: a.text), let (bt, _) = new.position(of: b.text),
+                    guard let (at, _) = old.position(of: a), let (bt, _) = new.position(of: b),
                           !old.meaning(around: at, before: 4, after: 4).isDisjoint(with: new.meaning(around: bt, before: 4, after: 4)) else { continue }
                 }
                 found.append(.init(kind: .date, old: a.text, new: b.text))
@@ -89,7 +89,7 @@ enum ConflictFinder {
     /// a member of the crew", "198 passengers and 14 crew"): a part of a
     /// total the sentence leaves to the reader.
     static func isListed(_ count: Fact, in sentence: SentenceWords) -> Bool {
-        guard let (start, length) = sentence.position(of: count.text) else { return false }
+        guard let (start, length) = sentence.position(of: count) else { return false }
         func isCount(_ index: Int) -> Bool {
             sentence.lower.indices.contains(index) && (ReferentTerms.numberValue(sentence.lower[index]) != nil || ["a", "an", "one"].contains(sentence.lower[index]))
         }
@@ -168,15 +168,17 @@ enum ConflictFinder {
         return a.state != nil || b.state != nil || standing(old) || standing(new)
     }
 
-    /// Whether one sentence sets what it tells in a past year named from
-    /// its own ("last year's budget", "a year earlier") and the other does
-    /// not, so that their counts may be of two years. A year written out
-    /// ("opened in 1968") dates an event, not the count beside it.
-    static func tellsAnotherYear(_ facts: (old: [Fact], new: [Fact]), _ reference: (old: CivilDate, new: CivilDate)?) -> Bool {
+    /// Whether one sentence sets what it tells in a past year and the other
+    /// does not, so that their figures may be of two years. For counts only
+    /// a year named from the sentence's own counts ("last year's budget", "a
+    /// year earlier"): a year written out ("opened in 1968") dates an event,
+    /// not the count beside it. For amounts (`writtenYears`) any past year
+    /// does ("in 2020, when the rate went up 2.5%").
+    static func tellsAnotherYear(_ facts: (old: [Fact], new: [Fact]), _ reference: (old: CivilDate, new: CivilDate)?, writtenYears: Bool) -> Bool {
         guard let reference else { return false }
         func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
             Set(facts.compactMap { fact in
-                fact.kind == .date && !fact.text.contains(where: \.isNumber) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
+                fact.kind == .date && (writtenYears || !fact.text.contains(where: \.isNumber)) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
             }.filter { $0 < day.year })
         }
         let (old, new) = (pastYears(facts.old, reference.old), pastYears(facts.new, reference.new))
@@ -200,7 +202,7 @@ enum ConflictFinder {
     /// Whether a date starts something ("since", "from") or ends it ("until",
     /// "by the end of"), by the words just before it; nil for a plain date.
     private static func dateRole(_ date: Fact, in sentence: SentenceWords) -> Bool? {
-        guard let (at, _) = sentence.position(of: date.text) else { return nil }
+        guard let (at, _) = sentence.position(of: date) else { return nil }
         let before = sentence.lower[max(0, at - 4)..<at]
         if let last = before.last(where: { ["since", "from", "until", "till", "through", "by", "end"].contains($0) }) {
             return ["since", "from"].contains(last)

@@ -71,7 +71,7 @@ enum Durations {
         guard !sentence.lower.contains(where: { word in movedWords.contains { word.hasPrefix($0) } }) else { return [] }
         let placed = dates.compactMap { date -> (at: Int, end: Int, days: ClosedRange<Int>, text: String)? in
             guard date.kind == .date, date.isWrittenOut, let days = date.days,
-                  let (at, length) = sentence.position(of: date.text) else { return nil }
+                  let (at, length) = sentence.position(of: date) else { return nil }
             return (at, at + length, days, date.text)
         }.sorted { $0.at < $1.at }
         var found: [(days: ClosedRange<Int>, words: String, at: Int)] = []
