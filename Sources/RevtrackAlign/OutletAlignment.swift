@@ -117,7 +117,7 @@ public struct OutletAlignment: Sendable {
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o], new: new.sentences[n], facts: entries,
                                                      sentenceFacts: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
-                                                     oldCapturedFirst: oldCapturedFirst)
+                                                     oldCapturedFirst: oldCapturedFirst, copied: isCopied)
             return Pair(old: o, new: n, score: score, copied: isCopied, words: words,
                         facts: Self.agreeing(entries, with: conflicts, old: oldByIndex[o] ?? [], new: newByIndex[n] ?? []), conflicts: conflicts)
         }

@@ -5,15 +5,16 @@ import RevtrackText
 /// evidence that the two speak of one referent, since a false conflict sends
 /// a fact-checker after nothing. Counts, dates and speakers are read here;
 /// each other kind has its file (`ConflictFinder+Amounts`, `+Durations`,
-/// `+Stance`, `+Status`, `+Tallies`).
+/// `+Edits`, `+Stance`, `+Status`, `+Tallies`).
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
     /// - Parameter reference: the sides' capture days, against which a duration is checked.
     /// - Parameter sentenceFacts: each sentence's facts, matched or not: two outlets word one claim differently,
     ///   and a sentence's dates say when what it tells happened.
     /// - Parameter oldCapturedFirst: which side was captured first, when known: a later text may report as done what an earlier one announced.
+    /// - Parameter copied: whether one sentence copies the other, so that a figure edited among their shared words disagrees, however close.
     static func conflicts(old: Sentence, new: Sentence, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
-                          reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil) -> [OutletAlignment.Conflict] {
+                          reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil, copied: Bool = false) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
         let (old, new) = (SentenceWords(old.text, at: old.utf8Range.lowerBound), SentenceWords(new.text, at: new.utf8Range.lowerBound))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
@@ -82,6 +83,8 @@ enum ConflictFinder {
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         else if let span = span(old, new, sentenceFacts) { found.append(span) }
+        if copied, !found.contains(where: { [.number, .date, .duration].contains($0.kind) }),
+           let edited = editedFigure(old, new, sentenceFacts, oldCapturedFirst: oldCapturedFirst) { found.append(edited) }
         return found
     }
 
