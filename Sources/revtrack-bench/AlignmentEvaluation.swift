@@ -221,7 +221,7 @@ enum AlignmentEvaluation {
         start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<5 { _ = StoryComparison(sides) }
         let story = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6 / 5
-        print(String(format: "compare a story of %d outlets (%d KB; facts, copied-text matrix, framing for %d pairs): %.0f ms (goal < 1000 ms)",
+        print(String(format: "compare a story of %d outlets (%d KB; facts, alignment, copied-text matrix, framing for %d pairs): %.0f ms (goal < 1000 ms)",
                      sides.count, bytes / 1000, sides.count * (sides.count - 1) / 2, story))
     }
 

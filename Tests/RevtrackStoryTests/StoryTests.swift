@@ -117,6 +117,27 @@ struct StoryTests {
         #expect(RepositoryLocation(explicit: "", environment: ["REVTRACK_REPO": "y"]).path == "y")
         #expect(RepositoryLocation(explicit: nil, environment: [:]).path == ".revtrack")
     }
+
+    @Test("a story's facts meet where outlets report one thing: a percentage meets the one its words tie it to, not another outlet's only percentage")
+    func storyFacts() {
+        let day = CivilDate(year: 2026, month: 6, day: 4)
+        let wire = """
+            Rail workers reject pay offer
+            Inflation reached 7% this year, the statistics office said.
+            The union rejected a 4.5% rise spread over two years, saying it fell far short of inflation.
+            """
+        let rewrite = """
+            Union turns down rail pay deal
+            The union turned down an offer of 3.5 percent, stretched over two years.
+            """
+        func outlet(_ name: String, _ hour: Int) -> StoryComparison.Outlet {
+            StoryComparison.Outlet(track: "rail/" + name, spec: "rail/\(name)@1", captured: Date(timeIntervalSince1970: 1_780_000_000 + Double(hour) * 3600), title: nil)
+        }
+        let story = StoryComparison([(outlet("wire", 0), wire, day), (outlet("rewrite", 2), rewrite, day)])
+        let rows = story.facts.filter { $0.kind == .quantity && $0.reporters == 2 }.map { ($0.values.map { $0 ?? "·" }, $0.conflicting) }
+        #expect(rows.contains { $0.0 == ["4.5% rise spread", "3.5 percent"] && $0.1 })
+        #expect(!rows.contains { $0.0 == ["7%", "3.5 percent"] })
+    }
 }
 
 @Suite("Reference day")

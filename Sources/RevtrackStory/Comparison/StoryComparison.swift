@@ -93,9 +93,22 @@ public struct StoryComparison: Sendable {
             let (i, j) = pairs[index]
             let (a, b) = (prepared[i], prepared[j])
             let shares = CopiedText.shares(a.shingles, b.shingles)
+            // Facts meet where the outlets report one thing: a percentage is another outlet's
+            // percentage only in the sentence that tells what it is of ("a 4.5% rise" / "3.5 percent",
+            // not "7% inflation"), and it conflicts only where the conflict rules say so.
+            let aligned = OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
+                                          ignoring: { $0 == 0 ? a.furniture.contains($1) : b.furniture.contains($1) },
+                                          reference: (a.reference, b.reference),
+                                          oldCapturedFirst: sides[i].outlet.captured == sides[j].outlet.captured ? nil : true)
+            let entries = aligned.pairs.flatMap { pair in
+                pair.facts.map { entry in
+                    FactComparison.Entry(relation: Self.isConflict(entry, pair.conflicts) ? .conflicting : entry.relation == .conflicting ? .consistent : entry.relation,
+                                         old: entry.old, new: entry.new)
+                }
+            }
             let facts = FactComparison(old: a.facts, new: b.facts, mode: .outlets)
             let framing = FramingContrast.find(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts, comparison: facts)
-            return PairResult(shares: shares, entries: facts.entries, framing: framing)
+            return PairResult(shares: shares, entries: entries, framing: framing)
         }
         var copied = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
         var groups = FactGroups(prepared.map(\.facts))
@@ -118,17 +131,34 @@ public struct StoryComparison: Sendable {
         self.framing = framing
     }
 
+    /// Whether a pair's facts are two sides of one of its conflicts: the
+    /// counts or dates a conflict names, or a quotation whose speakers it names.
+    static func isConflict(_ entry: FactComparison.Entry, _ conflicts: [OutletAlignment.Conflict]) -> Bool {
+        guard let a = entry.old, let b = entry.new else { return false }
+        return conflicts.contains { conflict in
+            switch conflict.kind {
+            case .number, .date: conflict.old == a.text && conflict.new == b.text
+            case .attribution: a.kind == .quote && conflict.old == a.speaker && conflict.new == b.speaker
+            default: false
+            }
+        }
+    }
+
     /// One outlet read once: segmented, facts, runs of words.
     private struct Prepared: Sendable {
         let text: SegmentedText
+        let reference: CivilDate
         let facts: [Fact]
+        let furniture: Set<Int>
         let shingles: ShingledText
         let words: Int
 
         init(text raw: String, reference: CivilDate) {
             let text = SentenceSegmenter.segment(raw)
             self.text = text
+            self.reference = reference
             let furniture = Set(text.sentences.indices.filter { PageFurniture.isFurniture(text.sentences[$0]) })
+            self.furniture = furniture
             facts = FactExtractor.extract(from: text, reference: reference)
             shingles = ShingledText(text, ignoring: { furniture.contains($0) })
             words = shingles.wordCount
