@@ -316,7 +316,8 @@ public struct FactComparison: Sendable {
         return FactComparison(entries: entries.enumerated().filter { !claimed.contains($0.offset) }.map(\.element))
     }
 
-    init(entries: [Entry]) { self.entries = entries }
+    /// Entries compared elsewhere: two outlets' facts as their aligned sentences pair them.
+    public init(entries: [Entry]) { self.entries = entries }
 
     /// Whether two dates' periods or two counts' intervals overlap.
     private static func overlapping(_ a: Fact, _ b: Fact) -> Bool {

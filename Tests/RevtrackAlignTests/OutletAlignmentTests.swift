@@ -266,6 +266,30 @@ struct OutletAlignmentTests {
         #expect(try conflicts(updated, copied, oldFirst: true) == [.number])
     }
 
+    @Test("two outlets' facts meet within their aligned sentences; not by unit alone")
+    func factsThroughPairs() throws {
+        let day = CivilDate(year: 2026, month: 6, day: 4)
+        let (old, new) = (SentenceSegmenter.segment("""
+            Official figures put annual inflation at 3.1% in April.
+            The union rejected a 4.5% rise spread over two years.
+            The strike stranded about 40,000 passengers on Thursday.
+            """), SentenceSegmenter.segment("""
+            The union turned down an offer of 3.5 percent, stretched over two years.
+            Around 40,000 passengers were stranded, the operator says.
+            """))
+        let (oldFacts, newFacts) = (FactExtractor.extract(from: old, reference: day), FactExtractor.extract(from: new, reference: day))
+        let alignment = OutletAlignment(old: old, new: new, oldFacts: oldFacts, newFacts: newFacts, reference: (day, day))
+        let whole = FactComparison(old: oldFacts, new: newFacts, mode: .outlets)
+        let facts = alignment.comparingFacts(whole, old: oldFacts, new: newFacts).entries
+        func relation(_ a: String, _ b: String) -> FactComparison.Relation? {
+            facts.first { $0.old?.text.hasPrefix(a) == true && $0.new?.text.hasPrefix(b) == true }?.relation
+        }
+        #expect(relation("4.5% rise spread", "3.5 percent") == .conflicting)
+        #expect(relation("3.1%", "3.5 percent") == nil)
+        #expect(facts.contains { $0.relation == .onlyOld && $0.old?.text.hasPrefix("3.1%") == true })
+        #expect(relation("about 40,000 passengers", "Around 40,000 passengers") == .consistent)
+    }
+
     @Test("the words of a person's name weigh less: who is named is not what is told")
     func namesWeighLess() throws {
         let old = SentenceSegmenter.segment("\"There were complaints online as far back as 2024,\" said Ruth Adeyemi, director of a consumer group.")

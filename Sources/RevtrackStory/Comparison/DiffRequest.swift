@@ -63,6 +63,10 @@ public struct DiffRequest: Sendable {
                                       oldFacts: facts?.oldFacts ?? [], newFacts: facts?.newFacts ?? [],
                                       ignoring: { ignored[$0].contains($1) }, reference: references,
                                       oldCapturedFirst: Self.capturedFirst(old, new))
+            if let report = facts, let outlets {
+                facts = FactReport(outlets.comparingFacts(report.comparison, old: report.oldFacts, new: report.newFacts), mode: .outlets,
+                                   framing: report.framing, oldFacts: report.oldFacts, newFacts: report.newFacts)
+            }
         }
         // Ignored sentences: hidden from the sentences and the facts, after the
         // fact comparison has used the whole alignment.

@@ -93,21 +93,22 @@ public struct StoryComparison: Sendable {
             let (i, j) = pairs[index]
             let (a, b) = (prepared[i], prepared[j])
             let shares = CopiedText.shares(a.shingles, b.shingles)
-            // Facts meet where the outlets report one thing: a percentage is another outlet's
-            // percentage only in the sentence that tells what it is of ("a 4.5% rise" / "3.5 percent",
-            // not "7% inflation"), and it conflicts only where the conflict rules say so.
+            // Facts meet where the outlets report one thing (`OutletAlignment.comparingFacts`).
             let aligned = OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
                                           ignoring: { $0 == 0 ? a.furniture.contains($1) : b.furniture.contains($1) },
                                           reference: (a.reference, b.reference),
                                           oldCapturedFirst: sides[i].outlet.captured == sides[j].outlet.captured ? nil : true)
-            let entries = aligned.pairs.flatMap { pair in
-                pair.facts.map { entry in
-                    FactComparison.Entry(relation: Self.isConflict(entry, pair.conflicts) ? .conflicting : entry.relation == .conflicting ? .consistent : entry.relation,
-                                         old: entry.old, new: entry.new)
-                }
-            }
             let facts = FactComparison(old: a.facts, new: b.facts, mode: .outlets)
             let framing = FramingContrast.find(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts, comparison: facts)
+            // A row is marked where the conflict rules find a disagreement, not wherever two values differ
+            // (a toll that rose between captures, a rounded figure).
+            let disputed = Set(aligned.pairs.flatMap { pair in
+                pair.facts.filter { OutletAlignment.isConflict($0, pair.conflicts) }.map { [$0.old, $0.new] }
+            })
+            let entries = aligned.comparingFacts(facts, old: a.facts, new: b.facts).entries.map { entry in
+                FactComparison.Entry(relation: disputed.contains([entry.old, entry.new]) ? .conflicting : entry.relation == .conflicting ? .consistent : entry.relation,
+                                     old: entry.old, new: entry.new)
+            }
             return PairResult(shares: shares, entries: entries, framing: framing)
         }
         var copied = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
@@ -129,19 +130,6 @@ public struct StoryComparison: Sendable {
         }
         facts = groups.rows(outlets: count)
         self.framing = framing
-    }
-
-    /// Whether a pair's facts are two sides of one of its conflicts: the
-    /// counts or dates a conflict names, or a quotation whose speakers it names.
-    static func isConflict(_ entry: FactComparison.Entry, _ conflicts: [OutletAlignment.Conflict]) -> Bool {
-        guard let a = entry.old, let b = entry.new else { return false }
-        return conflicts.contains { conflict in
-            switch conflict.kind {
-            case .number, .date: conflict.old == a.text && conflict.new == b.text
-            case .attribution: a.kind == .quote && conflict.old == a.speaker && conflict.new == b.speaker
-            default: false
-            }
-        }
     }
 
     /// One outlet read once: segmented, facts, runs of words.
