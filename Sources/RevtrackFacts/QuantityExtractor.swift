@@ -1,3 +1,4 @@
+import RevtrackLexicon
 import RevtrackText
 
 /// Numbers with their qualifier and what they count: "nearly 2,000 of its
@@ -25,6 +26,12 @@ enum QuantityExtractor {
             // "two hundred", "two dozen", "three hundred thousand".
             while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
                 low *= factor; high *= factor; end += 1
+            }
+            // "a hundred and forty", "two thousand and twelve": the rest of a number said aloud.
+            if number.words != nil, low == high, low >= 100, low.truncatingRemainder(dividingBy: 100) == 0,
+               end + 1 < tokens.count, lower[end] == "and", tokens[end + 1].kind == .word,
+               let rest = Self.number(at: end + 1, sentence), rest.low == rest.high, rest.low >= 1, rest.low < 100, rest.low.rounded() == rest.low {
+                low += rest.low; high += rest.low; end = rest.end
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
             else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }
@@ -65,6 +72,9 @@ enum QuantityExtractor {
                           !Grammar.determiners.contains(lower[nounEnd + 1]), !Grammar.stops.contains(lower[nounEnd + 1]) else { break }
                 }
                 nounEnd += 1
+                // A plural head ends what is counted: "40,000 passengers use the line",
+                // "18,500 homes lost power", not "passengers use" nor "homes lost power".
+                if Self.isPluralHead(lower[nounEnd - 1]), nounEnd < tokens.count, lower[nounEnd] != "of" { break }
             }
             let counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
             let last = (nounEnd > nounStart ? max(nounEnd, end) : end) - 1   // "44 of the 81 seats": "44", not "44 of the"
@@ -103,6 +113,28 @@ enum QuantityExtractor {
         }
         return nil
     }
+
+    /// Whether a word is a plural noun that heads what a count counts: a
+    /// dictionary word less its plural ending ("homes", "peacekeepers",
+    /// "buses"), or an irregular plural. Plurals that modify another noun
+    /// ("sports car", "savings accounts") and singulars ending in s ("news",
+    /// "series") go on.
+    static func isPluralHead(_ word: String) -> Bool {
+        if irregularPlurals.contains(word) { return true }
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is"),
+              !word.hasSuffix("'s"), !pluralModifiers.contains(word) else { return false }
+        let singular = String(word.dropLast())
+        return Lexicon.isWord(singular) || word.hasSuffix("es") && Lexicon.isWord(String(word.dropLast(2)))
+            || word.hasSuffix("ies") && Lexicon.isWord(String(word.dropLast(3)) + "y")
+    }
+
+    private static let irregularPlurals: Set<String> = ["people", "men", "women", "children", "police", "feet", "teeth", "mice", "geese"]
+    /// Plurals that name a kind of another noun, and singulars that end in s.
+    private static let pluralModifiers: Set<String> = [
+        "news", "series", "species", "means", "sports", "arms", "savings", "goods", "sales", "customs", "headquarters",
+        "earnings", "communications", "systems", "operations", "services", "affairs", "relations", "electronics", "economics",
+        "politics", "physics", "mathematics", "athletics", "lens", "gas", "bus", "plus", "bonus", "census", "status", "campus",
+    ]
 
     /// Nouns that end like an adverb ("water supply points").
     private static let nounsInLy: Set<String> = ["supply", "assembly", "family", "ally", "rally", "monopoly", "anomaly", "reply", "belly"]

@@ -35,6 +35,21 @@ struct FactExtractorTests {
         #expect(facts.map { $0.counted ?? "-" } == ["people", "-", "-", "people"])
     }
 
+    @Test("numbers said aloud and what they count: a plural head ends the counted words, a plural that modifies another noun does not", arguments: [
+        ("More than a hundred schools were shut today.", "more than 100", "schools"),
+        ("About a hundred and forty people spent last night at the centre.", "about 140", "people"),
+        ("Around forty-two thousand homes lost power.", "around 42000", "homes"),
+        ("About 40,000 passengers use the line every day.", "about 40000", "passengers"),
+        ("Two hundred and fifty staff were hired.", "250", "staff"),
+        ("The council opened 12 sports centres overnight.", "12", "sports centres"),
+        ("Some 90 water supply points were set up.", "some 90", "water supply points"),
+        ("Officials held 30 prisoners of war.", "30", "prisoners of war"),
+    ])
+    func saidAloud(_ sentence: String, _ value: String, _ counted: String) throws {
+        let fact = try #require(FactExtractor.extract(from: sentence, reference: CivilDate(year: 2026, month: 1, day: 14)).first { $0.kind == .quantity })
+        #expect(fact.value == value && fact.counted == counted)
+    }
+
     @Test("the Reuters sample: dates resolved against the caption's date, not the capture time")
     func reutersDates() throws {
         let facts = FactExtractor.extract(from: try sample("karabakh/reuters.txt"), reference: CivilDate(year: 2026, month: 1, day: 1))
