@@ -32,6 +32,10 @@ enum QuantityExtractor {
                end + 1 < tokens.count, lower[end] == "and", tokens[end + 1].kind == .word,
                let rest = Self.number(at: end + 1, sentence), rest.low == rest.high, rest.low >= 1, rest.low < 100, rest.low.rounded() == rest.low {
                 low += rest.low; high += rest.low; end = rest.end
+                // "a hundred and fifty thousand dollars": the whole said before its multiplier.
+                while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
+                    low *= factor; high *= factor; end += 1
+                }
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
             else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }

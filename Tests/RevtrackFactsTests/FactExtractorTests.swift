@@ -41,6 +41,7 @@ struct FactExtractorTests {
         ("Around forty-two thousand homes lost power.", "around 42000", "homes"),
         ("About 40,000 passengers use the line every day.", "about 40000", "passengers"),
         ("Two hundred and fifty staff were hired.", "250", "staff"),
+        ("He has to pay a hundred and fifty thousand dollar fine.", "$150000", "fine"),
         ("The council opened 12 sports centres overnight.", "12", "sports centres"),
         ("Some 90 water supply points were set up.", "some 90", "water supply points"),
         ("Officials held 30 prisoners of war.", "30", "prisoners of war"),

@@ -45,7 +45,9 @@ extension ConflictFinder {
                   let (since, words, dateAt) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
             let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
             // Of one thing: "a two-year pay deal" says nothing of "the last strike in late 2019".
-            guard !durationSide.meaning(around: at).isDisjoint(with: dateSide.meaning(around: dateAt)) else { return nil }
+            guard !durationSide.meaning(around: at).isDisjoint(with: dateSide.meaning(around: dateAt)),
+                  // "a 15-year contract … in 2017" / "fifteen years": the length is the thing's own, not the time since.
+                  !Durations.all(in: dateSide).contains(where: { abs($0.years - years) <= 0.01 * years }) else { return nil }
             return abs(elapsed - years) > max(0.75, Self.durationSlack * years) ? (phrase, words) : nil
         }
         if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }

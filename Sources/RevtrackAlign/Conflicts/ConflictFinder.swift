@@ -1,3 +1,4 @@
+import Foundation
 import RevtrackFacts
 import RevtrackText
 
@@ -16,11 +17,15 @@ enum ConflictFinder {
     static func conflicts(old: Sentence, new: Sentence, facts: [FactComparison.Entry], sentenceFacts: (old: [Fact], new: [Fact]) = ([], []),
                           reference: (old: CivilDate, new: CivilDate)?, oldCapturedFirst: Bool? = nil, copied: Bool = false) -> [OutletAlignment.Conflict] {
         var found: [OutletAlignment.Conflict] = []
+        let sentences = (old: old, new: new)
         let (old, new) = (SentenceWords(old.text, at: old.utf8Range.lowerBound), SentenceWords(new.text, at: new.utf8Range.lowerBound))
         let partitives = (old: Partitive.all(in: old), new: Partitive.all(in: new))
         let wholes = (old: Set(partitives.old.map(\.whole)), new: Set(partitives.new.map(\.whole)))
-        func numbers(_ sentence: SentenceWords) -> Set<Double> { Set(sentence.written.compactMap(ReferentTerms.numberValue)) }
-        let numbers = (old: numbers(old), new: numbers(new))
+        // Numbers as written ("2.3") and as the facts read them ("2.3 million tons").
+        func numbers(_ sentence: SentenceWords, _ facts: [Fact]) -> Set<Double> {
+            Set(sentence.written.compactMap(ReferentTerms.numberValue) + facts.compactMap { $0.kind == .quantity ? $0.lower : nil })
+        }
+        let numbers = (old: numbers(old, sentenceFacts.old), new: numbers(new, sentenceFacts.new))
         for entry in facts {
             guard let a = entry.old, let b = entry.new else { continue }
             switch (entry.relation, a.kind) {
@@ -28,7 +33,7 @@ enum ConflictFinder {
                 // Counts of a named thing, whole: "3,000 residents" against "4,000 residents",
                 // not two percentages of different things nor "three of the injured" against "14 injured",
                 // nor the whole of "14 of the district's 96 polling stations" against "14 polling stations".
-                guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b),
+                guard counts(a), counts(b), FactComparison.mayBeOneCount(a, b), !isRounded(a, b),
                       !wholes.old.contains(a.lower ?? -1), !wholes.new.contains(b.lower ?? -1),
                       // "one nurse to every four patients, … every six" in both: two counts crossed, not a disagreement;
                       // "employed 310 people; today more than 400" against "about 420": the other sentence tells both times.
@@ -49,7 +54,11 @@ enum ConflictFinder {
                 // (Tried: two different weekdays, each its sentence's only date, as two days: 3 right
                 // and 6 wrong on dev, the weekdays of leftover events.)
                 guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count, ra.contains("Q") == rb.contains("Q"),
-                      ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut else { continue }
+                      ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut,
+                      // "KELLBRIDGE, Jan. 15 (Meridian Wire) -" dates the report, not what it tells.
+                      !isDateline(a, in: sentences.old), !isDateline(b, in: sentences.new),
+                      // "the deadliest since 1998" / "the first fatal accident since 2016": two records.
+                      !isTwoRecords(record(before: a, in: old), record(before: b, in: new)) else { continue }
                 // "November 30" / "30 November", "May 4" / "May 4, 2026": a year not written was guessed, maybe from another capture.
                 if !writesYear(a) || !writesYear(b), ra.dropFirst(4) == rb.dropFirst(4) { continue }
                 // "in place since March 2022" / "frozen until the end of June 2027": a start and an end.
@@ -98,8 +107,8 @@ enum ConflictFinder {
         }
         let end = start + length
         if end < sentence.lower.count, sentence.lower[end] == "and", isCount(end + 1) { return true }
-        // "… 198 passengers and 14 crew": an item after another.
-        return start >= 2 && sentence.lower[start - 1] == "and" && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
+        // "… 198 passengers and 14 crew": an item after another; "two or three storeys": one of two.
+        return start >= 2 && ["and", "or"].contains(sentence.lower[start - 1]) && (max(0, start - 4)..<(start - 1)).contains(where: isCount)
     }
 
     /// A list of counts against the total another outlet gives: "198
@@ -113,7 +122,9 @@ enum ConflictFinder {
             let items = list.filter { isListed($0, in: listSide) }
             guard items.allSatisfy({ $0.counted != nil }) else { return nil }
             let wholes = totals.filter { !isListed($0, in: totalSide) }
+            // "210 passengers and six crew" / "six people have died": the dead are no total of those on board.
             guard items.count >= 2, wholes.count == 1, let total = wholes.first, let low = total.lower,
+                  total.state == nil || items.allSatisfy({ $0.state == total.state }),
                   let counted = total.counted?.lowercased().split(separator: " ").first, ["people", "persons"].contains(counted) else { return nil }
             let sum = items.reduce(0) { $0 + ($1.lower ?? 0) }
             let high = total.upper ?? low
@@ -213,6 +224,49 @@ enum ConflictFinder {
         return nil
     }
 
+    /// Whether a date is a dateline's ("KELLBRIDGE, Jan. 15 (Meridian Wire) -"):
+    /// a place in capitals before it, the agency or a dash after it.
+    static func isDateline(_ date: Fact, in sentence: Sentence) -> Bool {
+        let bytes = Array(sentence.text.utf8), offset = sentence.utf8Range.lowerBound
+        guard date.start >= offset, date.end - offset <= bytes.count else { return false }
+        let before = String(decoding: bytes[..<(date.start - offset)], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let after = String(decoding: bytes[(date.end - offset)...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return before.hasSuffix(",") && before.contains(where: \.isLetter) && !before.contains(where: \.isLowercase)
+            && (after.hasPrefix("(") || after.hasPrefix("-") || after.hasPrefix("\u{2013}") || after.hasPrefix("\u{2014}"))
+    }
+
+    /// The record a date after "since" marks ("the deadliest … since 1998" →
+    /// "deadliest", "the first … since 2016" → "first"), nil for any other date.
+    static func record(before date: Fact, in sentence: SentenceWords) -> String? {
+        guard let (at, _) = sentence.position(of: date), at > 0, sentence.lower[at - 1] == "since" else { return nil }
+        return sentence.lower[..<(at - 1)].last { word in
+            ["first", "last", "worst", "best", "most", "least", "only"].contains(word) || word.count > 5 && word.hasSuffix("est")
+        }
+    }
+
+    /// Whether two dates mark two different records; a record date against a plain one may still disagree.
+    private static func isTwoRecords(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        return a != b
+    }
+
+    /// Whether one count is the other rounded to a figure of one or two
+    /// significant digits and within 5%: "2 million customers" in a headline
+    /// for "1.94 million", "40,000" for "42,000". (A rounded figure that far
+    /// off, "3,000" for 2,600, is another count.)
+    static func isRounded(_ a: Fact, _ b: Fact) -> Bool {
+        guard let x = a.lower, let y = b.lower, x > 0, y > 0, abs(x - y) <= 0.05 * max(x, y) else { return false }
+        func isRound(_ value: Double) -> Bool {
+            var step = pow(10, floor(log10(value)))
+            for _ in 0..<2 {
+                if (value / step).rounded() == value / step { return true }
+                step /= 10
+            }
+            return false
+        }
+        return isRound(x) || isRound(y)
+    }
+
     /// Whether a date's words give its year ("March 2024", "'24"), not only a month or day.
     private static func writesYear(_ date: Fact) -> Bool {
         SentenceWords(date.text).lower.contains { word in
@@ -226,5 +280,13 @@ enum ConflictFinder {
     static func isName(_ text: String) -> Bool {
         guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
         return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
+            && !transcriptRoles.contains(text.lowercased())
     }
+
+    /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
+    /// reporter):", "CALLER:"): two outlets' transcripts label one speaker differently.
+    private static let transcriptRoles: Set<String> = [
+        "guest", "host", "anchor", "reporter", "correspondent", "caller", "newsreader", "presenter", "operator",
+        "analyst", "interviewer", "moderator", "soundbite", "narrator", "voice", "speaker", "panelist", "panellist", "co-host",
+    ]
 }
