@@ -223,6 +223,8 @@ struct OutletAlignmentTests {
         ("The mine produced 2.3 million tons of coal last year, up from 2.1 million tons in 2024.",
          "The mine's output has climbed, reaching 2.3 million tons of coal last year."),
         ("Most buildings on the seafront are two or three storeys high.", "Nothing on the seafront rises above four storeys."),
+        ("By early afternoon, crews had reconnected 23,500 homes, Westmarch Power Networks said.",
+         "Westmarch Power Networks reports that around 18,500 homes remain without electricity."),
         // Only copied sentences: the same few words around two figures in a paraphrase may be of two things.
         ("The Kessock ferry line's market share rose to 12 percent of the total in 2019, the harbour board said.",
          "Since the new timetable, the Kessock ferry line's market share rose to 20 percent of the total, the harbour board said."),

@@ -46,7 +46,10 @@ enum ConflictFinder {
                       // "about 14,200 hectares by Sunday morning" / "more than 17,000 by Sunday evening": two readings.
                       !readsAtTwoMoments(old, new),
                       // "Three killed" in the evening, "Four miners are dead" at night: a tally grew between captures.
-                      !grewBetweenCaptures(a, b, old, new, oldCapturedFirst) else { continue }
+                      !grewBetweenCaptures(a, b, old, new, oldCapturedFirst),
+                      // "crews had reconnected 23,500 homes" / "18,500 homes remain without electricity":
+                      // one noun, two predicates. The words beside the two counts must meet.
+                      saySameOf(a, in: old, b, in: new, facts: sentenceFacts) else { continue }
                 found.append(.init(kind: .number, old: a.text, new: b.text))
             case (.conflicting, .date):
                 // Dates written out, of like precision: "Monday" in two outlets
@@ -95,6 +98,30 @@ enum ConflictFinder {
         if copied, !found.contains(where: { [.number, .date, .duration].contains($0.kind) }),
            let edited = editedFigure(old, new, sentenceFacts, oldCapturedFirst: oldCapturedFirst) { found.append(edited) }
         return found
+    }
+
+    /// Whether the words beside two counts, besides what they count, say
+    /// one thing of them: a verb, a place or a time both use ("forced from
+    /// their homes", "underground", "a day"), or one state ("killed" / "dead").
+    static func saySameOf(_ a: Fact, in old: SentenceWords, _ b: Fact, in new: SentenceWords, facts: (old: [Fact], new: [Fact])) -> Bool {
+        if let state = a.state, state == b.state { return true }
+        guard let (at, length) = old.position(of: a), let (bt, bLength) = new.position(of: b) else { return true }
+        let counted = Set(((a.counted ?? "") + " " + (b.counted ?? "")).lowercased().split(separator: " ").map { ReferentTerms.stem(String($0)) })
+        // Units of time count too: "13,000 vehicles a day" / "31,000 vehicles daily".
+        // Who said it ("…, the network said", "Westmarch Power Networks reports that") says nothing of the count.
+        func around(_ sentence: SentenceWords, _ index: Int, _ length: Int, _ facts: [Fact]) -> Set<String> {
+            let sources = facts.filter { [.person, .organisation].contains($0.kind) }.compactMap { sentence.position(of: $0) }
+                .flatMap { $0.0..<($0.0 + $0.1) }
+            let window = (max(0, index - 5)..<min(sentence.lower.count, index + length + 6)).filter { !sources.contains($0) }
+            let adverbs = ["daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour"]
+            return Set(window.compactMap { position -> String? in
+                let word = sentence.lower[position]
+                if let unit = adverbs[word] ?? Durations.years(per: word).map({ _ in ReferentTerms.stem(word) }) { return unit }
+                guard ReferentTerms.carriesMeaning(word), ReferentTerms.numberValue(word) == nil else { return nil }
+                return ReferentTerms.stem(word)
+            }).subtracting(counted)
+        }
+        return !around(old, at, length, facts.old).isDisjoint(with: around(new, bt, bLength, facts.new))
     }
 
     /// Whether a count is one item of a list of counts ("two passengers and
