@@ -23,6 +23,16 @@ enum QuantityExtractor {
             var low = number.low, high = number.high
             var end = number.end          // one past the last token used
             var unit: String? = nil
+            // Said aloud, as transcripts write it: "three point eight percent", "one point nine four
+            // million", "two and a half million".
+            if low == high, low.rounded() == low, end + 1 < tokens.count, lower[end] == "point" {
+                var digits = "", next = end + 1
+                while next < tokens.count, let digit = Self.spokenDigits[lower[next]] { digits += digit; next += 1 }
+                if !digits.isEmpty, let fraction = Double("0." + digits) { low += fraction; high = low; end = next }
+            }
+            if low == high, end + 2 < tokens.count, lower[end] == "and", lower[end + 1] == "a", lower[end + 2] == "half" {
+                low += 0.5; high = low; end += 3
+            }
             // "two hundred", "two dozen", "three hundred thousand".
             while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
                 low *= factor; high *= factor; end += 1
@@ -140,6 +150,12 @@ enum QuantityExtractor {
         "politics", "physics", "mathematics", "athletics", "lens", "gas", "bus", "plus", "bonus", "census", "status", "campus",
     ]
 
+    /// The digits after "point" in a number said aloud.
+    private static let spokenDigits: [String: String] = [
+        "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+        "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    ]
+
     /// Nouns that end like an adverb ("water supply points").
     private static let nounsInLy: Set<String> = ["supply", "assembly", "family", "ally", "rally", "monopoly", "anomaly", "reply", "belly"]
 
@@ -169,8 +185,11 @@ enum QuantityExtractor {
         }
         for entry in WordLists.numberWordsByFirst[lower[index]] ?? [] where index + entry.words.count <= tokens.count {
             if lower[index..<(index + entry.words.count)].elementsEqual(entry.words) {
-                // "one" alone is usually a pronoun ("one could admit"), not a count.
-                if entry.words == ["one"] { return nil }
+                // "one" alone is usually a pronoun ("one could admit"), not a count; "one point nine
+                // million", "one hundred" are numbers.
+                if entry.words == ["one"], index + 1 >= tokens.count || lower[index + 1] != "point" && Grammar.multipliers[lower[index + 1]] == nil {
+                    return nil
+                }
                 // "for four decades", "two straight years": a duration written in words.
                 if isDurationOrPhone(index + entry.words.count - 1, sentence) { return nil }
                 return (entry.low, entry.high, index + entry.words.count, entry.words.joined(separator: " "))
