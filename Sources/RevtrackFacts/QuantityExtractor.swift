@@ -51,6 +51,9 @@ enum QuantityExtractor {
             else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }
             // "180 million euros": a currency named after the amount.
             if unit == nil, end < tokens.count, let sign = Grammar.currencyWords[lower[end]] { unit = sign; end += 1 }
+            // "4.2 million pounds": millions of pounds are money; "40 pounds" may be a weight.
+            if unit == nil, end < tokens.count, ["pounds", "pound"].contains(lower[end]), end > number.end,
+               ["million", "billion", "trillion"].contains(lower[end - 1]) { unit = "£"; end += 1 }
             if index > 0, Grammar.currencies.contains(tokens[index - 1].text) { unit = tokens[index - 1].text }
 
             // A qualifier right before the number ("more than", "a total of"), or before its currency sign.
@@ -79,7 +82,9 @@ enum QuantityExtractor {
                   // "people reported missing", "people living near the plant"
                   !(nounEnd > nounStart && (lower[nounEnd].hasSuffix("ed") || lower[nounEnd].hasSuffix("ing"))),
                   // "2.4 million pounds annually": an adverb after the noun says how, not what.
-                  !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ly") && !Self.nounsInLy.contains(lower[nounEnd])) {
+                  !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ly") && !Self.nounsInLy.contains(lower[nounEnd])),
+                  // "4.2 million pounds annually": nothing counted, a rate.
+                  !["annually", "yearly", "monthly", "weekly", "daily", "hourly"].contains(lower[nounEnd]) {
                 if lower[nounEnd] == "of" {
                     // "prisoners of war", not "of the".
                     guard nounEnd > nounStart, nounEnd + 1 < tokens.count, tokens[nounEnd + 1].kind == .word,
