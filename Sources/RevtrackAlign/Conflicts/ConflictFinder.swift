@@ -6,7 +6,7 @@ import RevtrackText
 /// evidence that the two speak of one referent, since a false conflict sends
 /// a fact-checker after nothing. Counts, dates and speakers are read here;
 /// each other kind has its file (`ConflictFinder+Amounts`, `+Durations`,
-/// `+Edits`, `+Stance`, `+Status`, `+Tallies`).
+/// `+Edits`, `+Stance`, `+Turns`, `+Status`, `+Tallies`).
 enum ConflictFinder {
     /// - Parameter facts: the two sentences' facts compared as between outlets.
     /// - Parameter reference: the sides' capture days, against which a duration is checked.
@@ -86,6 +86,8 @@ enum ConflictFinder {
             default: break
             }
         }
+        if !found.contains(where: { $0.kind == .attribution }),
+           let turn = turnAttribution(sentences.old, sentences.new, sentenceFacts) { found.append(turn) }
         if let stance = stance(sentenceFacts.old, sentenceFacts.new) ?? stance(old, new) { found.append(stance) }
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
             ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
@@ -312,7 +314,7 @@ enum ConflictFinder {
 
     /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
     /// reporter):", "CALLER:"): two outlets' transcripts label one speaker differently.
-    private static let transcriptRoles: Set<String> = [
+    static let transcriptRoles: Set<String> = [
         "guest", "host", "anchor", "reporter", "correspondent", "caller", "newsreader", "presenter", "operator",
         "analyst", "interviewer", "moderator", "soundbite", "narrator", "voice", "speaker", "panelist", "panellist", "co-host",
     ]
