@@ -61,7 +61,9 @@ enum QuotationExtractor {
                         }
                         if speaker == nil, position + 1 < members.count { speaker = followingAttribution(members[position + 1], people: people) }
                         if speaker == nil, position == 0, isWholeSentence(span, unit) { speaker = previousParagraphSpeaker }
-                        if speaker == nil { speaker = turn }
+                        // A turn's words are its speaker's, unless the turn reports another's: "The judge
+                        // looked at him and said, and I wrote this down, "…"" is not the guest's quotation.
+                        if speaker == nil, !reportsSpeech(unit, before: span.open) { speaker = turn }
                         lastQuote = (position, speaker)
                         if speaker != nil { paragraphSpeaker = speaker }
                     }
@@ -330,6 +332,15 @@ enum QuotationExtractor {
 
     private static func isName(_ token: WordToken) -> Bool {
         token.kind == .word && token.text.first?.isUppercase == true
+    }
+
+    /// Whether a verb of saying other than the speaker's own ("I said") comes before a quotation in its sentence.
+    private static func reportsSpeech(_ sentence: TokenizedSentence, before quoteStart: Int) -> Bool {
+        let offset = quoteStart - sentence.sentence.utf8Range.lowerBound
+        return sentence.tokens.indices.contains { index in
+            sentence.tokens[index].utf8Range.upperBound <= offset && isSpeechVerb(sentence.lower[index])
+                && !(index > 0 && ["i", "we"].contains(sentence.lower[index - 1]))
+        }
     }
 
     static func isSpeechVerb(_ word: String) -> Bool {

@@ -223,6 +223,8 @@ struct RealNewsCasesTests {
         ("Treacy put it bluntly: \"The buses are running on goodwill and little else.\"", "Treacy"),
         ("Councillor Mara Olsen has now responded, telling local radio: \"We were never shown the figures.\"", "Mara Olsen"),
         ("At every meeting somebody repeats the same words: \"Just build more homes.\"", "-"),
+        ("GUEST (courts reporter): The judge looked right at him and said, and I wrote this down, \"You sold the trust of your city.\"", "-"),
+        ("DANA WHITCOMBE: And I said to the board, \"We will not chase volume at any price.\"", "Whitcombe"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
