@@ -106,6 +106,9 @@ public struct OutletAlignment: Sendable {
         scores.addSharedPhrases(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addCopies(copied, old: old, new: new)
         scores.addNeighbours(oldKept: oldKept, newKept: newKept)
+        // A question reports nothing ("HOST: What was the mood in the courtroom?"): it is shown as
+        // only in its side and pairs only as a copy.
+        scores.leaveOut(old: Set(oldKept.filter { Self.asks(old.sentences[$0]) }), new: Set(newKept.filter { Self.asks(new.sentences[$0]) }))
         let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
         let chosen = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
@@ -141,6 +144,11 @@ public struct OutletAlignment: Sendable {
         let pairedOld = Set(pairs.map(\.old)), pairedNew = Set(pairs.map(\.new))
         self.onlyOld = oldKept.filter { !pairedOld.contains($0) }
         self.onlyNew = newKept.filter { !pairedNew.contains($0) }
+    }
+
+    /// Whether a sentence is a question: an interviewer's, a column's rhetorical one.
+    static func asks(_ sentence: Sentence) -> Bool {
+        sentence.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?")
     }
 
     /// The text's headline: its first kept sentence when it stands alone
@@ -350,6 +358,14 @@ struct PairScores {
     }
 
     func isCopied(_ o: Int, _ n: Int) -> Bool { copiedPairs.contains(o * newCount + n) }
+
+    /// Scores of sentences that are to pair with nothing but their copies.
+    mutating func leaveOut(old: Set<Int>, new: Set<Int>) {
+        guard !old.isEmpty || !new.isEmpty else { return }
+        for (o, row) in scores {
+            for n in row.keys where (old.contains(o) || new.contains(n)) && !isCopied(o, n) { scores[o]![n] = nil }
+        }
+    }
 
     /// Two sentences sharing a quotation word for word but not its framing
     /// report one thing, as surely as a strong pair.

@@ -314,6 +314,16 @@ struct OutletAlignmentTests {
         #expect(relation("about 40,000 passengers", "Around 40,000 passengers") == .consistent)
     }
 
+    @Test("a question reports nothing: it pairs with nothing and is shown as only in its side")
+    func questionsPairWithNothing() {
+        let wire = "Morrow was taken into custody by marshals at the end of the Lenmark hearing."
+        let alignment = align(wire, "HOST: So did the marshals take Morrow into custody right there, once the Lenmark hearing ended?")
+        #expect(alignment.pairs.isEmpty && alignment.candidates.values.allSatisfy(\.isEmpty))
+        #expect(alignment.onlyOld == [0] && alignment.onlyNew == [0])
+        let answered = align(wire, "GUEST: Yes, the marshals took Morrow into custody right there, once the Lenmark hearing ended.")
+        #expect(answered.pairs.count == 1)
+    }
+
     @Test("the words of a person's name weigh less: who is named is not what is told")
     func namesWeighLess() throws {
         let old = SentenceSegmenter.segment("\"There were complaints online as far back as 2024,\" said Ruth Adeyemi, director of a consumer group.")
