@@ -106,8 +106,8 @@ public struct OutletAlignment: Sendable {
         scores.addSharedPhrases(old: old, oldKept: oldKept, new: new, newKept: newKept)
         scores.addCopies(copied, old: old, new: new)
         scores.addNeighbours(oldKept: oldKept, newKept: newKept)
-        // A question reports nothing ("HOST: What was the mood in the courtroom?"): it is shown as
-        // only in its side and pairs only as a copy.
+        // A question reports nothing ("HOST: What was the mood in the courtroom?"), nor a turn of a few
+        // words ("HOST: The freezer."): each is shown as only in its side and pairs only as a copy.
         scores.leaveOut(old: Set(oldKept.filter { Self.asks(old.sentences[$0]) }), new: Set(newKept.filter { Self.asks(new.sentences[$0]) }))
         let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
         let chosen = scores.choose(thresholds, headlines: headlines)
@@ -146,9 +146,16 @@ public struct OutletAlignment: Sendable {
         self.onlyNew = newKept.filter { !pairedNew.contains($0) }
     }
 
-    /// Whether a sentence is a question: an interviewer's, a column's rhetorical one.
+    /// Whether a sentence asks or echoes rather than tells: a question (an
+    /// interviewer's, a column's rhetorical one) or a transcript turn of a few words.
     static func asks(_ sentence: Sentence) -> Bool {
-        sentence.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?")
+        let text = sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.hasSuffix("?") else { return true }
+        // A turn of a few words ("HOST: The freezer.", "GUEST: Very tense.") echoes or answers, and tells nothing alone.
+        guard let colon = text.firstIndex(of: ":"), text[..<colon].contains(where: \.isLetter), !text[..<colon].contains(where: \.isLowercase) else {
+            return false
+        }
+        return WordTokenizer.tokenize(String(text[text.index(after: colon)...])).filter { $0.kind != .punctuation }.count < 4
     }
 
     /// The text's headline: its first kept sentence when it stands alone

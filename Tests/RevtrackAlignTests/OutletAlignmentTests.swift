@@ -314,7 +314,7 @@ struct OutletAlignmentTests {
         #expect(relation("about 40,000 passengers", "Around 40,000 passengers") == .consistent)
     }
 
-    @Test("a question reports nothing: it pairs with nothing and is shown as only in its side")
+    @Test("a question, or a turn of a few words, reports nothing: it pairs with nothing and is shown as only in its side")
     func questionsPairWithNothing() {
         let wire = "Morrow was taken into custody by marshals at the end of the Lenmark hearing."
         let alignment = align(wire, "HOST: So did the marshals take Morrow into custody right there, once the Lenmark hearing ended?")
@@ -322,6 +322,8 @@ struct OutletAlignmentTests {
         #expect(alignment.onlyOld == [0] && alignment.onlyNew == [0])
         let answered = align(wire, "GUEST: Yes, the marshals took Morrow into custody right there, once the Lenmark hearing ended.")
         #expect(answered.pairs.count == 1)
+        let echo = align("Investigators found about $61,000 in cash hidden in a freezer at his home.", "HOST: The freezer.")
+        #expect(echo.pairs.isEmpty)
     }
 
     @Test("the words of a person's name weigh less: who is named is not what is told")
