@@ -3,7 +3,8 @@ import RevtrackFacts
 extension OutletAlignment {
     /// The two outlets' facts compared where they report one thing: counts,
     /// dates, quotations and claims meet within an aligned pair of sentences
-    /// (as the pair shows them, agreeing with its conflicts), so that a
+    /// (as the pair shows them, agreeing with its conflicts; conflicting only
+    /// where a conflict rule says so), so that a
     /// percentage meets the one its words tie it to ("a 4.5% rise" / "3.5
     /// percent"), not the first percentage of the other text ("inflation at
     /// 3.1%"). People, places and organisations are one referent wherever
@@ -24,12 +25,18 @@ extension OutletAlignment {
                 entries.append(entry)
             }
         }
-        // What no pair holds keeps the whole texts' matching (an opinion piece's "fall of 2023"
-        // is the wire's "last September" though their sentences share too little to pair),
-        // except amounts that count nothing named, which that matching pairs by unit alone.
+        // What no pair holds keeps the whole texts' matching where it is sure: the same value, a
+        // quotation or claim in like words, a count of one named thing, dates of like precision
+        // ("last September" / "the fall of 2023"). Not amounts that count nothing named, which it
+        // pairs by unit alone; not a day against a year ("Thursday" overlaps "this year", as does
+        // every day of it); not values it calls
+        // conflicting, since only the conflict rules, within a pair, say two outlets disagree.
         for entry in whole.entries where !isEntity(entry) {
             guard let a = entry.old, let b = entry.new, !usedOld.contains(a), !usedNew.contains(b),
-                  entry.relation == .shared || a.kind != .quantity || a.subject != nil && b.subject != nil else { continue }
+                  entry.relation != .conflicting,
+                  entry.relation == .shared || a.kind == .quote || a.kind == .claim || a.kind == .quantity && a.subject != nil && b.subject != nil
+                    || a.kind == .date && Self.alikeInPrecision(a, b)
+            else { continue }
             usedOld.insert(a)
             usedNew.insert(b)
             entries.append(entry)
@@ -39,9 +46,25 @@ extension OutletAlignment {
         return FactComparison(entries: entries)
     }
 
+    /// Whether two dates name periods of like length (a day or a week, a month
+    /// or a season or quarter, a year, a decade), or a year and a part of it
+    /// ("last year" / "the fall of 2023"). A day against a month or a year
+    /// overlaps too many others to be one date reported twice.
+    static func alikeInPrecision(_ a: Fact, _ b: Fact) -> Bool {
+        func rank(_ resolved: String?) -> Int? {
+            guard let resolved else { return nil }
+            if resolved.hasSuffix("s") { return 0 }
+            if resolved.count == 4 { return 1 }
+            if resolved.count == 10 || resolved.contains("W") { return 3 }
+            return 2
+        }
+        guard let x = rank(a.resolved), let y = rank(b.resolved) else { return false }
+        return x == y || Set([x, y]) == [1, 2]
+    }
+
     /// Whether a pair's facts are two sides of one of its conflicts: the
     /// counts or dates a conflict names, or a quotation whose speakers it names.
-    public static func isConflict(_ entry: FactComparison.Entry, _ conflicts: [Conflict]) -> Bool {
+    static func isConflict(_ entry: FactComparison.Entry, _ conflicts: [Conflict]) -> Bool {
         guard let a = entry.old, let b = entry.new else { return false }
         return conflicts.contains { conflict in
             switch conflict.kind {

@@ -181,6 +181,11 @@ public struct OutletAlignment: Sendable {
     /// "3.5 percent"), while a conflict rule ties the two that the words
     /// beside them show to be one ("a 4.5% rise" / "3.5 percent"); the facts
     /// shown beside the pair must not contradict the conflict shown above it.
+    /// Two values the comparison calls conflicting that no conflict rule
+    /// confirms ("$482,000 in bribes" / "more than $600,000 all in", a toll
+    /// that rose between captures) are not shown as facts of the pair: a
+    /// "≠" there would tell the reader the outlets disagree where the rules
+    /// found no disagreement.
     static func agreeing(_ entries: [FactComparison.Entry], with conflicts: [Conflict], old: [Fact], new: [Fact]) -> [FactComparison.Entry] {
         var entries = entries
         for conflict in conflicts where conflict.kind == .number {
@@ -190,7 +195,7 @@ public struct OutletAlignment: Sendable {
             entries.removeAll { ($0.old == a) != ($0.new == b) }
             if !paired { entries.append(.init(relation: .conflicting, old: a, new: b)) }
         }
-        return entries
+        return entries.filter { $0.relation != .conflicting || isConflict($0, conflicts) }
     }
 
     public var conflictCount: Int { pairs.filter { !$0.conflicts.isEmpty }.count }

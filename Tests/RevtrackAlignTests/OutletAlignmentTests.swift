@@ -314,6 +314,19 @@ struct OutletAlignmentTests {
         #expect(relation("about 40,000 passengers", "Around 40,000 passengers") == .consistent)
     }
 
+    @Test("a pair shows two values as conflicting only where a conflict rule says so: a toll that rose between captures is not")
+    func factsConflictOnlyByTheRules() throws {
+        let (monday, tuesday) = (CivilDate(year: 2026, month: 3, day: 9), CivilDate(year: 2026, month: 3, day: 10))
+        let update = try #require(align("An explosion at the Greyfen mine killed three miners on Monday.",
+                                        "Four miners were killed in the explosion at the Greyfen mine on Monday.",
+                                        days: (monday, tuesday), oldCapturedFirst: true).pairs.first)
+        #expect(update.conflicts.isEmpty && !update.facts.contains { $0.relation == .conflicting })
+        let disagreement = try #require(align("An explosion at the Greyfen mine killed three miners on Monday.",
+                                              "Four miners were killed in the explosion at the Greyfen mine on Monday.",
+                                              days: (monday, tuesday), oldCapturedFirst: false).pairs.first)
+        #expect(disagreement.conflicts.map(\.kind) == [.number] && disagreement.facts.contains { $0.relation == .conflicting })
+    }
+
     @Test("a question, or a turn of a few words, reports nothing: it pairs with nothing and is shown as only in its side")
     func questionsPairWithNothing() {
         let wire = "Morrow was taken into custody by marshals at the end of the Lenmark hearing."

@@ -100,15 +100,8 @@ public struct StoryComparison: Sendable {
                                           oldCapturedFirst: sides[i].outlet.captured == sides[j].outlet.captured ? nil : true)
             let facts = FactComparison(old: a.facts, new: b.facts, mode: .outlets)
             let framing = FramingContrast.find(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts, comparison: facts)
-            // A row is marked where the conflict rules find a disagreement, not wherever two values differ
-            // (a toll that rose between captures, a rounded figure).
-            let disputed = Set(aligned.pairs.flatMap { pair in
-                pair.facts.filter { OutletAlignment.isConflict($0, pair.conflicts) }.map { [$0.old, $0.new] }
-            })
-            let entries = aligned.comparingFacts(facts, old: a.facts, new: b.facts).entries.map { entry in
-                FactComparison.Entry(relation: disputed.contains([entry.old, entry.new]) ? .conflicting : entry.relation == .conflicting ? .consistent : entry.relation,
-                                     old: entry.old, new: entry.new)
-            }
+            // A row is marked where the conflict rules find a disagreement, not wherever two values differ.
+            let entries = aligned.comparingFacts(facts, old: a.facts, new: b.facts).entries
             return PairResult(shares: shares, entries: entries, framing: framing)
         }
         var copied = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
