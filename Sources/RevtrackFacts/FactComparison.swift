@@ -190,6 +190,14 @@ public struct FactComparison: Sendable {
         return !words.isEmpty && words.allSatisfy { EntityExtractor.isTitle($0) || WordLists.roles.contains($0) || $0 == "of" }
     }
 
+    /// Whether a source is an organisation by its last word ("Civil Protection
+    /// Agency", "Westmarch County Council"): a quotation credited to one and
+    /// to its director is one quotation, not two speakers.
+    public static func isOrganisation(_ source: String) -> Bool {
+        guard let last = source.split(separator: " ").last else { return false }
+        return source.split(separator: " ").count > 1 && WordLists.organisationHeads.contains(String(last))
+    }
+
     /// The last word of a name, lowercased: how a later mention names a person.
     static func surname(_ name: String) -> String {
         String(name.split(separator: " ").last ?? Substring(name)).lowercased()

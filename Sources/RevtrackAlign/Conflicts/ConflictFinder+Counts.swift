@@ -89,11 +89,18 @@ extension ConflictFinder {
     /// for "1.94 million", "40,000" for "42,000". (A rounded figure that far
     /// off, "3,000" for 2,600, is another count.)
     static func isRounded(_ a: Fact, _ b: Fact) -> Bool {
-        guard let x = a.lower, let y = b.lower, x > 0, y > 0, abs(x - y) <= 0.05 * max(x, y) else { return false }
+        guard let x = a.lower, let y = b.lower else { return false }
+        return isRounded(x, y)
+    }
+
+    /// The same for two numbers ("4.3 metres" for 4.31).
+    static func isRounded(_ x: Double, _ y: Double) -> Bool {
+        guard x > 0, y > 0, abs(x - y) <= 0.05 * max(x, y) else { return false }
         func isRound(_ value: Double) -> Bool {
             var step = pow(10, floor(log10(value)))
             for _ in 0..<2 {
-                if (value / step).rounded() == value / step { return true }
+                // 4.3 / 0.1 is 42.99999999999999 in binary.
+                if abs((value / step).rounded() - value / step) < 1e-6 { return true }
                 step /= 10
             }
             return false

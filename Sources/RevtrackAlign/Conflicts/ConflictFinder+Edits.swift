@@ -36,7 +36,8 @@ extension ConflictFinder {
         for x in a {
             let around = context(old, x.index)
             guard around.before.count == wordsBefore else { continue }
-            for y in b where y.value != x.value {
+            // "4.31 metres" copied as "4.3 metres" is rounded, not changed.
+            for y in b where y.value != x.value && !isRounded(x.value, y.value) {
                 let other = context(new, y.index)
                 guard other.before.elementsEqual(around.before), other.after.elementsEqual(around.after) else { continue }
                 let (f, g) = (fact(at: x.index, in: old, facts.old), fact(at: y.index, in: new, facts.new))

@@ -12,13 +12,16 @@ extension ConflictFinder {
         for a in old where a.kind == .claim {
             for b in new where b.kind == .claim {
                 guard let sa = a.speaker, let sb = b.speaker, let stanceA = stance(a), let stanceB = stance(b), stanceA != stanceB,
-                      FactComparison.sourceHead(sa) == FactComparison.sourceHead(sb) || isName(sa) != isName(sb) else { continue }
+                      FactComparison.sourceHead(sa) == FactComparison.sourceHead(sb) || named(sa) != named(sb) else { continue }
                 return .init(kind: .stance, old: (a.negated == true ? "not " : "") + (a.verb ?? ""),
                              new: (b.negated == true ? "not " : "") + (b.verb ?? ""))
             }
         }
         return nil
     }
+
+    /// A person or an organisation by name ("Marsh-Odell", "The Fiscal Council"), not a description ("the airline").
+    private static func named(_ source: String) -> Bool { isName(source) || FactComparison.isOrganisation(source) }
 
     /// A stance the claims did not carry, read from the words: "Sandell
     /// declined to confirm media reports" / "Sandell confirmed that
@@ -37,7 +40,7 @@ extension ConflictFinder {
         var found: [(grants: Bool, words: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             let before = words[max(0, index - 3)..<index]
-            let refusal = before.lastIndex { refusals.contains($0) }
+            let refusal = before.lastIndex { refusals.contains($0) || $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }
             let refused = refusal != nil
             if grantingWords.contains(word) {
                 let start = refusal ?? index
@@ -62,7 +65,8 @@ extension ConflictFinder {
     ]
     /// Verbs of refusing it.
     private static let refusingWords: Set<String> = ["denied", "denies", "rejected", "rejects", "disputed", "disputes"]
-    /// Words that turn a grant into a refusal when they come just before it: "declined to confirm", "won't confirm".
+    /// Words that turn a grant into a refusal when they come just before it: "declined to confirm", "won't confirm"
+    /// (and any contraction in n't: "hasn't conceded").
     private static let refusals: Set<String> = ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"]
 
     /// Whether a claim grants (true) or refuses (false) what it reports, for

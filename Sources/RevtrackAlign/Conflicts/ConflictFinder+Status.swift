@@ -55,7 +55,10 @@ extension ConflictFinder {
                 let passive = following(0) == "been"
                 let (participle, then) = passive ? (following(1), following(2)) : (following(0), following(1))
                 guard participle.hasSuffix("ed") || irregularParticiples.contains(participle),
-                      !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then) else { break }
+                      !["stayed", "remained", "continued", "kept"].contains(participle), !lasting.contains(then),
+                      // "have been forced to take strike action", "has agreed to pay": what is done is the
+                      // forcing or the agreeing, not the strike or the payment.
+                      !(then == "to" && Self.controlVerbs.contains(participle)) else { break }
                 done = done ?? (passive ? "\(word) been \(participle)" : "\(word) \(participle)", index)
             case "will", "would":
                 // "will wind down", "would be formally certified"; not "would be difficult",
@@ -85,6 +88,13 @@ extension ConflictFinder {
         default: return nil
         }
     }
+
+    /// Participles that put another verb ahead of them ("forced to", "agreed to").
+    private static let controlVerbs: Set<String> = [
+        "forced", "asked", "urged", "told", "allowed", "ordered", "permitted", "agreed", "decided", "planned", "promised",
+        "pledged", "vowed", "expected", "scheduled", "invited", "encouraged", "obliged", "required", "compelled", "chosen",
+        "tried", "attempted", "offered", "threatened", "proposed",
+    ]
 
     // MARK: Ended or still in place
 

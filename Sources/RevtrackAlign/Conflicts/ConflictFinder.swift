@@ -166,11 +166,12 @@ enum ConflictFinder {
 
     /// A speaker named, with or without a title before the name ("Mayor
     /// Elena Vastrow", "regional transport minister Tomas Greville"), not a
-    /// pronoun nor a title alone ("Finance Minister", who may be the one named).
+    /// pronoun nor a title alone ("Finance Minister", who may be the one named),
+    /// nor an organisation ("the Civil Protection Agency", whose director spoke).
     static func isName(_ text: String) -> Bool {
         guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
         return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
-            && !transcriptRoles.contains(text.lowercased())
+            && !transcriptRoles.contains(text.lowercased()) && !FactComparison.isOrganisation(text)
     }
 
     /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
