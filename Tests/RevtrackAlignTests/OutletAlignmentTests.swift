@@ -150,6 +150,8 @@ struct OutletAlignmentTests {
         ("\"We are devastated, and our first priority is the families,\" chief executive Martin Voss said in a statement.",
          "SOUNDBITE (RHEA CALDWELL, COMPANY SPOKESWOMAN): We are devastated, and our first priority is the families.",
          "attribution Martin Voss / Rhea Caldwell"),
+        ("An exclusion zone extending 15 km from the Tolvik crater has been declared.",
+         "Authorities have drawn an exclusion zone reaching 25 kilometres from the Tolvik crater.", "number 15 km / 25 kilometres"),
         ("The outbreak is the worst in the valley since 2019, when 140 people fell ill.",
          "The valley's last comparable outbreak was in 2017, when about 140 people fell ill.", "date 2019 / 2017"),
         ("The deal values the ferry company at about $412 million, including roughly $95 million of debt, two people familiar with the terms said.",

@@ -177,7 +177,7 @@ enum ConflictFinder {
     /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
     /// reporter):", "CALLER:"): two outlets' transcripts label one speaker differently.
     static let transcriptRoles: Set<String> = [
-        "guest", "host", "anchor", "reporter", "correspondent", "caller", "newsreader", "presenter", "operator",
+        "guest", "host", "anchor", "reporter", "correspondent", "caller", "newsreader", "presenter", "operator", "clip",
         "analyst", "interviewer", "moderator", "soundbite", "narrator", "voice", "speaker", "panelist", "panellist", "co-host",
     ]
 }
