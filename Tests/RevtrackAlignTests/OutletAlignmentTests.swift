@@ -150,6 +150,8 @@ struct OutletAlignmentTests {
         ("\"We are devastated, and our first priority is the families,\" chief executive Martin Voss said in a statement.",
          "SOUNDBITE (RHEA CALDWELL, COMPANY SPOKESWOMAN): We are devastated, and our first priority is the families.",
          "attribution Martin Voss / Rhea Caldwell"),
+        ("The list price of Brisavel will be $795 for a month's supply, before insurance.",
+         "The list price of Brisavel is $695 a month before insurance.", "number $795 / $695"),
         ("An exclusion zone extending 15 km from the Tolvik crater has been declared.",
          "Authorities have drawn an exclusion zone reaching 25 kilometres from the Tolvik crater.", "number 15 km / 25 kilometres"),
         ("The outbreak is the worst in the valley since 2019, when 140 people fell ill.",

@@ -25,7 +25,10 @@ extension ConflictFinder {
         guard hasAmount(facts.old), hasAmount(facts.new) else { return nil }
         func isRate(_ sentence: SentenceWords) -> Bool {
             sentence.lower.indices.dropFirst().contains { index in
-                let (before, word) = (sentence.lower[index - 1], sentence.lower[index])
+                // "a month's supply" is as much a rate as "a month".
+                var word = sentence.lower[index]
+                if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word.removeLast(2) }
+                let before = sentence.lower[index - 1]
                 return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
             } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
         }
