@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "RevtrackCore", dependencies: ["RevtrackText", "RevtrackDiff", "RevtrackLexicon"]),
         .target(name: "RevtrackFacts", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackLexicon"], resources: [.process("Resources")]),
         // Two outlets: which sentences report the same thing, copied passages, conflicts.
-        .target(name: "RevtrackAlign", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackFacts"]),
+        .target(name: "RevtrackAlign", dependencies: ["RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackLexicon"]),
         // The application layer: what a command or a web page asks for, as one call.
         .target(name: "RevtrackStory", dependencies: ["RevtrackStorage", "RevtrackText", "RevtrackCore", "RevtrackFacts", "RevtrackAlign", "RevtrackCapture"]),
         .target(name: "RevtrackRender", dependencies: ["RevtrackStorage", "RevtrackCore", "RevtrackText", "RevtrackFacts", "RevtrackAlign", "RevtrackStory"]),

@@ -154,7 +154,7 @@ public struct FactComparison: Sendable {
             guard let pa = fa.period, let pb = fb.period else { return 0 }
             return pa.overlaps(pb) ? 1 : 0
         case .quote:
-            let similarity = fa.wordSimilarity(fb)
+            let similarity = max(fa.wordSimilarity(fb), fa.isQuotedWithin(fb) ? 0.75 : 0)
             guard similarity >= 0.5 else { return 0 }
             return similarity + (a.speaker != nil && a.speaker == b.speaker ? 1 : 0)
         case .person:

@@ -45,11 +45,24 @@ struct FactFeatures {
     /// Dice coefficient of the two word multisets: 1 for two empty quotes.
     func wordSimilarity(_ other: FactFeatures) -> Double {
         guard !words.isEmpty || !other.words.isEmpty else { return 1 }
+        return 2 * Double(commonWords(other)) / Double(words.count + other.words.count)
+    }
+
+    /// Whether the shorter of two quotations, of five words or more, is
+    /// (nearly) all in the longer: one outlet quotes a sentence of what
+    /// another quotes in full ("This is a merger of equals …" / "This is a
+    /// merger of equals …. Together we will serve …").
+    func isQuotedWithin(_ other: FactFeatures) -> Bool {
+        let shorter = min(words.count, other.words.count)
+        return shorter >= 5 && Double(commonWords(other)) >= 0.9 * Double(shorter)
+    }
+
+    private func commonWords(_ other: FactFeatures) -> Int {
         var common = 0, i = 0, j = 0
         while i < words.count, j < other.words.count {
             if words[i] == other.words[j] { common += 1; i += 1; j += 1 }
             else if words[i] < other.words[j] { i += 1 } else { j += 1 }
         }
-        return 2 * Double(common) / Double(words.count + other.words.count)
+        return common
     }
 }

@@ -1,4 +1,5 @@
 import RevtrackFacts
+import RevtrackLexicon
 import RevtrackText
 
 /// What two sentences that report one thing disagree on. Each rule asks for
@@ -167,11 +168,14 @@ enum ConflictFinder {
     /// A speaker named, with or without a title before the name ("Mayor
     /// Elena Vastrow", "regional transport minister Tomas Greville"), not a
     /// pronoun nor a title alone ("Finance Minister", who may be the one named),
-    /// nor an organisation ("the Civil Protection Agency", whose director spoke).
+    /// nor an organisation ("the Civil Protection Agency", whose director spoke),
+    /// nor an ordinary word ("Infrastructure", the end of a minister's title).
     static func isName(_ text: String) -> Bool {
         guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
         return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
             && !transcriptRoles.contains(text.lowercased()) && !FactComparison.isOrganisation(text)
+            // One ordinary word, capitalised: the end of a title ("the Minister of Transport and Infrastructure").
+            && (text.contains(" ") || !Lexicon.isWord(text))
     }
 
     /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
