@@ -225,6 +225,9 @@ struct RealNewsCasesTests {
         ("At every meeting somebody repeats the same words: \"Just build more homes.\"", "-"),
         ("GUEST (courts reporter): The judge looked right at him and said, and I wrote this down, \"You sold the trust of your city.\"", "-"),
         ("DANA WHITCOMBE: And I said to the board, \"We will not chase volume at any price.\"", "Whitcombe"),
+        ("The Minister of Transport and Infrastructure said: \"This is a dark day for our country.\"", "Minister of Transport and Infrastructure"),
+        ("\"We will act within the month,\" the Secretary of State for Health said.", "Secretary of State for Health"),
+        ("The Chief Executive of Harlow Stores said: \"We will not chase volume.\"", "Chief Executive of Harlow Stores"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
