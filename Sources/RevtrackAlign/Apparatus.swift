@@ -13,9 +13,17 @@ enum Apparatus {
     /// 2026⏎[Share] [Save]") is apparatus when each line is apparatus or furniture.
     static func contains(_ sentence: Sentence) -> Bool {
         guard sentence.text.contains("\n") else { return contains(line: sentence.text) }
-        return SentenceSegmenter.segment(sentence.text.replacingOccurrences(of: "\n", with: "\n\n")).sentences.allSatisfy {
-            contains(line: $0.text) || PageFurniture.isFurniture($0)
-        }
+        let lines = SentenceSegmenter.segment(sentence.text.replacingOccurrences(of: "\n", with: "\n\n")).sentences
+        let chrome = lines.filter { contains(line: $0.text) || PageFurniture.isFurniture($0) }
+        // A masthead run into the navigation under it ("Meridian Wire⏎World | Business | …⏎Sign in"):
+        // a short name in capitals among lines of chrome.
+        return chrome.count == lines.count || !chrome.isEmpty && lines.allSatisfy { chrome.contains($0) || isMasthead($0.text) }
+    }
+
+    /// A site's name on a line of its own: a few capitalised words, no sentence punctuation ("THE EVENING COURIER").
+    private static func isMasthead(_ line: String) -> Bool {
+        let words = WordTokenizer.tokenize(line)
+        return (1...4).contains(words.count) && words.allSatisfy { $0.kind == .word && $0.text.first?.isUppercase == true }
     }
 
     private static func contains(line text: String) -> Bool {

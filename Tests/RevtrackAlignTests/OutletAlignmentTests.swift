@@ -377,7 +377,7 @@ struct OutletAlignmentTests {
         #expect(amounts == ["3.8% raise / 2.8 percent"], "\(amounts)")
     }
 
-    @Test("a byline run into its date line and share buttons pairs with nothing")
+    @Test("a byline run into its date line and share buttons, or a masthead into its navigation, pairs with nothing")
     func bylineWithDateLine() {
         let alignment = align("By Rafael Ostby\nAugust 20, 2026 11:47 AM UTC · Updated 20 min ago\n\nThe club was sold on Thursday.",
                               "By Imogen Threlfall, Companies Reporter\nSaturday 22 August 2026\n[Share] [Save]\n\nThe club was sold on Thursday, its owners said.")
@@ -387,6 +387,10 @@ struct OutletAlignmentTests {
         #expect(live.pairs.map { live.new.sentences[$0.new].text.hasPrefix("The club") } == [true],
                 "\(live.pairs.map { live.new.sentences[$0.new].text })")
         #expect(alignment.pairs.allSatisfy { $0.conflicts.isEmpty })
+        // A masthead run into the navigation under it.
+        let mastheads = align("Meridian Wire\nWorld | Business | Markets | Politics | More\nSign in | Subscribe\n\nThe club was sold on Thursday.",
+                              "THE EVENING COURIER\nNews | Politics | Business | Sport | Opinion\n\nThe club was sold on Thursday, its owners said.")
+        #expect(mastheads.pairs.count == 1 && mastheads.onlyOld.isEmpty && mastheads.onlyNew.isEmpty)
     }
 
     @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")
