@@ -290,8 +290,31 @@ enum QuantityExtractor {
             fact.upper = value * factor
             return [fact]
         }
+        // A measure written with its unit: "40km", "12km", "5kg", "250mm"; what it counts is the unit.
+        let unitWord = String(text.dropFirst(digits.count)).lowercased()
+        if Self.attachedUnits.contains(unitWord), let value = Double(digits.filter { $0 != "," }) {
+            var start = index
+            var fact = sentence.fact(.quantity, from: index, through: index)
+            if start > 0, let entry = (WordLists.qualifiersByLast[sentence.lower[start - 1]] ?? []).first(where: { start >= $0.words.count
+                && sentence.lower[(start - $0.words.count)..<start].elementsEqual($0.words) }) {
+                start -= entry.words.count
+                fact = sentence.fact(.quantity, from: start, through: index)
+                fact.qualifier = entry.words.joined(separator: " ")
+                fact.lower = value * entry.lower
+                fact.upper = entry.upper.map { value * $0 }
+            } else {
+                fact.lower = value
+                fact.upper = value
+            }
+            fact.value = (fact.qualifier.map { $0 + " " } ?? "") + format(value)
+            fact.counted = unitWord
+            return [fact]
+        }
         return nil
     }
+
+    /// Units written onto their number ("40km", "5kg"), which the counted-groups list ties to their names.
+    private static let attachedUnits: Set<String> = ["km", "kms", "kg", "mm", "cm", "mi", "ha", "kmh", "mph", "kph", "mw", "gw", "kw"]
 
     /// "16400000" for 16.4 × 10⁶ (16399999.999999998 in binary floating point).
     static func format(_ value: Double) -> String {

@@ -49,6 +49,7 @@ struct FactExtractorTests {
         ("The ministry is committing 4.2 million pounds to the campaign.", "£4200000", "-"),
         ("The closures will save 2.4 million pounds annually.", "£2400000", "-"),
         ("He was paid just shy of half a million dollars in total.", "just shy of $500000", "-"),
+        ("The epicentre was about 40km northwest of Dolvany.", "about 40", "km"),
         ("The parcel weighed 40 pounds.", "40", "pounds"),
         ("The council opened 12 sports centres overnight.", "12", "sports centres"),
         ("Some 90 water supply points were set up.", "some 90", "water supply points"),
