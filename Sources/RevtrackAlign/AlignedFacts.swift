@@ -3,13 +3,12 @@ import RevtrackFacts
 extension OutletAlignment {
     /// The two outlets' facts compared where they report one thing: counts,
     /// dates, quotations and claims meet within an aligned pair of sentences
-    /// (as the pair shows them, agreeing with its conflicts; conflicting only
-    /// where a conflict rule says so), so that a
-    /// percentage meets the one its words tie it to ("a 4.5% rise" / "3.5
-    /// percent"), not the first percentage of the other text ("inflation at
-    /// 3.1%"). People, places and organisations are one referent wherever
-    /// they are named, so they keep the whole texts' matching, as do facts
-    /// no pair holds.
+    /// (as the pair shows them: conflicting only where a conflict rule says
+    /// so), so that a percentage meets the one its words tie it to ("a 4.5%
+    /// rise" / "3.5 percent"), not the first percentage of the other text
+    /// ("inflation at 3.1%"). People, places and organisations are one
+    /// referent wherever they are named, so they keep the whole texts'
+    /// matching, as do facts no pair holds, where that matching is sure.
     /// - Parameter whole: the two texts' facts compared as wholes.
     public func comparingFacts(_ whole: FactComparison, old: [Fact], new: [Fact]) -> FactComparison {
         let entities: Set<Fact.Kind> = [.person, .place, .organisation]
@@ -29,8 +28,8 @@ extension OutletAlignment {
         // quotation or claim in like words, a count of one named thing, dates of like precision
         // ("last September" / "the fall of 2023"). Not amounts that count nothing named, which it
         // pairs by unit alone; not a day against a year ("Thursday" overlaps "this year", as does
-        // every day of it); not values it calls
-        // conflicting, since only the conflict rules, within a pair, say two outlets disagree.
+        // every day of it); not values it calls conflicting, since only the conflict rules, within
+        // a pair, say two outlets disagree.
         for entry in whole.entries where !isEntity(entry) {
             guard let a = entry.old, let b = entry.new, !usedOld.contains(a), !usedNew.contains(b),
                   entry.relation != .conflicting,
@@ -51,14 +50,12 @@ extension OutletAlignment {
     /// ("last year" / "the fall of 2023"). A day against a month or a year
     /// overlaps too many others to be one date reported twice.
     static func alikeInPrecision(_ a: Fact, _ b: Fact) -> Bool {
-        func rank(_ resolved: String?) -> Int? {
-            guard let resolved else { return nil }
-            if resolved.hasSuffix("s") { return 0 }
-            if resolved.count == 4 { return 1 }
-            if resolved.count == 10 || resolved.contains("W") { return 3 }
-            return 2
+        // By the days each covers: a week at most, a quarter at most, a year, longer.
+        func rank(_ fact: Fact) -> Int? {
+            guard let days = fact.days?.count else { return nil }
+            return days <= 7 ? 3 : days <= 92 ? 2 : days <= 366 ? 1 : 0
         }
-        guard let x = rank(a.resolved), let y = rank(b.resolved) else { return false }
+        guard let x = rank(a), let y = rank(b) else { return false }
         return x == y || Set([x, y]) == [1, 2]
     }
 

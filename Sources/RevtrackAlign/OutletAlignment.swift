@@ -152,10 +152,8 @@ public struct OutletAlignment: Sendable {
         let text = sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.hasSuffix("?") else { return true }
         // A turn of a few words ("HOST: The freezer.", "GUEST: Very tense.") echoes or answers, and tells nothing alone.
-        guard let colon = text.firstIndex(of: ":"), text[..<colon].contains(where: \.isLetter), !text[..<colon].contains(where: \.isLowercase) else {
-            return false
-        }
-        return WordTokenizer.tokenize(String(text[text.index(after: colon)...])).filter { $0.kind != .punctuation }.count < 4
+        guard let turn = TranscriptTurn(text) else { return false }
+        return WordTokenizer.tokenize(String(turn.spoken)).filter { $0.kind != .punctuation }.count < 4
     }
 
     /// The text's headline: its first kept sentence when it stands alone

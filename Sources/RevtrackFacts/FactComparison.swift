@@ -189,8 +189,8 @@ public struct FactComparison: Sendable {
         let words = source.lowercased().split(separator: " ").map(String.init).filter { !Grammar.determiners.contains($0) }
         // "Minister of Transport and Infrastructure", "Secretary of State for Health": an office and its portfolio.
         if let of = words.firstIndex(where: { $0 == "of" || $0 == "for" }), of > 0,
-           words[..<of].allSatisfy({ EntityExtractor.isTitle($0) || WordLists.roles.contains($0) }) { return true }
-        return !words.isEmpty && words.allSatisfy { EntityExtractor.isTitle($0) || WordLists.roles.contains($0) || $0 == "of" }
+           words[..<of].allSatisfy(EntityExtractor.isTitle) { return true }
+        return !words.isEmpty && words.allSatisfy { EntityExtractor.isTitle($0) || $0 == "of" }
     }
 
     /// Whether a source is an organisation by its last word ("Civil Protection

@@ -111,9 +111,9 @@ public enum PageFurniture {
            lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
             || lower.contains("may not be published, broadcast") { return true }
         // Navigation: "Markets | Energy | Companies", "World · Middle East · Africa".
-        if unit.tokens.filter({ $0.text == "|" || $0.text == "·" || $0.text == "•" }).count >= 2, content.count <= 16 { return true }
+        let separators = unit.tokens.filter { Self.separators.contains($0.text) }.count
+        if separators >= 2, content.count <= 16 { return true }
         if isPromotion(unit, words: content.count) { return true }
-        let separators = unit.tokens.filter { $0.text == "|" || $0.text == "·" || $0.text == "•" }.count
         guard content.count <= 12 else { return false }
         let tokens = unit.tokens
         let (chrome, timeWords) = chromeAndTimeWords(tokens[...])
@@ -133,7 +133,7 @@ public enum PageFurniture {
         }
         // A kicker or date line cut by one separator, one part of it chrome or a date:
         // "Vell Valley Health Desk | Explainer", "Tuesday 15 September 2026 | Volume 412".
-        if separators >= 1, !endsSentence, tokens.split(whereSeparator: { $0.text == "|" || $0.text == "·" || $0.text == "•" }).contains(where: { part in
+        if separators >= 1, !endsSentence, tokens.split(whereSeparator: { Self.separators.contains($0.text) }).contains(where: { part in
             let words = part.filter { $0.kind == .word || $0.kind == .number }.count
             let (chrome, time) = chromeAndTimeWords(part)
             return words > 0 && chrome + time == words && (chrome > 0 || isDateLine(part))
@@ -191,6 +191,9 @@ public enum PageFurniture {
         if opener == "subscribe" || opener == "sign" && unit.lower.dropFirst().first == "up" { return true }
         return unit.lower.contains { ["newsletter", "newsletters", "inbox", "alerts", "podcast", "app"].contains($0) }
     }
+
+    /// What divides the items of a navigation line or a kicker.
+    private static let separators: Set<String> = ["|", "·", "•"]
 
     /// First words of a promotion line.
     private static let promotionOpeners: Set<String> = ["sign", "subscribe", "get", "join", "follow", "download"]

@@ -27,25 +27,24 @@ enum QuantityExtractor {
             // million", "two and a half million".
             if low == high, low.rounded() == low, end + 1 < tokens.count, lower[end] == "point" {
                 var digits = "", next = end + 1
-                while next < tokens.count, let digit = Self.spokenDigits[lower[next]] { digits += digit; next += 1 }
+                while next < tokens.count, let digit = Self.spokenDigit(lower[next]) { digits += String(digit); next += 1 }
                 if !digits.isEmpty, let fraction = Double("0." + digits) { low += fraction; high = low; end = next }
             }
             if low == high, end + 2 < tokens.count, lower[end] == "and", lower[end + 1] == "a", lower[end + 2] == "half" {
                 low += 0.5; high = low; end += 3
             }
             // "two hundred", "two dozen", "three hundred thousand".
-            while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
-                low *= factor; high *= factor; end += 1
+            func multiply() {
+                while end < tokens.count, let factor = Grammar.multipliers[lower[end]] { low *= factor; high *= factor; end += 1 }
             }
-            // "a hundred and forty", "two thousand and twelve": the rest of a number said aloud.
+            multiply()
+            // "a hundred and forty", "two thousand and twelve": the rest of a number said aloud; "a hundred
+            // and fifty thousand dollars": the whole said before its multiplier.
             if number.words != nil, low == high, low >= 100, low.truncatingRemainder(dividingBy: 100) == 0,
                end + 1 < tokens.count, lower[end] == "and", tokens[end + 1].kind == .word,
                let rest = Self.number(at: end + 1, sentence), rest.low == rest.high, rest.low >= 1, rest.low < 100, rest.low.rounded() == rest.low {
                 low += rest.low; high += rest.low; end = rest.end
-                // "a hundred and fifty thousand dollars": the whole said before its multiplier.
-                while end < tokens.count, let factor = Grammar.multipliers[lower[end]] {
-                    low *= factor; high *= factor; end += 1
-                }
+                multiply()
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
             else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }
@@ -60,13 +59,10 @@ enum QuantityExtractor {
             var start = index > 0 && Grammar.currencies.contains(tokens[index - 1].text) ? index - 1 : index
             var qualifier: String? = nil
             var interval = (lower: low, upper: Optional(high))
-            for entry in start > 0 ? WordLists.qualifiersByLast[lower[start - 1]] ?? [] : [] where start >= entry.words.count {
-                if lower[(start - entry.words.count)..<start].elementsEqual(entry.words) {
-                    qualifier = entry.words.joined(separator: " ")
-                    interval = (low * entry.lower, entry.upper.map { high * $0 })
-                    start -= entry.words.count
-                    break
-                }
+            if let entry = Self.qualifier(endingAt: start, lower) {
+                qualifier = entry.words.joined(separator: " ")
+                interval = (low * entry.lower, entry.upper.map { high * $0 })
+                start -= entry.words.count
             }
 
             // What is counted: "of its troops", "Russian peacekeepers", "prisoners of war".
@@ -84,7 +80,7 @@ enum QuantityExtractor {
                   // "2.4 million pounds annually": an adverb after the noun says how, not what.
                   !(nounEnd > nounStart && lower[nounEnd].hasSuffix("ly") && !Self.nounsInLy.contains(lower[nounEnd])),
                   // "4.2 million pounds annually": nothing counted, a rate.
-                  !["annually", "yearly", "monthly", "weekly", "daily", "hourly"].contains(lower[nounEnd]) {
+                  ReferentTerms.rateAdverbs[lower[nounEnd]] == nil {
                 if lower[nounEnd] == "of" {
                     // "prisoners of war", not "of the".
                     guard nounEnd > nounStart, nounEnd + 1 < tokens.count, tokens[nounEnd + 1].kind == .word,
@@ -155,11 +151,20 @@ enum QuantityExtractor {
         "politics", "physics", "mathematics", "athletics", "lens", "gas", "bus", "plus", "bonus", "census", "status", "campus",
     ]
 
-    /// The digits after "point" in a number said aloud.
-    private static let spokenDigits: [String: String] = [
-        "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-        "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-    ]
+    /// A digit after "point" in a number said aloud: "eight", "oh", "nought".
+    private static func spokenDigit(_ word: String) -> Int? {
+        if ["zero", "oh", "nought"].contains(word) { return 0 }
+        guard word.first?.isLetter == true, let value = ReferentTerms.numberValue(word), (1...9).contains(value) else { return nil }
+        return Int(value)
+    }
+
+    /// The qualifier that ends right before `start` ("more than", "a total of"), the longest first.
+    private static func qualifier(endingAt start: Int, _ lower: [String]) -> (words: [String], lower: Double, upper: Double?)? {
+        guard start > 0 else { return nil }
+        return (WordLists.qualifiersByLast[lower[start - 1]] ?? []).first { entry in
+            start >= entry.words.count && lower[(start - entry.words.count)..<start].elementsEqual(entry.words)
+        }
+    }
 
     /// Nouns that end like an adverb ("water supply points").
     private static let nounsInLy: Set<String> = ["supply", "assembly", "family", "ally", "rally", "monopoly", "anomaly", "reply", "belly"]
@@ -273,44 +278,29 @@ enum QuantityExtractor {
         }
         let multipliers: [String: Double] = ["bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12]
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "," }
-        if let factor = multipliers[String(text.dropFirst(digits.count)).lowercased()], let value = Double(digits.filter { $0 != "," }),
-           index > 0, Grammar.currencies.contains(sentence.tokens[index - 1].text) {
-            var fact = sentence.fact(.quantity, from: index - 1, through: index)
-            let unit = sentence.tokens[index - 1].text
-            var start = index - 1
-            if start > 0, let entry = (WordLists.qualifiersByLast[sentence.lower[start - 1]] ?? []).first(where: { start >= $0.words.count
-                && sentence.lower[(start - $0.words.count)..<start].elementsEqual($0.words) }) {
-                start -= entry.words.count
-                fact = sentence.fact(.quantity, from: start, through: index)
-                fact.qualifier = entry.words.joined(separator: " ")
-            }
-            fact.value = (fact.qualifier.map { $0 + " " } ?? "") + unit + format(value * factor)
-            fact.unit = unit
-            fact.lower = value * factor
-            fact.upper = value * factor
-            return [fact]
+        let suffix = String(text.dropFirst(digits.count)).lowercased()
+        guard let value = Double(digits.filter { $0 != "," }) else { return nil }
+        // "$5m", "£2.6bn": a sum with its sign before it.
+        if let factor = multipliers[suffix], index > 0, Grammar.currencies.contains(sentence.tokens[index - 1].text) {
+            return [measure(value * factor, from: index - 1, through: index, unit: sentence.tokens[index - 1].text, sentence)]
         }
         // A measure written with its unit: "40km", "12km", "5kg", "250mm"; what it counts is the unit.
-        let unitWord = String(text.dropFirst(digits.count)).lowercased()
-        if Self.attachedUnits.contains(unitWord), let value = Double(digits.filter { $0 != "," }) {
-            var start = index
-            var fact = sentence.fact(.quantity, from: index, through: index)
-            if start > 0, let entry = (WordLists.qualifiersByLast[sentence.lower[start - 1]] ?? []).first(where: { start >= $0.words.count
-                && sentence.lower[(start - $0.words.count)..<start].elementsEqual($0.words) }) {
-                start -= entry.words.count
-                fact = sentence.fact(.quantity, from: start, through: index)
-                fact.qualifier = entry.words.joined(separator: " ")
-                fact.lower = value * entry.lower
-                fact.upper = entry.upper.map { value * $0 }
-            } else {
-                fact.lower = value
-                fact.upper = value
-            }
-            fact.value = (fact.qualifier.map { $0 + " " } ?? "") + format(value)
-            fact.counted = unitWord
-            return [fact]
-        }
+        if Self.attachedUnits.contains(suffix) { return [measure(value, from: index, through: index, counted: suffix, sentence)] }
         return nil
+    }
+
+    /// A quantity written as one token with its currency sign or unit ("$5m", "40km"), and its qualifier before it.
+    private static func measure(_ value: Double, from first: Int, through last: Int, unit: String? = nil, counted: String? = nil,
+                                _ sentence: TokenizedSentence) -> Fact {
+        let entry = qualifier(endingAt: first, sentence.lower)
+        var fact = sentence.fact(.quantity, from: first - (entry?.words.count ?? 0), through: last)
+        fact.qualifier = entry?.words.joined(separator: " ")
+        fact.value = (fact.qualifier.map { $0 + " " } ?? "") + (unit ?? "") + format(value)
+        fact.lower = value * (entry?.lower ?? 1)
+        fact.upper = entry.map { entry in entry.upper.map { value * $0 } } ?? value
+        fact.unit = unit
+        fact.counted = counted
+        return fact
     }
 
     /// Units written onto their number ("40km", "5kg"), which the counted-groups list ties to their names.

@@ -274,14 +274,12 @@ enum QuotationExtractor {
             // "The Minister of Transport and Infrastructure", "the Secretary of State for Health":
             // an office named by its portfolio speaks, not the portfolio's last word.
             var office = first - 1
-            while office > start, ["of", "for", "and", "&", "the"].contains(lower[office]) || isName(tokens[office]) && office < first - 1 {
-                if EntityExtractor.isTitle(lower[office]) || WordLists.roles.contains(lower[office]) { break }
+            while office > start, !EntityExtractor.isTitle(lower[office]), ["of", "for", "and", "&", "the"].contains(lower[office]) || isName(tokens[office]) {
                 office -= 1
             }
-            if office >= start, office < first - 1, EntityExtractor.isTitle(lower[office]) || WordLists.roles.contains(lower[office]),
-               ["of", "for"].contains(lower[office + 1]) {
+            if office >= start, office < first - 1, EntityExtractor.isTitle(lower[office]), ["of", "for"].contains(lower[office + 1]) {
                 // "Chief Executive of …": the whole title.
-                while office > start, EntityExtractor.isTitle(lower[office - 1]) || WordLists.roles.contains(lower[office - 1]) { office -= 1 }
+                while office > start, EntityExtractor.isTitle(lower[office - 1]) { office -= 1 }
                 return tokens[office...last].map(\.text).joined(separator: " ")
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }

@@ -140,6 +140,12 @@ public enum ReferentTerms {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Adverbs of a rate and the unit of time each names: "2.4 million pounds
+    /// annually" is a yearly amount, "13,000 vehicles daily" a count per day.
+    public static let rateAdverbs: [String: String] = [
+        "hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+    ]
+
     /// The value of one word that is an ordinal: digits with their ending
     /// ("18th", "1st") or an ordinal word up to thirty-first ("ninth",
     /// "eighteenth", "twenty-first"): days of a month said aloud, places in a

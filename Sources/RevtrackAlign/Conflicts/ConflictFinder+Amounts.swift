@@ -30,7 +30,7 @@ extension ConflictFinder {
                 if word.hasSuffix("'s") || word.hasSuffix("\u{2019}s") { word.removeLast(2) }
                 let before = sentence.lower[index - 1]
                 return ["a", "per", "each", "every"].contains(before) && Durations.years(per: word) != nil
-            } || sentence.lower.contains { ["annually", "daily", "weekly", "monthly", "hourly"].contains($0) }
+            } || sentence.lower.contains { ReferentTerms.rateAdverbs[$0] != nil }
         }
         guard isRate(old) == isRate(new), !tellsAnotherYear(facts, reference, writtenYears: true) else { return nil }
         func measures(_ sentence: SentenceWords, _ facts: [Fact]) -> [Measure] {

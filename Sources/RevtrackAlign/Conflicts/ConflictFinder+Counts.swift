@@ -19,10 +19,9 @@ extension ConflictFinder {
             let sources = facts.filter { [.person, .organisation].contains($0.kind) }.compactMap { sentence.position(of: $0) }
                 .flatMap { $0.0..<($0.0 + $0.1) }
             let window = (max(0, index - 5)..<min(sentence.lower.count, index + length + 6)).filter { !sources.contains($0) }
-            let adverbs = ["daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year", "hourly": "hour"]
             return Set(window.compactMap { position -> String? in
                 let word = sentence.lower[position]
-                if let unit = adverbs[word] ?? Durations.years(per: word).map({ _ in ReferentTerms.stem(word) }) { return unit }
+                if let unit = ReferentTerms.rateAdverbs[word] ?? Durations.years(per: word).map({ _ in ReferentTerms.stem(word) }) { return unit }
                 guard ReferentTerms.carriesMeaning(word), ReferentTerms.numberValue(word) == nil else { return nil }
                 return ReferentTerms.stem(word)
             }).subtracting(counted)

@@ -8,12 +8,13 @@ extension ConflictFinder {
     /// The same words quoted in one sentence and spoken in the other's turn
     /// by someone else: `"We are devastated, …," Chief Executive Martin Voss
     /// said` / `SOUNDBITE (RHEA CALDWELL, …): We are devastated, …`. The
-    /// quotation's first words (at least five) must open or run on in the
-    /// turn, and both speakers be named.
+    /// quotation's first words (at least five) must open the turn (an
+    /// analyst who asks "you said we are …" quotes them, and does not speak
+    /// them), and both speakers be named.
     static func turnAttribution(_ old: Sentence, _ new: Sentence, _ facts: (old: [Fact], new: [Fact])) -> OutletAlignment.Conflict? {
         func check(_ quoted: [Fact], _ turn: Sentence) -> (String, String)? {
-            guard let (speaker, spoken) = turnSpeaker(turn.text) else { return nil }
-            let turnWords = words(spoken)
+            guard let spokenTurn = TranscriptTurn(turn.text), let speaker = spokenTurn.speaker else { return nil }
+            let turnWords = words(spokenTurn.spoken)
             for quote in quoted where quote.kind == .quote {
                 guard let credited = quote.speaker, isName(credited) else { continue }
                 let opening = Array(words(quote.value).prefix(8))
@@ -26,25 +27,6 @@ extension ConflictFinder {
         if let (credited, speaker) = check(facts.old, new) { return .init(kind: .attribution, old: credited, new: speaker) }
         if let (credited, speaker) = check(facts.new, old) { return .init(kind: .attribution, old: speaker, new: credited) }
         return nil
-    }
-
-    /// The person a transcript turn's label names, and the words after it:
-    /// "DANA WHITCOMBE: …" → Dana Whitcombe, "SOUNDBITE (RHEA CALDWELL,
-    /// SPOKESWOMAN): …" → Rhea Caldwell; nil for a part alone ("ANCHOR:",
-    /// "GUEST (courts reporter):").
-    static func turnSpeaker(_ text: String) -> (name: String, spoken: Substring)? {
-        guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 80 else { return nil }
-        let label = text[..<colon]
-        guard label.contains(where: \.isLetter), !label.contains(where: \.isLowercase) else { return nil }
-        var name = label.split(separator: "(").first.map(String.init) ?? ""
-        if let open = label.firstIndex(of: "("), let close = label.firstIndex(of: ")"), open < close {
-            let inside = label[label.index(after: open)..<close].split(separator: ",").first.map(String.init) ?? ""
-            // "SOUNDBITE (RHEA CALDWELL, …)", "CORRESPONDENT (CALLUM REID)": the part outside, the name inside.
-            if transcriptRoles.contains(name.trimmingCharacters(in: .whitespaces).lowercased()) { name = inside }
-        }
-        let words = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }
-        guard words.count >= 2, words.count <= 4, !transcriptRoles.contains(words[0].lowercased()) else { return nil }
-        return (words.joined(separator: " "), text[text.index(after: colon)...])
     }
 
     private static func words<S: StringProtocol>(_ text: S) -> [String] {

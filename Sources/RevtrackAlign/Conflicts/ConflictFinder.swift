@@ -173,15 +173,8 @@ enum ConflictFinder {
     static func isName(_ text: String) -> Bool {
         guard let last = text.split(separator: " ").last, last.first?.isUppercase == true else { return false }
         return !["He", "She", "They", "It", "We", "I"].contains(text) && !FactComparison.isTitleOnly(text)
-            && !transcriptRoles.contains(text.lowercased()) && !FactComparison.isOrganisation(text)
+            && !TranscriptTurn.roles.contains(text.lowercased()) && !FactComparison.isOrganisation(text)
             // One ordinary word, capitalised: the end of a title ("the Minister of Transport and Infrastructure").
             && (text.contains(" ") || !Lexicon.isWord(text))
     }
-
-    /// A transcript's speaker labels that name a part, not a person ("GUEST (courts
-    /// reporter):", "CALLER:"): two outlets' transcripts label one speaker differently.
-    static let transcriptRoles: Set<String> = [
-        "guest", "host", "anchor", "reporter", "correspondent", "caller", "newsreader", "presenter", "operator", "clip",
-        "analyst", "interviewer", "moderator", "soundbite", "narrator", "voice", "speaker", "panelist", "panellist", "co-host",
-    ]
 }
