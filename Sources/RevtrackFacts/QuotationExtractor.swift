@@ -260,6 +260,11 @@ enum QuotationExtractor {
         let last = end - 1
         if ["he", "she"].contains(lower[last]) { return people.latest(before: position) }
         if ["they", "we", "it", "i", "you"].contains(lower[last]) { return nil }
+        // "The Minister of Transport and Infrastructure", "the Chief Executive of the council": an
+        // office named by its portfolio speaks, not the portfolio's last word.
+        if let office = officeStart(sentence, from: start, endingAt: last) {
+            return tokens[office...last].map(\.text).joined(separator: " ")
+        }
         if isName(tokens[last]) {
             var first = last
             while first > start, isName(tokens[first - 1]) || tokens[first - 1].text == "." && first - 2 >= start && isName(tokens[first - 2]) { first -= 1 }
@@ -270,17 +275,6 @@ enum QuotationExtractor {
                !isName(tokens[before - 1]) || Gazetteer.isCommonWord(lower[before - 1]),
                QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
                 return lower[before - 1]
-            }
-            // "The Minister of Transport and Infrastructure", "the Secretary of State for Health":
-            // an office named by its portfolio speaks, not the portfolio's last word.
-            var office = first - 1
-            while office > start, !EntityExtractor.isTitle(lower[office]), ["of", "for", "and", "&", "the"].contains(lower[office]) || isName(tokens[office]) {
-                office -= 1
-            }
-            if office >= start, office < first - 1, EntityExtractor.isTitle(lower[office]), ["of", "for"].contains(lower[office + 1]) {
-                // "Chief Executive of …": the whole title.
-                while office > start, EntityExtractor.isTitle(lower[office - 1]) { office -= 1 }
-                return tokens[office...last].map(\.text).joined(separator: " ")
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
                 .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
@@ -343,6 +337,31 @@ enum QuotationExtractor {
 
     private static func isName(_ token: WordToken) -> Bool {
         token.kind == .word && token.text.first?.isUppercase == true
+    }
+
+    /// Where an office named by its portfolio starts, when the words up to
+    /// `last` are one: a title ("Minister", "Chief Executive", "Chief
+    /// Inspector") then "of" or "for" and the portfolio ("Transport and
+    /// Infrastructure", "the council", "State for Health").
+    private static func officeStart(_ sentence: TokenizedSentence, from start: Int, endingAt last: Int) -> Int? {
+        let lower = sentence.lower, tokens = sentence.tokens
+        // A title word, or a capitalised ordinary word beside one ("Chief Inspector"), not "The".
+        func isOfficeWord(_ index: Int) -> Bool {
+            EntityExtractor.isTitle(lower[index])
+                || isName(tokens[index]) && Gazetteer.isCommonWord(lower[index]) && !Grammar.stops.contains(lower[index])
+        }
+        // Back over the portfolio, at most eight words, through each "of" or "for" a title stands before:
+        // "Secretary of State for Health" reaches "Secretary".
+        var found: Int? = nil
+        var index = last
+        while index > start, last - index < 8, tokens[index].kind == .word, !Grammar.auxiliaries.contains(lower[index]) {
+            index -= 1
+            guard ["of", "for"].contains(lower[index]), index < last else { continue }
+            var office = index
+            while office > start, isOfficeWord(office - 1) { office -= 1 }
+            if office < index, (office..<index).contains(where: { EntityExtractor.isTitle(lower[$0]) }) { found = office }
+        }
+        return found
     }
 
     /// Whether a verb of saying other than the speaker's own ("I said") comes before a quotation in its sentence.

@@ -37,7 +37,7 @@ enum FactsEvaluation {
         let entries = manifest(samples: samples).filter { only == nil || $0.text.contains(only!) }
         guard !entries.isEmpty else { print("no text in Samples/facts/manifest.tsv matches --only=\(only ?? "")"); exit(2) }
         let dev = entries.filter { $0.set == "dev" }
-        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev, dev3 and dev4)")
+        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev, dev3, dev4 and dev5)")
         let corpus = score(dev, samples: samples, verbose: verbose)
         let heldOut = entries.filter { $0.set == "heldout" }
         print("\nheld-out set (\(heldOut.count) texts: Samples/facts/heldout and heldout2; never tuned on)")
@@ -190,7 +190,8 @@ enum FactsEvaluation {
             return Item(kind: "date", key: lower(fact.resolved ?? fact.value), attributes: [fact.text.lowercased()])
         case .quote:
             let words = fact.value.lowercased().filter { $0 != "'" && $0 != "’" }.split { !$0.isLetter && !$0.isNumber }.prefix(3)
-            let speaker = fact.speaker.map { String($0.split(separator: " ").last ?? "").lowercased() } ?? "-"
+            // Keyed as a claim's source is: a surname, or an office's head ("Chief Executive of the council" → executive).
+            let speaker = fact.speaker.map(FactComparison.sourceHead) ?? "-"
             return Item(kind: "quote", key: words.joined(separator: " "), attributes: [speaker])
         case .person: return Item(kind: "person", key: fact.value.lowercased(), attributes: [lower(fact.title)])
         case .place: return Item(kind: "place", key: fact.value.lowercased(), attributes: [])

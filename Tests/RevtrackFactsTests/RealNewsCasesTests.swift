@@ -228,6 +228,8 @@ struct RealNewsCasesTests {
         ("The Minister of Transport and Infrastructure said: \"This is a dark day for our country.\"", "Minister of Transport and Infrastructure"),
         ("\"We will act within the month,\" the Secretary of State for Health said.", "Secretary of State for Health"),
         ("The Chief Executive of Harlow Stores said: \"We will not chase volume.\"", "Chief Executive of Harlow Stores"),
+        ("The Chief Executive of the council said: \"This decision brings 210 homes to the town.\"", "Chief Executive of the council"),
+        ("The Chief Inspector of Rail Accidents said: \"We will establish what happened.\"", "Chief Inspector of Rail Accidents"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
