@@ -51,28 +51,22 @@ public struct OutletAlignment: Sendable {
     public let copied: CopiedText
     /// Every scored pair, old sentence → new sentence → score: what the pairs were chosen from.
     public let candidates: [Int: [Int: Double]]
+    /// The pair model's features of each candidate (`PairFeatures.names`), for training it.
+    public let candidateFeatures: [Int: [Int: [Double]]]
+    public static var featureNames: [String] { PairFeatures.names }
 
     /// The scores at which sentences pair. Set on Samples/outlets/dev
     /// (`revtrack-bench align --sweep`), leaning to precision: a wrong pair
     /// misleads a reader more than a missing one.
     public struct Thresholds: Sendable {
-        /// The one-to-one assignment takes pairs from this score: with the
-        /// place bonus, about a quarter of the two sentences' weighted words in common.
+        /// The one-to-one assignment, one of the pair model's features, takes
+        /// pairs from this score: with the place bonus, about a quarter of the
+        /// two sentences' weighted words in common.
         public var assignment = 0.4
-        /// A sentence left over joins its best partner, already paired, at
-        /// this score: a wire lead told in two or three sentences elsewhere
-        /// pairs with each as surely as the assignment pairs one.
-        public var join = 0.4
-        /// A pair this strong stands whatever else either sentence pairs
-        /// with: a headline and a lead both report what another outlet's lead does.
-        public var strong = 0.7
-        /// Two sentences that are each other's best partner pair from this score,
-        public var mutual = 0.25
-        /// of which this much must come from what they share, not from their
-        /// like places: two sentences of commentary near the end of both texts
-        /// ("This is very important for Azerbaijan.") are each other's best
-        /// partner by place alone.
-        public var mutualShared = 0.15
+        /// Two sentences pair when the pair model gives them this probability.
+        /// On dev, scored story by story with models fitted without the story,
+        /// 0.4 gives 0.86 / 0.74, 0.3 gives 0.83 / 0.77 and 0.5 0.89 / 0.71.
+        public var pair = 0.4
         /// Two sentences that disagree on a count, a date or a speaker pair from this score.
         public var conflicting = 0.35
         public init() {}
@@ -110,8 +104,9 @@ public struct OutletAlignment: Sendable {
         // words ("HOST: The freezer."): each is shown as only in its side and pairs only as a copy.
         scores.leaveOut(old: Set(oldKept.filter { Self.asks(old.sentences[$0]) }), new: Set(newKept.filter { Self.asks(new.sentences[$0]) }))
         let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
-        let chosen = scores.choose(thresholds, headlines: headlines)
+        let (chosen, features) = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
+        candidateFeatures = features
 
         func pair(_ o: Int, _ n: Int, _ score: Double) -> Pair {
             let isCopied = scores.isCopied(o, n)
@@ -204,14 +199,19 @@ public struct OutletAlignment: Sendable {
 /// that share a weighted term are ever compared.
 struct PairScores {
     private var scores: [Int: [Int: Double]] = [:]
-    /// What each pair's score owes to its place alone.
-    private var placeBonus: [Int: [Int: Double]] = [:]
+    /// What each pair's score is made of, for the pair model's features.
+    private(set) var parts: [Int: [Int: PairParts]] = [:]
+    /// Each kept sentence's weighted terms, by side and sentence.
+    private(set) var weights: (old: [Int: [String: Double]], new: [Int: [String: Double]]) = ([:], [:])
+    /// The sentences that are a transcript's turns, by side.
+    private(set) var turns: (old: Set<Int>, new: Set<Int>) = ([], [])
     var all: [Int: [Int: Double]] { scores }
     private var copiedPairs: Set<Int> = []
     private let newCount: Int
 
     init(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int], nameWords: Set<String> = []) {
         newCount = new.sentences.count
+        turns = (Set(oldKept.filter { TranscriptTurn(old.sentences[$0].text) != nil }), Set(newKept.filter { TranscriptTurn(new.sentences[$0].text) != nil }))
         let oldTerms = oldKept.map { ReferentTerms.terms(of: old.sentences[$0].text) }
         let newTerms = newKept.map { ReferentTerms.terms(of: new.sentences[$0].text) }
         // A word rare in English but in every other sentence of the story
@@ -229,19 +229,24 @@ struct PairScores {
             for term in newTerms[position] {
                 let w = weight(term)
                 postings[term.key, default: []].append((index, w))
+                weights.new[index, default: [:]][term.key] = w
                 total += w
             }
             newTotals[index] = total
         }
         // Stories tell events in roughly the same order (the lead first), so
         // sentences at like places in their texts are likelier partners.
-        var newPlace: [Int: Double] = [:]
-        for (position, index) in newKept.enumerated() { newPlace[index] = Double(position) / Double(max(1, newKept.count - 1)) }
+        var newPlace: [Int: Double] = [:], newPosition: [Int: Int] = [:]
+        for (position, index) in newKept.enumerated() {
+            newPlace[index] = Double(position) / Double(max(1, newKept.count - 1))
+            newPosition[index] = position
+        }
         for (position, index) in oldKept.enumerated() {
             var shared: [Int: Double] = [:]
             var total = 0.0
             for term in oldTerms[position] {
                 let w = weight(term)
+                weights.old[index, default: [:]][term.key] = w
                 total += w
                 for posting in postings[term.key] ?? [] { shared[posting.sentence, default: 0] += min(w, posting.weight) }
             }
@@ -252,7 +257,9 @@ struct PairScores {
                 // Weighted Dice: the share of both sentences' weight they have in common.
                 let placed = Self.placeWeight * (1 - abs(place - newPlace[other]!))
                 scores[index, default: [:]][other] = 2 * common / (total + otherTotal) + placed
-                placeBonus[index, default: [:]][other] = placed
+                parts[index, default: [:]][other] = PairParts(dice: 2 * common / (total + otherTotal), placeGap: abs(place - newPlace[other]!),
+                                                              oldShare: common / total, newShare: common / otherTotal,
+                                                              openings: position < 2 && (newPosition[other] ?? 2) < 2 ? 1 : 0)
             }
         }
     }
@@ -272,7 +279,7 @@ struct PairScores {
                     guard oldKept.indices.contains(p), newKept.indices.contains(q), let score = base[oldKept[p]]?[newKept[q]] else { return false }
                     return score >= Self.neighbourFloor
                 }
-                if supported { scores[o]![n]! += Self.neighbourWeight }
+                if supported { scores[o]![n]! += Self.neighbourWeight; parts[o, default: [:]][n, default: PairParts()].neighbour = 1 }
             }
         }
     }
@@ -311,6 +318,7 @@ struct PairScores {
             }
             for (other, count) in shared where scores[index]?[other] != nil {
                 scores[index]![other]! += min(Self.sharedPhraseLimit, Self.sharedPhraseWeight * Double(count))
+                parts[index, default: [:]][other, default: PairParts()].phrases = Double(count)
             }
         }
     }
@@ -338,7 +346,12 @@ struct PairScores {
             guard let a = entry.old, let b = entry.new, scores[a.sentence]?[b.sentence] != nil else { continue }
             bonus[a.sentence, default: [:]][b.sentence, default: 0] += a.kind == .quote ? 0.2 : a.kind == .claim ? 0.05 : 0.08
         }
-        for (o, row) in bonus { for (n, value) in row { scores[o]![n]! += min(value, Self.factTieLimit) } }
+        for (o, row) in bonus {
+            for (n, value) in row {
+                scores[o]![n]! += min(value, Self.factTieLimit)
+                parts[o, default: [:]][n, default: PairParts()].facts = value
+            }
+        }
     }
 
     /// The most shared facts add to a pair's score.
@@ -359,9 +372,11 @@ struct PairScores {
                 let common = Set(outside.0).intersection(outside.1).count
                 guard common * 2 >= Set(outside.0).count + Set(outside.1).count - 2 * common || max(outside.0.count, outside.1.count) <= 1 else {
                     scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, Self.quotedOnly)
+                    parts[o, default: [:]][n, default: PairParts()].quoted = 1
                     continue
                 }
                 copiedPairs.insert(o * newCount + n)
+                parts[o, default: [:]][n, default: PairParts()].copied = 1
                 scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + Double(runs) / 100
             }
         }
@@ -400,13 +415,17 @@ struct PairScores {
         WordTokenizer.tokenize(text).lazy.filter { $0.kind != .punctuation }.count
     }
 
-    /// The pairs: an assignment over the candidates, then the strong pairs,
-    /// the mutual best partners, and sentences left over that join a pair.
+    /// The pairs: the candidates the pair model finds likely, weighing each
+    /// pair's parts, its margins over both sentences' other candidates, and
+    /// whether the one-to-one assignment that maximises the total score takes
+    /// it (so a sentence may pair with several, and an early sentence does not
+    /// take the partner a later one needs).
     ///
     /// Headlines sum a story up, so when both texts have one they pair with
     /// each other, not with the lead that tells the same in full (that
     /// pair is the two leads'), unless one copies the other.
-    func choose(_ thresholds: OutletAlignment.Thresholds, headlines: (old: Int?, new: Int?) = (nil, nil)) -> [(Int, Int, Double)] {
+    func choose(_ thresholds: OutletAlignment.Thresholds, headlines: (old: Int?, new: Int?) = (nil, nil))
+        -> (pairs: [(Int, Int, Double)], features: [Int: [Int: [Double]]]) {
         var scores = scores
         for (o, row) in scores {
             for n in row.keys where Self.crossesHeadline(o, n, headlines) && !isCopied(o, n) { scores[o]![n] = nil }
@@ -424,28 +443,13 @@ struct PairScores {
         } else {
             chosen = Assignment.greedy(candidates)
         }
-        var pairs = Set(chosen.map { Key(old: $0.0, new: $0.1) })
-        let pairedRows = Set(chosen.map(\.0)), pairedColumns = Set(chosen.map(\.1))
-        // Each sentence's best partner, ties to the earlier sentence.
-        var bestForRow: [Int: (column: Int, score: Double)] = [:], bestForColumn: [Int: (row: Int, score: Double)] = [:]
-        for (o, row) in scores {
-            for (n, score) in row {
-                if let current = bestForRow[o], (current.score, -current.column) >= (score, -n) {} else { bestForRow[o] = (n, score) }
-                if let current = bestForColumn[n], (current.score, -current.row) >= (score, -o) {} else { bestForColumn[n] = (o, score) }
-            }
+        let features = PairFeatures.of(scores, parts: parts, weights: weights, turns: turns, headlines: headlines,
+                                       assigned: Set(chosen.map { $0.0 * newCount + $0.1 }), newCount: newCount)
+        var pairs: [(Int, Int, Double)] = []
+        for (o, row) in features {
+            for (n, values) in row where PairModel.probability(values) >= thresholds.pair { pairs.append((o, n, scores[o]![n]!)) }
         }
-        for (o, row) in scores {
-            for (n, score) in row {
-                let best = bestForRow[o]?.column == n, bestOfOther = bestForColumn[n]?.row == o
-                if score >= thresholds.strong
-                    || o == headlines.old && n == headlines.new && score >= thresholds.mutual
-                    || best && bestOfOther && score >= thresholds.mutual && score - (placeBonus[o]?[n] ?? 0) >= thresholds.mutualShared
-                    || score >= thresholds.join && (best && !pairedRows.contains(o) || bestOfOther && !pairedColumns.contains(n)) {
-                    pairs.insert(Key(old: o, new: n))
-                }
-            }
-        }
-        return pairs.map { ($0.old, $0.new, scores[$0.old]![$0.new]!) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return (pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }, features)
     }
 
     /// Whether a pair joins a headline to a body sentence while both texts have a headline.
@@ -454,5 +458,4 @@ struct PairScores {
         return (o == oh) != (n == nh)
     }
 
-    private struct Key: Hashable { let old: Int, new: Int }
 }

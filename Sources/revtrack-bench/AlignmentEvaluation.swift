@@ -44,7 +44,18 @@ enum AlignmentEvaluation {
         }
     }
 
-    static func run(samples: String, verbose: Bool, sweep: Bool = false, folder: String? = nil) {
+    static func run(samples: String, verbose: Bool, sweep: Bool = false, folder: String? = nil, features: String? = nil) {
+        // Every candidate pair's features and gold label, to train the pair model on (scripts/train-pair-model.py).
+        if let features {
+            var lines = ["set\tfile\told\tnew\tgold\tconflict\tchosen\t" + OutletAlignment.featureNames.joined(separator: "\t")]
+            let sets = ["dev", "heldout", "heldout2", "heldout3"].map { samples + "/outlets/" + $0 } + (folder.map { [$0] } ?? [])
+            for set in sets {
+                let name = set.split(separator: "/").last.map(String.init) ?? set
+                score(set, verbose: false) { lines.append(name + "\t" + $0) }
+            }
+            try? (lines.joined(separator: "\n") + "\n").write(toFile: features, atomically: true, encoding: .utf8)
+            return
+        }
         // A new set read once, before any rule is fitted to it.
         if let folder {
             print("set \(folder)")
@@ -52,10 +63,10 @@ enum AlignmentEvaluation {
             return
         }
         if sweep {
-            for join in [0.3, 0.35, 0.4, 0.5] {
+            for cut in [0.3, 0.35, 0.4, 0.45, 0.5] {
                 var thresholds = OutletAlignment.Thresholds()
-                thresholds.join = join
-                print(String(format: "join %.2f", join))
+                thresholds.pair = cut
+                print(String(format: "pair from probability %.2f", cut))
                 score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
             }
             for conflicting in [0.35, 0.45, 0.55, 2.0] {
@@ -63,16 +74,6 @@ enum AlignmentEvaluation {
                 thresholds.conflicting = conflicting
                 print(String(format: "conflicting near-pairs from %.2f", conflicting))
                 score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
-            }
-            for assignment in [0.3, 0.35, 0.4, 0.5] {
-                for strong in [0.5, 0.6, 0.7] {
-                    for mutual in [0.2, 0.25, 0.3, 0.4] {
-                        var thresholds = OutletAlignment.Thresholds()
-                        (thresholds.assignment, thresholds.strong, thresholds.mutual) = (assignment, strong, mutual)
-                        print(String(format: "assignment %.2f strong %.2f mutual %.2f", assignment, strong, mutual))
-                        score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
-                    }
-                }
             }
             return
         }
@@ -89,7 +90,7 @@ enum AlignmentEvaluation {
         speed(samples)
     }
 
-    static func score(_ folder: String, verbose: Bool, thresholds: OutletAlignment.Thresholds = .init()) {
+    static func score(_ folder: String, verbose: Bool, thresholds: OutletAlignment.Thresholds = .init(), dump: ((String) -> Void)? = nil) {
         var pairs = Counts(), conflicts = Counts(), copied = Counts(), files = 0
         let stories = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         for story in stories {
@@ -131,6 +132,19 @@ enum AlignmentEvaluation {
                 // revtrack's copied-and-conflicting: neither right nor wrong as a copy.
                 let predictedCopied = Set(alignment.pairs.filter(\.copied).map { GoldPair(old: $0.old, new: $0.new) }).subtracting(goldConflicts)
                 pairs.add(predicted: predicted, gold: goldPairs)
+                if let dump {
+                    let file = story + "/" + goldFile
+                    for (o, row) in alignment.candidateFeatures.sorted(by: { $0.key < $1.key }) {
+                        for (n, values) in row.sorted(by: { $0.key < $1.key }) {
+                            let pair = GoldPair(old: o, new: n)
+                            let labels = [goldPairs.contains(pair), goldConflicts.contains(pair), predicted.contains(pair)].map { $0 ? "1" : "0" }
+                            dump(([file, String(o), String(n)] + labels + values.map { String(format: "%.4f", $0) }).joined(separator: "\t"))
+                        }
+                    }
+                    for pair in goldPairs where alignment.candidateFeatures[pair.old]?[pair.new] == nil {
+                        dump([file, String(pair.old), String(pair.new), "1", goldConflicts.contains(pair) ? "1" : "0", predicted.contains(pair) ? "1" : "0", "none"].joined(separator: "\t"))
+                    }
+                }
                 conflicts.add(predicted: predictedConflicts, gold: goldConflicts)
                 copied.add(predicted: predictedCopied, gold: goldCopied)
                 if verbose {

@@ -1,6 +1,6 @@
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v] [--sweep] [--set=DIR]] [serve --folder=DIR] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v] [--sweep] [--set=DIR] [--features=FILE]] [serve --folder=DIR] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -31,7 +31,8 @@ for suite in suites {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
         AlignmentEvaluation.run(samples: samples, verbose: flags.contains("-v"), sweep: flags.contains("--sweep"),
-                                folder: arguments.first { $0.hasPrefix("--set=") }.map { String($0.dropFirst(6)) })
+                                folder: arguments.first { $0.hasPrefix("--set=") }.map { String($0.dropFirst(6)) },
+                                features: arguments.first { $0.hasPrefix("--features=") }.map { String($0.dropFirst(11)) })
     case "serve":
         guard let folder = arguments.first(where: { $0.hasPrefix("--folder=") }).map({ String($0.dropFirst(9)) }) else {
             FileHandle.standardError.write(Data("serve needs --folder=DIR (the archive is built there once)\n".utf8))
