@@ -28,7 +28,7 @@ enum Apparatus {
 
     private static func contains(line text: String) -> Bool {
         let words = WordTokenizer.tokenize(text)
-        guard let first = words.first else { return true }
+        guard !words.isEmpty else { return true }
         let lowered = words.prefix(4).map { $0.text.lowercased() }
         let wordCount = words.filter { $0.kind != .punctuation }.count
         // "By Nailia Bagirova", "By Carla Ruiz and Tom Lee".
@@ -44,8 +44,7 @@ enum Apparatus {
         // "(Reporting by …", "Writing by …", "Additional reporting by …".
         let opening = lowered.filter { $0 != "(" }
         if opening.count >= 2, ["reporting", "writing", "editing", "additional"].contains(opening[0]), opening.contains("by") { return true }
-        // "REUTERS/Aziz Karimov", "AP Photo/Jane Doe": an agency's credit.
-        if wordCount <= 6, text.contains("/"), first.text.allSatisfy({ $0.isUppercase || !$0.isLetter }) || lowered.contains("photo") { return true }
+        if isAgencyCredit(words, text) { return true }
         // A label of up to three words before a colon, opening with a word of page
         // apparatus: "PHOTO CAPTION:", "Read more:", "Related coverage:", "See also:".
         if let colon = words.prefix(4).firstIndex(where: { $0.text == ":" }), colon > 0,
@@ -53,6 +52,31 @@ enum Apparatus {
             return true
         }
         return false
+    }
+
+    /// "REUTERS/Aziz Karimov", "AP Photo/Jane Doe": an agency's credit.
+    private static func isAgencyCredit(_ words: [WordToken], _ text: String) -> Bool {
+        guard let first = words.first else { return false }
+        return words.filter { $0.kind != .punctuation }.count <= 6 && text.contains("/")
+            && (first.text.allSatisfy { $0.isUppercase || !$0.isLetter } || words.prefix(4).contains { $0.text.lowercased() == "photo" })
+    }
+
+    /// The sentences of photo captions: a paragraph of one or two sentences
+    /// that ends in an agency's credit ("Staff walk past the entrance at
+    /// Wenlow General Hospital. HARBOURLINE/Kofi Brannagh") describes a
+    /// picture, not the event, though it reads as prose.
+    static func captions(in text: SegmentedText) -> Set<Int> {
+        var found: Set<Int> = []
+        var start = 0
+        for index in text.sentences.indices {
+            let sentence = text.sentences[index]
+            guard index + 1 == text.sentences.count || text.sentences[index + 1].paragraph != sentence.paragraph else { continue }
+            defer { start = index + 1 }
+            let line = sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard index > start, index - start <= 2, isAgencyCredit(WordTokenizer.tokenize(line), line) else { continue }
+            found.formUnion(start...index)
+        }
+        return found
     }
 
     /// Words that label a credit line before its "by".

@@ -83,7 +83,7 @@ public struct OutletAlignment: Sendable {
         self.old = old
         self.new = new
         let left = [old, new].enumerated().map { side, text in
-            Set(text.sentences.indices.filter { ignoring(side, $0) || Apparatus.contains(text.sentences[$0]) })
+            Set(text.sentences.indices.filter { ignoring(side, $0) || Apparatus.contains(text.sentences[$0]) }).union(Apparatus.captions(in: text))
         }
         let oldKept = old.sentences.indices.filter { !left[0].contains($0) }
         let newKept = new.sentences.indices.filter { !left[1].contains($0) }
@@ -358,7 +358,10 @@ struct PairScores {
     static let factTieLimit = 0.2
 
     /// Sentences that share runs of copied words: a copy is the same
-    /// sentence, whatever else the scores say.
+    /// sentence, whatever else the scores say. A copy with a clause dropped
+    /// and a word or two changed ("cancelled all of its flights" / "cancelled
+    /// all flights") keeps few runs of six words whole, so a pair whose words
+    /// mostly recur in the other sentence in order is one too.
     mutating func addCopies(_ copied: CopiedText, old: SegmentedText, new: SegmentedText) {
         for (o, row) in copied.links {
             for (n, runs) in row {
@@ -366,20 +369,46 @@ struct PairScores {
                 let shorter = min(Self.wordCount(old.sentences[o].text), Self.wordCount(new.sentences[n].text))
                 guard Double(runs) >= max(2, 0.4 * Double(shorter - CopiedText.shingle + 1)),
                       copied.oldCoverage[o] >= 0.5, copied.newCoverage[n] >= 0.5 else { continue }
-                // Two outlets quote one speaker word for word on their own; a
-                // copy keeps the words around the quotation too.
-                let outside = (Self.wordsOutsideQuotes(old.sentences[o].text), Self.wordsOutsideQuotes(new.sentences[n].text))
-                let common = Set(outside.0).intersection(outside.1).count
-                guard common * 2 >= Set(outside.0).count + Set(outside.1).count - 2 * common || max(outside.0.count, outside.1.count) <= 1 else {
-                    scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, Self.quotedOnly)
-                    parts[o, default: [:]][n, default: PairParts()].quoted = 1
-                    continue
-                }
-                copiedPairs.insert(o * newCount + n)
-                parts[o, default: [:]][n, default: PairParts()].copied = 1
-                scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + Double(runs) / 100
+                markCopy(o, n, old: old.sentences[o].text, new: new.sentences[n].text, strength: Double(runs) / 100)
             }
         }
+        for (o, row) in scores {
+            for (n, score) in row where score >= Self.nearCopyFloor && !isCopied(o, n) {
+                let a = ReferentTerms.copyWords(of: old.sentences[o].text), b = ReferentTerms.copyWords(of: new.sentences[n].text)
+                let shorter = min(a.count, b.count)
+                guard shorter >= Self.nearCopyWords, Double(Self.commonSubsequence(a, b)) >= Self.nearCopyShare * Double(shorter) else { continue }
+                markCopy(o, n, old: old.sentences[o].text, new: new.sentences[n].text, strength: 0)
+            }
+        }
+    }
+
+    /// A near copy: candidates from this score, whose shorter sentence has
+    /// this many words or more, this share of them in order in the other.
+    static let nearCopyFloor = 0.35, nearCopyWords = 8, nearCopyShare = 0.9
+
+    private mutating func markCopy(_ o: Int, _ n: Int, old: String, new: String, strength: Double) {
+        // Two outlets quote one speaker word for word on their own; a
+        // copy keeps the words around the quotation too.
+        let outside = (Self.wordsOutsideQuotes(old), Self.wordsOutsideQuotes(new))
+        let common = Set(outside.0).intersection(outside.1).count
+        guard common * 2 >= Set(outside.0).count + Set(outside.1).count - 2 * common || max(outside.0.count, outside.1.count) <= 1 else {
+            scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, Self.quotedOnly)
+            parts[o, default: [:]][n, default: PairParts()].quoted = 1
+            return
+        }
+        copiedPairs.insert(o * newCount + n)
+        parts[o, default: [:]][n, default: PairParts()].copied = 1
+        scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + strength
+    }
+
+    /// The length of the longest common subsequence of two word lists.
+    static func commonSubsequence(_ a: [String], _ b: [String]) -> Int {
+        var previous = [Int](repeating: 0, count: b.count + 1), current = previous
+        for word in a {
+            for j in b.indices { current[j + 1] = word == b[j] ? previous[j] + 1 : max(previous[j + 1], current[j]) }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 
     func isCopied(_ o: Int, _ n: Int) -> Bool { copiedPairs.contains(o * newCount + n) }

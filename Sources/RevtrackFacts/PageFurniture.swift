@@ -168,8 +168,11 @@ public enum PageFurniture {
             let previous = index > tokens.startIndex ? tokens[index - 1].text.lowercased() : ""
             let beforeParenthesis = index - 1 > tokens.startIndex ? tokens[index - 2].text.lowercased() : ""
             if previous == "(", next == ")", interface.contains(beforeParenthesis) { chrome += 1; continue }
+            // The year of "March 12, 2026": a month, its day and a comma before it.
+            let yearOfDate = previous == "," && index - 3 >= tokens.startIndex && tokens[index - 2].kind == .number
+                && Grammar.months[tokens[index - 3].text.lowercased()] != nil
             if token.text.contains(":") || next == ":" || previous == ":" || timeOfDay.contains(next) || interface.contains(next)
-                || Grammar.months[next] != nil || Grammar.months[previous] != nil { timeWords += 1 }
+                || Grammar.months[next] != nil || Grammar.months[previous] != nil || yearOfDate { timeWords += 1 }
         }
         return (chrome, timeWords)
     }

@@ -393,6 +393,29 @@ struct OutletAlignmentTests {
         #expect(mastheads.pairs.count == 1 && mastheads.onlyOld.isEmpty && mastheads.onlyNew.isEmpty)
     }
 
+    @Test("a photo caption, a line of one or two sentences ending in an agency's credit, pairs with nothing")
+    func captions() {
+        let alignment = align("Staff walk past the emergency department entrance at Wenlow General Hospital. HARBOURLINE/Kofi Brannagh\n\nThe emergency department at Wenlow General Hospital stayed open on Thursday.",
+                              "The emergency department entrance at Wenlow General Hospital stayed open to walk-in patients on Thursday.")
+        #expect(alignment.pairs.map(\.old) == [2], "\(alignment.pairs.map { alignment.old.sentences[$0.old].text })")
+        #expect(alignment.onlyOld.isEmpty)
+        // Prose that mentions a slash is no caption.
+        let prose = align("The 24/7 helpline at Wenlow General Hospital took 900 calls.\n\nIts staff worked through the night.",
+                          "The 24/7 helpline at Wenlow General Hospital took 900 calls on Thursday.")
+        #expect(prose.pairs.map(\.old) == [0])
+    }
+
+    @Test("a copy with a clause dropped and a word changed is still a copy; a paraphrase in like order is not")
+    func nearCopies() throws {
+        let alignment = align("BRANTHOLM, March 3 (Harbourline) - Skerrow Air, the regional airline based in Brantholm, entered administration on Tuesday and cancelled all of its flights with immediate effect.",
+                              "Skerrow Air, the regional airline based in Brantholm, has entered administration and cancelled all of its flights with immediate effect.")
+        let pair = try #require(alignment.pairs.first)
+        #expect(pair.copied && pair.words.contains { $0.operation == .delete && $0.text.contains("on Tuesday") })
+        let paraphrase = align("The regional airline based in Brantholm entered administration on Tuesday and cancelled all of its flights.",
+                               "The small island carrier from Brantholm went into administration on Tuesday, grounding every one of its planes.")
+        #expect(paraphrase.pairs.allSatisfy { !$0.copied })
+    }
+
     @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")
     func conflictingJoin() throws {
         let alignment = align("""

@@ -24,7 +24,7 @@ struct RealNewsCasesTests {
 
     @Test("what a diff hides as page furniture and what it keeps as prose", arguments: [
         ("Thursday 4 June 2026", true), ("Last updated 14:20 GMT, Tuesday", true), ("Comments (31)", true),
-        ("Wednesday 11 March 2026, 2:35pm", true), ("1.", true),
+        ("Wednesday 11 March 2026, 2:35pm", true), ("1.", true), ("March 12, 2026 09:55 GMT", true),
         ("Tuesday 15 September 2026 | Volume 412", true), ("Vell Valley Health Desk | Explainer", true),
         ("Sign up for Transport Weekly, our newsletter on strikes, fares and timetables.", true),
         ("Get Health Desk in your inbox every Friday.", true),
