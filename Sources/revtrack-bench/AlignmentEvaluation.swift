@@ -69,7 +69,7 @@ enum AlignmentEvaluation {
                 print(String(format: "pair from probability %.2f", cut))
                 score(samples + "/outlets/dev", verbose: false, thresholds: thresholds)
             }
-            for conflicting in [0.35, 0.45, 0.55, 2.0] {
+            for conflicting in [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 2.0] {
                 var thresholds = OutletAlignment.Thresholds()
                 thresholds.conflicting = conflicting
                 print(String(format: "conflicting near-pairs from %.2f", conflicting))

@@ -416,18 +416,18 @@ struct OutletAlignmentTests {
         #expect(paraphrase.pairs.allSatisfy { !$0.copied })
     }
 
-    @Test("two sentences nearly paired that disagree on a count pair, though each has a partner")
+    @Test("two sentences that disagree on a count pair, though one of them has a closer partner")
     func conflictingJoin() throws {
         let alignment = align("""
-            Skarvik Airways cancelled 412 flights on Monday as about 1,150 pilots walked out in a 48-hour strike over pay.
-            All the pilots who walked out over pay are members of the union, which called the strike.
+            About 1,150 pilots walked out on Monday, the union said.
+            Skarvik Airways cancelled 412 flights on Monday because of the strike over pay, which the union called.
             """, """
-            Skarvik Airways cancelled 412 flights on Monday in a 48-hour strike over pay.
-            About 1,500 pilots walked out over pay, all members of the union.
+            Skarvik Airways cancelled 412 flights on Monday as about 1,500 of its pilots stopped work over pay.
+            The union said the walkout would last 48 hours.
             """)
-        let pair = try #require(alignment.pairs.first { $0.old == 0 && $0.new == 1 })
+        let pair = try #require(alignment.pairs.first { $0.old == 0 && $0.new == 0 })
         #expect(pair.conflicts.map(\.kind) == [.number])
-        #expect(alignment.pairs.contains { $0.old == 0 && $0.new == 0 } && alignment.pairs.contains { $0.old == 1 && $0.new == 1 })
+        #expect(alignment.pairs.contains { $0.old == 1 && $0.new == 0 })
     }
 
     @Test("one quotation in two framings is the same thing, not a copy; with its framing kept it is a copy")
