@@ -165,6 +165,9 @@ struct OutletAlignmentTests {
         ("When open, the tunnel will cut the crossing from about 55 minutes by ferry to 12 minutes, and is expected to carry 38,000 vehicles a day.",
          "When open, the tunnel will cut the crossing from about 55 minutes by ferry to 21 minutes, and is expected to carry 38,000 vehicles a day.",
          "number 12 minutes / 21 minutes"),
+        ("The municipal elections board certified the unofficial count on Friday evening.",
+         "The municipal elections board still has not certified the unofficial count, officials said on Friday evening.",
+         "status certified / not certified"),
     ])
     func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
@@ -196,6 +199,10 @@ struct OutletAlignmentTests {
          "The police department's budget pays for the 25 officers added in last year's budget."),
         ("Each day of the stoppage costs the port about 4 million euros, it estimates.",
          "The port puts the cost of the three-day stoppage at roughly 12 million euros."),
+        // "Not yet" tells when, not whether; an adjective is no event; a denial's object is neither side.
+        ("The company said the report had not yet been released to the board on Monday.", "The company said the report was released to the board on Monday."),
+        ("Passwords and payment details stored by the bank were not affected, it added.", "The bank began contacting affected customers about the passwords and payment details."),
+        ("Brightwell denied that the larger cooker model was affected by the fault, the safety agency said.", "Brightwell insists the larger cooker model is not affected by the fault, the safety agency said."),
         ("The property tax rate rises 3.9% under the plan, after a 2.1% rise in 2021.",
          "Under the plan the property tax rate rises 2.1 percent, the council said."),
         ("Shares in Tarrow Marine were up 12% in early trading.", "Shares in Tarrow Marine closed 9% higher."),

@@ -207,7 +207,7 @@ extension ConflictFinder {
     /// Words after a participle that make it a lasting state: "has stayed above", "has been in place".
     private static let lasting: Set<String> = ["above", "below", "at", "near", "around", "steady", "unchanged", "in", "on", "since", "for"]
 
-    private static let irregularParticiples: Set<String> = [
+    static let irregularParticiples: Set<String> = [
         "shut", "left", "begun", "ended", "gone", "done", "closed", "lifted", "withdrawn", "taken", "won", "lost", "held",
         "broken", "struck", "fallen", "risen", "made", "paid", "sold", "cut", "set", "put", "quit", "met", "sent", "spent",
     ]

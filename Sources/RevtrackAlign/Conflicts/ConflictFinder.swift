@@ -91,7 +91,8 @@ enum ConflictFinder {
            let turn = turnAttribution(sentences.old, sentences.new, sentenceFacts) { found.append(turn) }
         if let stance = stance(sentenceFacts.old, sentenceFacts.new) ?? stance(old, new) { found.append(stance) }
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
-            ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst) { found.append(status) }
+            ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
+            ?? polarity(old, new) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
         if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
