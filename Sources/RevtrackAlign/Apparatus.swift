@@ -73,7 +73,7 @@ enum Apparatus {
             guard index + 1 == text.sentences.count || text.sentences[index + 1].paragraph != sentence.paragraph else { continue }
             defer { start = index + 1 }
             let line = sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard index > start, index - start <= 2, isAgencyCredit(WordTokenizer.tokenize(line), line) else { continue }
+            guard index > start, index - start <= 2, line.contains("/"), isAgencyCredit(WordTokenizer.tokenize(line), line) else { continue }
             found.formUnion(start...index)
         }
         return found

@@ -376,9 +376,12 @@ struct PairScores {
                 markCopy(o, n, old: old.sentences[o].text, new: new.sentences[n].text, strength: Double(runs) / 100)
             }
         }
+        var oldWords: [Int: [String]] = [:], newWords: [Int: [String]] = [:]
         for (o, row) in scores {
             for (n, score) in row where score >= Self.nearCopyFloor && !isCopied(o, n) {
-                let a = ReferentTerms.copyWords(of: old.sentences[o].text), b = ReferentTerms.copyWords(of: new.sentences[n].text)
+                if oldWords[o] == nil { oldWords[o] = ReferentTerms.copyWords(of: old.sentences[o].text) }
+                if newWords[n] == nil { newWords[n] = ReferentTerms.copyWords(of: new.sentences[n].text) }
+                let (a, b) = (oldWords[o]!, newWords[n]!)
                 let shorter = min(a.count, b.count)
                 guard shorter >= Self.nearCopyWords, Double(Self.commonSubsequence(a, b)) >= Self.nearCopyShare * Double(shorter) else { continue }
                 markCopy(o, n, old: old.sentences[o].text, new: new.sentences[n].text, strength: 0)
