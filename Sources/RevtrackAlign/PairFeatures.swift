@@ -18,16 +18,19 @@ struct PairParts: Sendable {
 /// parts, and how it stands against the other candidates of each sentence
 /// (a pair is likelier when neither sentence has a better partner).
 enum PairFeatures {
-    static let names = ["score", "dice", "containment", "minShare", "placeGap", "neighbour", "phrases", "facts", "quoted", "copied",
-                        "oldMargin", "newMargin", "oldBest", "newBest", "headlines", "lengthRatio", "oldResidual", "newResidual", "oldSize", "newSize", "turn", "assigned", "oneHeadline", "openings"]
+    static let names = [
+        "score", "dice", "containment", "minShare", "placeGap", "neighbour", "phrases", "facts", "quoted", "copied",
+        "oldMargin", "newMargin", "oldBest", "newBest", "headlines", "lengthRatio", "oldResidual", "newResidual",
+        "oldSize", "newSize", "turn", "assigned", "oneHeadline", "openings",
+    ]
 
     /// Candidates scoring less are no pair: on dev none below 0.2 reaches a
     /// probability of 0.23, and they are half of all candidates.
     static let floor = 0.2
 
     static func of(_ scores: [Int: [Int: Double]], parts: [Int: [Int: PairParts]],
-                   weights: (old: [Int: [String: Double]], new: [Int: [String: Double]]), turns: (old: Set<Int>, new: Set<Int>), headlines: (old: Int?, new: Int?),
-                   assigned: Set<Int>, newCount: Int) -> [Int: [Int: [Double]]] {
+                   weights: (old: [Int: [String: Double]], new: [Int: [String: Double]]), turns: (old: Set<Int>, new: Set<Int>),
+                   headlines: (old: Int?, new: Int?), assigned: Set<Int>, newCount: Int) -> [Int: [Int: [Double]]] {
         // Each sentence's two best scores, to tell how far a pair stands above or below the rest.
         typealias Top = (score: Double, partner: Int, second: Double, secondPartner: Int)
         var rowTop: [Int: Top] = [:], columnTop: [Int: Top] = [:]

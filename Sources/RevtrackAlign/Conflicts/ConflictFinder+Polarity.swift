@@ -25,20 +25,19 @@ extension ConflictFinder {
         for (index, word) in words.enumerated() where word.count > 4 && (word.hasSuffix("ed") || irregularParticiples.contains(word)) {
             var back = index - 1
             while back >= 0, between.contains(words[back]) { back -= 1 }
-            let notted = back >= 0 && (negations.contains(words[back]) || words[back].hasSuffix("n't") || words[back].hasSuffix("n\u{2019}t"))
+            let negated = back >= 0 && (negations.contains(words[back]) || words[back].hasSuffix("n't") || words[back].hasSuffix("n\u{2019}t"))
             // "denied that model was affected": a denial's object is neither affirmed nor negated here.
             if words[..<index].contains(where: { denials.contains($0) }) { continue }
-            let negated = notted
             // "not yet released" tells when, not whether: a later capture may report it done.
-            if notted, words[(back + 1)..<index].contains("yet") { continue }
+            if negated, words[(back + 1)..<index].contains("yet") { continue }
             // A participle used as a verb: after an auxiliary ("was arrested") or before its object
             // ("certified the count"), not an adjective ("affected customers").
             let auxiliary = index > 0 && between.contains(words[index - 1]) && !["yet", "still", "so", "far", "ever"].contains(words[index - 1])
             let object = index + 1 < words.count && determiners.contains(words[index + 1])
-            guard notted || auxiliary || object else { continue }
+            guard negated || auxiliary || object else { continue }
             let stem = ReferentTerms.stem(word)
             if let seen = found[stem], seen.negated != negated { mixed.insert(stem) }
-            found[stem] = found[stem] ?? (negated, words[(notted ? back : index)...index].joined(separator: " "), index)
+            found[stem] = found[stem] ?? (negated, words[(negated ? back : index)...index].joined(separator: " "), index)
         }
         return found.filter { !mixed.contains($0.key) }
     }
