@@ -21,6 +21,9 @@ public struct OutletAlignment: Sendable {
         public let new: Int
         /// How strongly the two are tied: weighted word overlap (0–1) plus facts and copying.
         public let score: Double
+        /// How likely a careful reader would pair the two, as the pair model
+        /// reads it (pairs stand from 0.4; a conflicting near-pair from 0.15).
+        public let probability: Double
         /// Word for word or nearly: one copied the other (or both a third).
         public let copied: Bool
         /// For copied pairs, the edits between them, as between two versions.
@@ -112,6 +115,7 @@ public struct OutletAlignment: Sendable {
         candidateFeatures = features
 
         func pair(_ o: Int, _ n: Int, _ score: Double) -> Pair {
+            let probability = (features[o]?[n]).map(PairModel.probability) ?? 0
             let isCopied = scores.isCopied(o, n)
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
@@ -119,7 +123,7 @@ public struct OutletAlignment: Sendable {
             let conflicts = ConflictFinder.conflicts(old: old.sentences[o], new: new.sentences[n], facts: entries,
                                                      sentenceFacts: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
                                                      oldCapturedFirst: oldCapturedFirst, copied: isCopied)
-            return Pair(old: o, new: n, score: score, copied: isCopied, words: words,
+            return Pair(old: o, new: n, score: score, probability: probability, copied: isCopied, words: words,
                         facts: Self.agreeing(entries, with: conflicts, old: oldByIndex[o] ?? [], new: newByIndex[n] ?? []), conflicts: conflicts)
         }
         var pairs = chosen.map { pair($0.0, $0.1, $0.2) }
@@ -131,7 +135,7 @@ public struct OutletAlignment: Sendable {
         func canDisagree(_ facts: [Fact]?) -> Bool { facts?.contains { disputable.contains($0.kind) } == true }
         for (o, row) in scores.all where canDisagree(oldByIndex[o]) {
             for (n, score) in row where !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n])
-                    && (features[o]?[n]).map({ PairModel.probability($0) }) ?? 0 >= thresholds.conflicting
+                    && (features[o]?[n]).map(PairModel.probability) ?? 0 >= thresholds.conflicting
                     && !PairScores.crossesHeadline(o, n, headlines) {
                 let candidate = pair(o, n, score)
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }

@@ -16,6 +16,8 @@ public struct AlignmentView: Sendable {
         public let oldText: String
         public let newText: String
         public let score: Double
+        /// How likely a careful reader would pair the two (the pair model).
+        public let probability: Double
         public let words: [WordSegment]
         /// The pair's facts: "=" shared, "≈" consistent, "≠" conflicting.
         public let facts: [(mark: String, kind: Fact.Kind, old: String, new: String)]
@@ -43,7 +45,7 @@ public struct AlignmentView: Sendable {
             }
             return Item(relation: pair.copied ? .copied : .both, old: pair.old, new: pair.new,
                         oldText: text(alignment.old, pair.old), newText: text(alignment.new, pair.new),
-                        score: pair.score, words: pair.words, facts: facts, conflicts: pair.conflicts)
+                        score: pair.score, probability: pair.probability, words: pair.words, facts: facts, conflicts: pair.conflicts)
         }
         onlyOld = alignment.onlyOld.map { ($0, text(alignment.old, $0)) }
         onlyNew = alignment.onlyNew.map { ($0, text(alignment.new, $0)) }
@@ -91,7 +93,7 @@ extension TextDiffRenderer {
             } else if item.relation == .copied {
                 head = paint("≡ copied", "36")
             } else {
-                head = paint("= both", "1") + paint(String(format: " (%.2f)", item.score), "2")
+                head = paint("= both", "1") + paint(String(format: " (%.2f)", item.probability), "2")
             }
             out += "\n" + head + "\n"
             if item.relation == .copied, !item.words.isEmpty, item.words.contains(where: { $0.operation != .equal }) {
@@ -150,6 +152,7 @@ struct AlignmentJSON: Encodable {
         let oldText: String
         let newText: String
         let score: Double
+        let probability: Double
         let conflicts: [Conflict]
         let facts: [FactTie]
         let words: [Word]?
@@ -172,7 +175,7 @@ struct AlignmentJSON: Encodable {
         func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
         pairs = view.items.map { item in
             Pair(relation: item.relation.rawValue, old: item.old, new: item.new, oldText: item.oldText, newText: item.newText,
-                 score: round(item.score),
+                 score: round(item.score), probability: round(item.probability),
                  conflicts: item.conflicts.map { Conflict(kind: $0.kind.rawValue, old: $0.old, new: $0.new) },
                  facts: item.facts.map { FactTie(kind: $0.kind.rawValue, relation: $0.mark == "=" ? "shared" : $0.mark == "≠" ? "conflicting" : "consistent",
                                                  old: $0.old, new: $0.new) },
@@ -227,7 +230,7 @@ extension HTMLDiffRenderer {
             if !item.conflicts.isEmpty {
                 tie = "<b>≠ conflict</b><br>" + item.conflicts.map { escape(AlignmentView.describe($0)) }.joined(separator: "<br>")
             } else {
-                tie = item.relation == .copied ? "≡ copied" : "= both <span class=\"score\">" + String(format: "%.2f", item.score) + "</span>"
+                tie = item.relation == .copied ? "≡ copied" : "= both <span class=\"score\">" + String(format: "%.2f", item.probability) + "</span>"
             }
             let facts = item.facts.isEmpty ? "" : "<div class=\"ties\">" + item.facts.map { escape(AlignmentView.describe(fact: $0)) }.joined(separator: "<br>") + "</div>"
             let cls = !item.conflicts.isEmpty ? "conflict" : item.relation.rawValue

@@ -203,7 +203,7 @@ enum Views {
             for item in view.items {
                 let (oldWords, newWords) = segments(item.words)
                 let tie = !item.conflicts.isEmpty ? "≠ conflict: " + item.conflicts.map(AlignmentView.describe).joined(separator: "; ")
-                    : item.relation == .copied ? "≡ copied" : String(format: "= both (%.2f)", item.score)
+                    : item.relation == .copied ? "≡ copied" : String(format: "= both (%.2f)", item.probability)
                 pairs.append(PairRow(cls: item.conflicts.isEmpty ? item.relation.rawValue : "conflict", tie: Untrusted.text(tie),
                                      old: Untrusted.text(item.oldText), new: Untrusted.text(item.newText),
                                      ties: item.facts.isEmpty ? nil : Untrusted.text(item.facts.map { fact in

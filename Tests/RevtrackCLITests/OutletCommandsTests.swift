@@ -60,6 +60,10 @@ struct OutletCommandsTests {
         #expect(pairs.count == 2)
         #expect((pairs[0]["conflicts"] as? [[String: Any]])?.first?["kind"] as? String == "number")
         #expect(pairs.filter { $0["relation"] as? String == "copied" && $0["words"] != nil }.count == 1)
+        // Each pair says how likely a reader would draw it; a pair without a conflict stands from 0.4.
+        let probabilities = pairs.compactMap { $0["probability"] as? Double }
+        #expect(probabilities.count == pairs.count && probabilities.allSatisfy { (0...1).contains($0) })
+        #expect(pairs.filter { ($0["conflicts"] as? [Any])?.isEmpty != false }.allSatisfy { ($0["probability"] as? Double ?? 0) >= 0.4 })
         let copied = try #require(alignment["copied"] as? [String: Any])
         #expect(((copied["newSpans"] as? [[Int]]) ?? []).count >= 1)
         let html = try cli.run(["diff", "floods/wire", "floods/rewrite", "--format", "html"])
