@@ -88,12 +88,16 @@ public enum ReferentTerms {
 
     static func term(_ token: WordToken) -> Term? {
         if token.kind == .number {
+            // "34th" and "thirty-fourth" are one place in a series, not the count 34.
+            if let place = ordinalValue(token.text) { return Term(key: "#th\(place)", weight: 3) }
             // Years and counts tie sentences; "2,000" and "2000" are one.
             return Term(key: "#" + token.text.filter { $0 != "," }, weight: 3)
         }
         let word = Grammar.strippingPossessive(token.text.lowercased())
         guard word.count > 1 || word.first?.isLetter == true else { return nil }
         if let number = numberWord[word] { return Term(key: "#" + number, weight: 2) }
+        // "First" and "second" alone more often mean the earliest and a unit of time.
+        if word != "first", word != "second", let place = ordinalValue(word) { return Term(key: "#th\(place)", weight: 2) }
         let rarity = weight(of: word)
         guard rarity > 0.4 else { return nil }
         if let group = WordLists.countedGroups[word] ?? WordLists.countedGroups[stem(word)] {
@@ -147,28 +151,31 @@ public enum ReferentTerms {
     ]
 
     /// The value of one word that is an ordinal: digits with their ending
-    /// ("18th", "1st") or an ordinal word up to thirty-first ("ninth",
-    /// "eighteenth", "twenty-first"): days of a month said aloud, places in a
-    /// table.
+    /// ("18th", "1st") or an ordinal word up to ninety-ninth ("ninth",
+    /// "eighteenth", "twenty-first", "thirty-fourth"): days of a month said
+    /// aloud, places in a table, the minute of a match.
     public static func ordinalValue(_ word: String) -> Int? {
+        let word = word.lowercased()
         if let suffix = ["st", "nd", "rd", "th"].first(where: { word.hasSuffix($0) }), let value = Int(word.dropLast(suffix.count)) {
             return value
         }
         return ordinalWords[word]
     }
 
-    /// Ordinal words from first to thirty-first, built from the grammar of English numbers.
+    /// Ordinal words from first to ninety-ninth and "hundredth", built from the grammar of English numbers.
     private static let ordinalWords: [String: Int] = {
         let units = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
         let teens = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                      "eighteenth", "nineteenth"]
-        var table: [String: Int] = [:]
-        for (offset, word) in units.enumerated() {
-            table[word] = offset + 1
-            table["twenty-" + word] = 21 + offset
-        }
+        let tens = [("twenty", "twentieth"), ("thirty", "thirtieth"), ("forty", "fortieth"), ("fifty", "fiftieth"),
+                    ("sixty", "sixtieth"), ("seventy", "seventieth"), ("eighty", "eightieth"), ("ninety", "ninetieth")]
+        var table: [String: Int] = ["hundredth": 100]
+        for (offset, word) in units.enumerated() { table[word] = offset + 1 }
         for (offset, word) in teens.enumerated() { table[word] = 10 + offset }
-        table["twentieth"] = 20; table["thirtieth"] = 30; table["thirty-first"] = 31
+        for (index, (cardinal, ordinal)) in tens.enumerated() {
+            table[ordinal] = 20 + 10 * index
+            for (offset, word) in units.enumerated() { table[cardinal + "-" + word] = 21 + 10 * index + offset }
+        }
         return table
     }()
 

@@ -168,6 +168,9 @@ struct OutletAlignmentTests {
         ("The municipal elections board certified the unofficial count on Friday evening.",
          "The municipal elections board still has not certified the unofficial count, officials said on Friday evening.",
          "status certified / not certified"),
+        ("Referee Tomas Erlandi stopped the match in the 34th minute as smoke poured from the roof of the north stand.",
+         "Erlandi stopped play in the twenty-fourth minute, with smoke pouring from the north stand's roof.",
+         "number 34th minute / twenty-fourth minute"),
     ])
     func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
@@ -199,6 +202,9 @@ struct OutletAlignmentTests {
          "The police department's budget pays for the 25 officers added in last year's budget."),
         ("Each day of the stoppage costs the port about 4 million euros, it estimates.",
          "The port puts the cost of the three-day stoppage at roughly 12 million euros."),
+        // One place in a series written two ways.
+        ("Referee Tomas Erlandi stopped the match in the 34th minute as smoke poured from the roof of the north stand.",
+         "Erlandi stopped play in the thirty-fourth minute, with smoke pouring from the north stand's roof."),
         // "Not yet" tells when, not whether; an adjective is no event; a denial's object is neither side.
         ("The company said the report had not yet been released to the board on Monday.", "The company said the report was released to the board on Monday."),
         ("Passwords and payment details stored by the bank were not affected, it added.", "The bank began contacting affected customers about the passwords and payment details."),

@@ -107,3 +107,31 @@ extension ConflictFinder {
         return isRound(x) || isRound(y)
     }
 }
+
+extension ConflictFinder {
+    /// One place in a series told two ways: "stopped the match in the 34th
+    /// minute" / "stops it in the twenty-fourth minute"; "on the 14th floor"
+    /// / "on the 12th floor". The ordinal stands before the same lowercase
+    /// noun in both (a day before a month, "18th March", is a date). "First"
+    /// and "second" alone mean the earliest and a unit of time as often.
+    static func ordinal(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
+        func places(_ sentence: SentenceWords) -> [String: (value: Int, words: String)] {
+            var found: [String: (value: Int, words: String)] = [:], mixed: Set<String> = []
+            for index in sentence.lower.indices.dropLast() where !["first", "second"].contains(sentence.lower[index]) {
+                guard let value = ReferentTerms.ordinalValue(sentence.lower[index]) else { continue }
+                let noun = sentence.written[index + 1]
+                guard noun.first?.isLowercase == true, ReferentTerms.carriesMeaning(noun) else { continue }
+                let key = ReferentTerms.stem(noun)
+                if let seen = found[key], seen.value != value { mixed.insert(key) }
+                found[key] = found[key] ?? (value, sentence.written[index] + " " + noun)
+            }
+            return found.filter { !mixed.contains($0.key) }
+        }
+        let theirs = places(new)
+        for (noun, mine) in places(old).sorted(by: { $0.key < $1.key }) {
+            guard let other = theirs[noun], other.value != mine.value else { continue }
+            return .init(kind: .number, old: mine.words, new: other.words)
+        }
+        return nil
+    }
+}

@@ -94,6 +94,7 @@ enum ConflictFinder {
             ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
             ?? polarity(old, new) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
+        if !found.contains(where: { $0.kind == .number }), let place = ordinal(old, new) { found.append(place) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
         if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
