@@ -383,8 +383,8 @@ struct PairScores {
         var oldWords: [Int: [String]] = [:], newWords: [Int: [String]] = [:]
         for (o, row) in scores {
             for (n, score) in row where score >= Self.nearCopyFloor && !isCopied(o, n) {
-                if oldWords[o] == nil { oldWords[o] = ReferentTerms.copyWords(of: old.sentences[o].text) }
-                if newWords[n] == nil { newWords[n] = ReferentTerms.copyWords(of: new.sentences[n].text) }
+                if oldWords[o] == nil { oldWords[o] = ReferentTerms.copyWords(of: String(Self.withoutLabel(old.sentences[o].text))) }
+                if newWords[n] == nil { newWords[n] = ReferentTerms.copyWords(of: String(Self.withoutLabel(new.sentences[n].text))) }
                 let (a, b) = (oldWords[o]!, newWords[n]!)
                 let shorter = min(a.count, b.count)
                 guard shorter >= Self.nearCopyWords, Double(Self.commonSubsequence(a, b)) >= Self.nearCopyShare * Double(shorter) else { continue }
@@ -410,6 +410,16 @@ struct PairScores {
         copiedPairs.insert(o * newCount + n)
         parts[o, default: [:]][n, default: PairParts()].copied = 1
         scores[o, default: [:]][n] = max(scores[o]?[n] ?? 0, 1) + strength
+    }
+
+    /// A sentence without what an outlet puts before copied words: a
+    /// dateline ("BRANTHOLM, March 3 (Harbourline) - "), a speaker's label
+    /// ("CLIP (DOROTA VELK, mayor): "), a time stamp ("[06:05 TUE 14 APR] ")
+    /// or a lead-in ("Our top story: "), when it ends within 60 characters.
+    static func withoutLabel(_ text: String) -> Substring {
+        let head = text.prefix(60)
+        let ends = [" - ", " \u{2014} ", " \u{2013} ", ": ", "] "].compactMap { head.range(of: $0)?.upperBound }
+        return ends.min().map { text[$0...] } ?? text[...]
     }
 
     /// The length of the longest common subsequence of two word lists.

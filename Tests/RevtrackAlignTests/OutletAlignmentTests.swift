@@ -424,6 +424,10 @@ struct OutletAlignmentTests {
                               "Skerrow Air, the regional airline based in Brantholm, has entered administration and cancelled all of its flights with immediate effect.")
         let pair = try #require(alignment.pairs.first)
         #expect(pair.copied && pair.words.contains { $0.operation == .delete && $0.text.contains("on Tuesday") })
+        // A dateline on one side and a lead-in on the other are not part of what was copied.
+        let labelled = align("BRANTHOLM, March 3 (Harbourline) - Skerrow Air, the regional airline based in Brantholm, entered administration on Tuesday and cancelled all of its flights with immediate effect.",
+                             "Our top story: Skerrow Air, the regional airline based in Brantholm, has entered administration and cancelled all flights with immediate effect.")
+        #expect(labelled.pairs.first?.copied == true)
         let paraphrase = align("The regional airline based in Brantholm entered administration on Tuesday and cancelled all of its flights.",
                                "The small island carrier from Brantholm went into administration on Tuesday, grounding every one of its planes.")
         #expect(paraphrase.pairs.allSatisfy { !$0.copied })
