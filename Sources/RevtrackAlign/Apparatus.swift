@@ -12,7 +12,7 @@ enum Apparatus {
     /// buttons: "By Imogen Threlfall, Companies Reporter⏎Saturday 22 August
     /// 2026⏎[Share] [Save]") is apparatus when each line is apparatus or furniture.
     static func contains(_ sentence: Sentence) -> Bool {
-        guard sentence.text.contains("\n") else { return contains(line: sentence.text) }
+        guard sentence.text.utf8.contains(0x0A) else { return contains(line: sentence.text) }
         let lines = SentenceSegmenter.segment(sentence.text.replacingOccurrences(of: "\n", with: "\n\n")).sentences
         let chrome = lines.filter { contains(line: $0.text) || PageFurniture.isFurniture($0) }
         // A masthead run into the navigation under it ("Meridian Wire⏎World | Business | …⏎Sign in"):
@@ -57,7 +57,7 @@ enum Apparatus {
     /// "REUTERS/Aziz Karimov", "AP Photo/Jane Doe": an agency's credit.
     private static func isAgencyCredit(_ words: [WordToken], _ text: String) -> Bool {
         guard let first = words.first else { return false }
-        return words.filter { $0.kind != .punctuation }.count <= 6 && text.contains("/")
+        return words.filter { $0.kind != .punctuation }.count <= 6 && text.utf8.contains(0x2F)
             && (first.text.allSatisfy { $0.isUppercase || !$0.isLetter } || words.prefix(4).contains { $0.text.lowercased() == "photo" })
     }
 
@@ -73,7 +73,7 @@ enum Apparatus {
             guard index + 1 == text.sentences.count || text.sentences[index + 1].paragraph != sentence.paragraph else { continue }
             defer { start = index + 1 }
             let line = sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard index > start, index - start <= 2, line.contains("/"), isAgencyCredit(WordTokenizer.tokenize(line), line) else { continue }
+            guard index > start, index - start <= 2, line.utf8.contains(0x2F), isAgencyCredit(WordTokenizer.tokenize(line), line) else { continue }
             found.formUnion(start...index)
         }
         return found

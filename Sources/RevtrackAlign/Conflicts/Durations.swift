@@ -18,10 +18,13 @@ enum Durations {
         var found: [(years: Double, phrase: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             // "two-year", "18-month", "50-year-old": one token; "decade-old", "week-long": a unit alone is one.
-            var parts = word.split(separator: "-").map(String.init)
-            if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
-            if parts.count == 2, let count = ReferentTerms.numberValue(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
-            if parts.count == 1, word.contains("-"), let unit = years(per: parts[0]) { found.append((unit, word, index)); continue }
+            // (Bytes, not String.contains: this runs for every word of every pair.)
+            if word.utf8.contains(0x2D) {
+                var parts = word.split(separator: "-").map(String.init)
+                if parts.count >= 2, ["old", "long"].contains(parts.last!) { parts.removeLast() }
+                if parts.count == 2, let count = ReferentTerms.numberValue(parts[0]), let unit = years(per: parts[1]) { found.append((count * unit, word, index)); continue }
+                if parts.count == 1, let unit = years(per: parts[0]) { found.append((unit, word, index)); continue }
+            }
             // "three years ago" dates a moment; it lasts nothing.
             guard let unit = years(per: word), index > 0, index + 1 == words.count || words[index + 1] != "ago" else { continue }
             let before = words[index - 1]
