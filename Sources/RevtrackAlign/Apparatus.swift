@@ -12,12 +12,23 @@ enum Apparatus {
     /// buttons: "By Imogen Threlfall, Companies Reporter⏎Saturday 22 August
     /// 2026⏎[Share] [Save]") is apparatus when each line is apparatus or furniture.
     static func contains(_ sentence: Sentence) -> Bool {
+        // Below the headline, a short line cut by a separator is a kicker, a section
+        // or the masthead and its section ("Talvik Business Daily | Economy",
+        // "Sports · Soccer", "Press Release | Westbridge, June 12, 2025").
+        if sentence.paragraph > 0, isKicker(sentence.text) { return true }
         guard sentence.text.utf8.contains(0x0A) else { return contains(line: sentence.text) }
         let lines = SentenceSegmenter.segment(sentence.text.replacingOccurrences(of: "\n", with: "\n\n")).sentences
         let chrome = lines.filter { contains(line: $0.text) || PageFurniture.isFurniture($0) }
         // A masthead run into the navigation under it ("Meridian Wire⏎World | Business | …⏎Sign in"):
         // a short name in capitals among lines of chrome.
         return chrome.count == lines.count || !chrome.isEmpty && lines.allSatisfy { chrome.contains($0) || isMasthead($0.text) }
+    }
+
+    private static func isKicker(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = trimmed.last, !".!?\"\u{201D}".contains(last) else { return false }
+        let words = WordTokenizer.tokenize(trimmed)
+        return words.contains { ["|", "\u{00B7}", "\u{2022}"].contains($0.text) } && words.filter { $0.kind != .punctuation }.count <= 8
     }
 
     /// A site's name on a line of its own: a few capitalised words, no sentence punctuation ("THE EVENING COURIER").
@@ -45,6 +56,10 @@ enum Apparatus {
         let opening = lowered.filter { $0 != "(" }
         if opening.count >= 2, ["reporting", "writing", "editing", "additional"].contains(opening[0]), opening.contains("by") { return true }
         if isAgencyCredit(words, text) { return true }
+        // A press release's end mark on a line of its own: "END", "ENDS", "###", "-30-".
+        if ["end", "ends", "###", "-30-"].contains(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) { return true }
+        // A link under a label without its colon: "Related coverage Marevia appeals for tents …", "Read more …".
+        if lowered.count >= 2, linkLabels.contains(lowered[0] + " " + lowered[1]) { return true }
         // A label of up to three words before a colon, opening with a word of page
         // apparatus: "PHOTO CAPTION:", "Read more:", "Related coverage:", "See also:".
         if let colon = words.prefix(4).firstIndex(where: { $0.text == ":" }), colon > 0,
@@ -78,6 +93,9 @@ enum Apparatus {
         }
         return found
     }
+
+    /// Two words that label a list of links.
+    private static let linkLabels: Set<String> = ["related coverage", "related stories", "related content", "read more", "see also", "more on"]
 
     /// Words that label a credit line before its "by".
     private static let creditLabels: Set<String> = ["live", "reporting", "words", "text", "story", "report", "written", "updates", "coverage", "("]

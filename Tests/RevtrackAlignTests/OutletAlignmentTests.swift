@@ -404,6 +404,13 @@ struct OutletAlignmentTests {
         let mastheads = align("Meridian Wire\nWorld | Business | Markets | Politics | More\nSign in | Subscribe\n\nThe club was sold on Thursday.",
                               "THE EVENING COURIER\nNews | Politics | Business | Sport | Opinion\n\nThe club was sold on Thursday, its owners said.")
         #expect(mastheads.pairs.count == 1 && mastheads.onlyOld.isEmpty && mastheads.onlyNew.isEmpty)
+        // A kicker cut by a separator below the headline, a release's end mark, a link under its label.
+        let chrome = align("Club sold to Harbridge investors\n\nTalvik Business Daily | Sport business\n\nThe club was sold on Thursday.\n\nRelated coverage Harbridge club sale approved by league",
+                           "Harbridge sale\n\nPress Release | Harbridge, June 12, 2025\n\nThe club was sold on Thursday, its owners said.\n\nEND")
+        #expect(chrome.onlyOld.map { chrome.old.sentences[$0].text }.allSatisfy { $0.hasPrefix("Club sold") },
+                "\(chrome.onlyOld.map { chrome.old.sentences[$0].text })")
+        #expect(chrome.onlyNew.map { chrome.new.sentences[$0].text }.allSatisfy { $0.hasPrefix("Harbridge sale") },
+                "\(chrome.onlyNew.map { chrome.new.sentences[$0].text })")
     }
 
     @Test("a photo caption, a line of one or two sentences ending in an agency's credit, pairs with nothing")
