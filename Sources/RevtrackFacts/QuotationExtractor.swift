@@ -263,7 +263,8 @@ enum QuotationExtractor {
         // "The Minister of Transport and Infrastructure", "the Chief Executive of the council": an
         // office named by its portfolio speaks, not the portfolio's last word.
         if let office = officeStart(sentence, from: start, endingAt: last) {
-            return tokens[office...last].map(\.text).joined(separator: " ")
+            let words = tokens[office...last].map(\.text).joined(separator: " ")
+            return people.holder(of: words) ?? words
         }
         if isName(tokens[last]) {
             var first = last
@@ -288,6 +289,8 @@ enum QuotationExtractor {
             first -= 1
             if Grammar.determiners.contains(lower[first]) { break }
         }
+        // "the judge said", "the chief inspector told reporters": the one person the text gives that office.
+        if let holder = people.holder(of: lower[first...last].joined(separator: " ")) { return holder }
         if first == last, lower[last].hasSuffix("s") == false, !groupNouns.contains(lower[last]) { return nil }
         return lower[last]
     }
@@ -399,6 +402,8 @@ enum QuotationExtractor {
 struct PersonMentions {
     private var index: [String: String] = [:]          // lowercased full name or surname → full name
     private var mentions: [(position: Int, name: String)] = []
+    /// Each office word ("minister", "inspector", "judge") and the people the text gives it to.
+    private var offices: [String: Set<String>] = [:]
 
     init(people: [Fact], sentences: [TokenizedSentence]) {
         for person in people where person.kind == .person {
@@ -413,9 +418,68 @@ struct PersonMentions {
                 if position + 1 < sentence.tokens.count, let next = index[Grammar.strippingPossessive(sentence.tokens[position + 1].text).lowercased()],
                    next == name { continue }
                 mentions.append((sentence.sentence.utf8Range.lowerBound + token.utf8Range.lowerBound, name))
+                for office in Self.offices(of: sentence, nameEndingAt: position, words: name.split(separator: " ").count) {
+                    offices[office, default: []].insert(name)
+                }
             }
         }
         mentions.sort { $0.position < $1.position }
+        // Titles the name itself carries: "colonel general Yevgeny Nikiforov".
+        for person in people where person.kind == .person {
+            let titles = person.value.lowercased().split(separator: " ").map(String.init).prefix(while: EntityExtractor.isTitle)
+            if !titles.isEmpty { offices[titles.joined(separator: " "), default: []].insert(person.value) }
+        }
+    }
+
+    /// The offices a sentence gives the name that ends at `last`, each as
+    /// its title words before any portfolio ("chief inspector" of "Rail
+    /// Accidents", "prime minister"): a title before the name ("Judge Ines
+    /// Calder"), an office set before it by a comma ("the Chief Inspector of
+    /// Rail Accidents, Maren Oyelaran") or after it ("Halvard Brennick, the
+    /// transport minister,").
+    private static func offices(of sentence: TokenizedSentence, nameEndingAt last: Int, words: Int) -> [String] {
+        let lower = sentence.lower, tokens = sentence.tokens
+        var first = last
+        while first > 0, last - first + 1 < words, tokens[first - 1].kind == .word, tokens[first - 1].text.first?.isUppercase == true { first -= 1 }
+        var found: [String] = []
+        var before = first - 1
+        var titled: [String] = []
+        while before >= 0, EntityExtractor.isTitle(lower[before]) { titled.insert(lower[before], at: 0); before -= 1 }
+        if !titled.isEmpty { found.append(titled.joined(separator: " ")) }
+        // An office's words: capitalised, titles, or joining its portfolio ("of", "and", "the").
+        func isOfficeWord(_ index: Int) -> Bool {
+            tokens[index].kind == .word && (tokens[index].text.first?.isUppercase == true || EntityExtractor.isTitle(lower[index])
+                || ["of", "for", "and", "the"].contains(lower[index]))
+        }
+        func office(_ range: Range<Int>) -> String? {
+            let head = range.prefix { lower[$0] != "of" && lower[$0] != "for" }.map { lower[$0] }.filter { $0 != "the" }
+            guard head.contains(where: EntityExtractor.isTitle) else { return nil }
+            return head.joined(separator: " ")
+        }
+        if titled.isEmpty, first > 1, tokens[first - 1].text == "," {
+            var start = first - 1
+            while start > 0, first - 1 - start < 8, isOfficeWord(start - 1) { start -= 1 }
+            if let named = office(start..<(first - 1)) { found.append(named) }
+        }
+        if last + 2 < tokens.count, tokens[last + 1].text == ",", ["the", "a", "an"].contains(lower[last + 2]) {
+            var end = last + 3
+            while end < tokens.count, end - last < 10, tokens[end].kind == .word, tokens[end].text != "," { end += 1 }
+            if let named = office((last + 3)..<end) { found.append(named) }
+        }
+        return found
+    }
+
+    /// The one person the text gives an office ("the minister", "the Chief
+    /// Inspector of Rail Accidents"): a quotation attributed to the office is
+    /// that person's. The office's words must be one person's office
+    /// word for word: "minister" is not the "prime minister", nor the "finance
+    /// minister" the "shadow finance minister". Nil when the text gives the
+    /// office to nobody, or to several.
+    func holder(of office: String) -> String? {
+        let words = office.lowercased().split(separator: " ").map(String.init)
+        let head = words.prefix { $0 != "of" && $0 != "for" }.filter { !["the", "a", "an"].contains($0) }
+        guard head.contains(where: EntityExtractor.isTitle), let holders = offices[head.joined(separator: " ")], holders.count == 1 else { return nil }
+        return holders.first
     }
 
     /// The full name a surname or name refers to, if the text named that person.
@@ -426,6 +490,8 @@ struct PersonMentions {
     func speaker(named words: [String]) -> String? {
         let words = words.map(Grammar.strippingPossessive)
         guard let last = words.last else { return nil }
+        // "The Minister said": an office the text gives one person.
+        if canonical(last) == nil, EntityExtractor.isTitle(last.lowercased()), let holder = holder(of: last) { return holder }
         return canonical(last) ?? words.joined(separator: " ")
     }
 

@@ -230,6 +230,15 @@ struct RealNewsCasesTests {
         ("The Chief Executive of Harlow Stores said: \"We will not chase volume.\"", "Chief Executive of Harlow Stores"),
         ("The Chief Executive of the council said: \"This decision brings 210 homes to the town.\"", "Chief Executive of the council"),
         ("The Chief Inspector of Rail Accidents said: \"We will establish what happened.\"", "Chief Inspector of Rail Accidents"),
+        // An office the text gives one person is that person: before the name, set off by a comma, or after it.
+        ("The Minister of Transport, Halvard Brennick, visited the site.\n\nThe Minister of Transport said: \"My thoughts are with the families.\"",
+         "Halvard Brennick"),
+        ("Judge Ines Calder sentenced him to 13 years.\n\nThe judge said, \"You treated the savings of bus drivers as your allowance.\"", "Ines Calder"),
+        ("Maren Oyelaran, the chief inspector, visited the site.\n\nThe chief inspector said: \"We will establish what happened.\"", "Maren Oyelaran"),
+        // Not another office with the same last word, nor an office two people hold.
+        ("The shadow finance minister, Priya Lennox, spoke next.\n\n\"This budget asks the most of those who can afford it,\" declared the Finance Minister.",
+         "Finance Minister"),
+        ("Judge Ines Calder and Judge Omar Reyes sat together.\n\nThe judge said, \"This court is adjourned until Monday.\"", "judge"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
