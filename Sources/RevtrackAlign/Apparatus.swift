@@ -25,6 +25,8 @@ enum Apparatus {
     }
 
     private static func isKicker(_ text: String) -> Bool {
+        // Most sentences hold no separator: "|", or "·" and "•", whose UTF-8 ends in B7 and A2.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0xB7 || $0 == 0xA2 }) else { return false }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let last = trimmed.last, !".!?\"\u{201D}".contains(last) else { return false }
         let words = WordTokenizer.tokenize(trimmed)

@@ -110,12 +110,12 @@ public struct OutletAlignment: Sendable {
         // words ("HOST: The freezer."): each is shown as only in its side and pairs only as a copy.
         scores.leaveOut(old: Set(oldKept.filter { Self.asks(old.sentences[$0]) }), new: Set(newKept.filter { Self.asks(new.sentences[$0]) }))
         let headlines = (old: Self.headline(old, kept: oldKept), new: Self.headline(new, kept: newKept))
-        let (chosen, features) = scores.choose(thresholds, headlines: headlines)
+        let (chosen, features, probabilities) = scores.choose(thresholds, headlines: headlines)
         candidates = scores.all
         candidateFeatures = features
 
         func pair(_ o: Int, _ n: Int, _ score: Double) -> Pair {
-            let probability = (features[o]?[n]).map(PairModel.probability) ?? 0
+            let probability = probabilities[o]?[n] ?? 0
             let isCopied = scores.isCopied(o, n)
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
@@ -135,7 +135,7 @@ public struct OutletAlignment: Sendable {
         func canDisagree(_ facts: [Fact]?) -> Bool { facts?.contains { disputable.contains($0.kind) } == true }
         for (o, row) in scores.all where canDisagree(oldByIndex[o]) {
             for (n, score) in row where !taken.contains(o * new.sentences.count + n) && canDisagree(newByIndex[n])
-                    && (features[o]?[n]).map(PairModel.probability) ?? 0 >= thresholds.conflicting
+                    && probabilities[o]?[n] ?? 0 >= thresholds.conflicting
                     && !PairScores.crossesHeadline(o, n, headlines) {
                 let candidate = pair(o, n, score)
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
@@ -475,7 +475,7 @@ struct PairScores {
     /// each other, not with the lead that tells the same in full (that
     /// pair is the two leads'), unless one copies the other.
     func choose(_ thresholds: OutletAlignment.Thresholds, headlines: (old: Int?, new: Int?) = (nil, nil))
-        -> (pairs: [(Int, Int, Double)], features: [Int: [Int: [Double]]]) {
+        -> (pairs: [(Int, Int, Double)], features: [Int: [Int: [Double]]], probabilities: [Int: [Int: Double]]) {
         var scores = scores
         for (o, row) in scores {
             for n in row.keys where Self.crossesHeadline(o, n, headlines) && !isCopied(o, n) { scores[o]![n] = nil }
@@ -495,11 +495,12 @@ struct PairScores {
         }
         let features = PairFeatures.of(scores, parts: parts, weights: weights, turns: turns, headlines: headlines,
                                        assigned: Set(chosen.map { $0.0 * newCount + $0.1 }), newCount: newCount)
+        let probabilities = features.mapValues { $0.mapValues(PairModel.probability) }
         var pairs: [(Int, Int, Double)] = []
-        for (o, row) in features {
-            for (n, values) in row where PairModel.probability(values) >= thresholds.pair { pairs.append((o, n, scores[o]![n]!)) }
+        for (o, row) in probabilities {
+            for (n, probability) in row where probability >= thresholds.pair { pairs.append((o, n, scores[o]![n]!)) }
         }
-        return (pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }, features)
+        return (pairs.sorted { ($0.0, $0.1) < ($1.0, $1.1) }, features, probabilities)
     }
 
     /// Whether a pair joins a headline to a body sentence while both texts have a headline.

@@ -163,7 +163,7 @@ enum ClaimExtractor {
         let lower = sentence.lower
         for back in 1...3 where verb - back >= 0 {
             let word = lower[verb - back]
-            if ["not", "never", "n't"].contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t") { return true }
+            if ReferentTerms.isNegation(word) { return true }
             if !Grammar.auxiliaries.contains(word) && !["also", "yet", "really", "even"].contains(word) { break }
         }
         return false

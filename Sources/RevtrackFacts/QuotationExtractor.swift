@@ -427,7 +427,7 @@ struct PersonMentions {
         // Titles the name itself carries: "colonel general Yevgeny Nikiforov".
         for person in people where person.kind == .person {
             let titles = person.value.lowercased().split(separator: " ").map(String.init).prefix(while: EntityExtractor.isTitle)
-            if !titles.isEmpty { offices[titles.joined(separator: " "), default: []].insert(person.value) }
+            if let key = Self.officeKey(Array(titles)) { offices[key, default: []].insert(person.value) }
         }
     }
 
@@ -451,11 +451,7 @@ struct PersonMentions {
             tokens[index].kind == .word && (tokens[index].text.first?.isUppercase == true || EntityExtractor.isTitle(lower[index])
                 || ["of", "for", "and", "the"].contains(lower[index]))
         }
-        func office(_ range: Range<Int>) -> String? {
-            let head = range.prefix { lower[$0] != "of" && lower[$0] != "for" }.map { lower[$0] }.filter { $0 != "the" }
-            guard head.contains(where: EntityExtractor.isTitle) else { return nil }
-            return head.joined(separator: " ")
-        }
+        func office(_ range: Range<Int>) -> String? { officeKey(range.map { lower[$0] }) }
         if titled.isEmpty, first > 1, tokens[first - 1].text == "," {
             var start = first - 1
             while start > 0, first - 1 - start < 8, isOfficeWord(start - 1) { start -= 1 }
@@ -476,10 +472,17 @@ struct PersonMentions {
     /// minister" the "shadow finance minister". Nil when the text gives the
     /// office to nobody, or to several.
     func holder(of office: String) -> String? {
-        let words = office.lowercased().split(separator: " ").map(String.init)
-        let head = words.prefix { $0 != "of" && $0 != "for" }.filter { !["the", "a", "an"].contains($0) }
-        guard head.contains(where: EntityExtractor.isTitle), let holders = offices[head.joined(separator: " ")], holders.count == 1 else { return nil }
+        guard let key = Self.officeKey(office.lowercased().split(separator: " ").map(String.init)),
+              let holders = offices[key], holders.count == 1 else { return nil }
         return holders.first
+    }
+
+    /// An office as its words before any portfolio, without articles ("the
+    /// Chief Inspector of Rail Accidents" → "chief inspector"); nil for
+    /// words that hold no title.
+    private static func officeKey(_ words: [String]) -> String? {
+        let head = words.prefix { $0 != "of" && $0 != "for" }.filter { !["the", "a", "an"].contains($0) }
+        return head.contains(where: EntityExtractor.isTitle) ? head.joined(separator: " ") : nil
     }
 
     /// The full name a surname or name refers to, if the text named that person.

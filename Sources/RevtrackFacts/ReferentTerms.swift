@@ -144,6 +144,12 @@ public enum ReferentTerms {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether a word negates what follows it: "not", "never", or a
+    /// contraction in n't ("hasn't", "won't", "didn’t").
+    public static func isNegation(_ word: String) -> Bool {
+        word == "not" || word == "never" || word == "n't" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
+    }
+
     /// Adverbs of a rate and the unit of time each names: "2.4 million pounds
     /// annually" is a yearly amount, "13,000 vehicles daily" a count per day.
     public static let rateAdverbs: [String: String] = [

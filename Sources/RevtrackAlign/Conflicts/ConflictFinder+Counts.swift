@@ -4,7 +4,8 @@ import RevtrackText
 
 /// Counts of a named thing: when two outlets' counts are one count told two
 /// ways (the words beside them meet, neither is a part or a list item of the
-/// other, neither rounds the other), and a list of counts against a total.
+/// other, neither rounds the other), a list of counts against a total, and
+/// one place in a series told two ways.
 extension ConflictFinder {
     /// Whether the words beside two counts, besides what they count, say
     /// one thing of them: a verb, a place or a time both use ("forced from
@@ -106,9 +107,7 @@ extension ConflictFinder {
         }
         return isRound(x) || isRound(y)
     }
-}
 
-extension ConflictFinder {
     /// One place in a series told two ways: "stopped the match in the 34th
     /// minute" / "stops it in the twenty-fourth minute"; "on the 14th floor"
     /// / "on the 12th floor". The ordinal stands before the same lowercase

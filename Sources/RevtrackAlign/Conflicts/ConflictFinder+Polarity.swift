@@ -25,7 +25,7 @@ extension ConflictFinder {
         for (index, word) in words.enumerated() where word.count > 4 && (word.hasSuffix("ed") || irregularParticiples.contains(word)) {
             var back = index - 1
             while back >= 0, between.contains(words[back]) { back -= 1 }
-            let negated = back >= 0 && (negations.contains(words[back]) || words[back].hasSuffix("n't") || words[back].hasSuffix("n\u{2019}t"))
+            let negated = back >= 0 && (words[back] == "no" || ReferentTerms.isNegation(words[back]))
             // "denied that model was affected": a denial's object is neither affirmed nor negated here.
             if words[..<index].contains(where: { denials.contains($0) }) { continue }
             // "not yet released" tells when, not whether: a later capture may report it done.
@@ -42,7 +42,6 @@ extension ConflictFinder {
         return found.filter { !mixed.contains($0.key) }
     }
 
-    private static let negations: Set<String> = ["not", "never", "no"]
     private static let denials: Set<String> = ["denied", "denies", "deny", "disputed", "disputes", "rejected", "rejects", "dismissed", "refuted"]
     private static let determiners: Set<String> = ["the", "a", "an", "its", "their", "his", "her", "all", "every", "both"]
     /// Words that may stand between a negation and its participle: "has still not been formally certified".

@@ -40,7 +40,7 @@ extension ConflictFinder {
         var found: [(grants: Bool, words: String, at: Int)] = []
         for (index, word) in words.enumerated() {
             let before = words[max(0, index - 3)..<index]
-            let refusal = before.lastIndex { refusals.contains($0) || $0.hasSuffix("n't") || $0.hasSuffix("n\u{2019}t") }
+            let refusal = before.lastIndex { refusals.contains($0) || ReferentTerms.isNegation($0) }
             let refused = refusal != nil
             if grantingWords.contains(word) {
                 let start = refusal ?? index
@@ -65,9 +65,9 @@ extension ConflictFinder {
     ]
     /// Verbs of refusing it.
     private static let refusingWords: Set<String> = ["denied", "denies", "rejected", "rejects", "disputed", "disputes"]
-    /// Words that turn a grant into a refusal when they come just before it: "declined to confirm", "won't confirm"
-    /// (and any contraction in n't: "hasn't conceded").
-    private static let refusals: Set<String> = ["refused", "declined", "won't", "wouldn't", "never", "not", "didn't", "failed"]
+    /// Words that turn a grant into a refusal when they come just before it: "declined to confirm", "failed to
+    /// admit" (besides a negation: "won't confirm", "hasn't conceded").
+    private static let refusals: Set<String> = ["refused", "declined", "failed"]
 
     /// Whether a claim grants (true) or refuses (false) what it reports, for
     /// the verbs that take a side: admitted, confirmed / denied, rejected;
