@@ -164,7 +164,15 @@ enum ConflictFinder {
             }.filter { $0 < day.year })
         }
         let (old, new) = (pastYears(facts.old, reference.old), pastYears(facts.new, reference.new))
-        return old != new
+        guard !writtenYears else { return old != new }
+        // A year one side tells from its counts and the other writes out is
+        // one year ("last summer's Harrow fire" and "the 2025 Harrow fire").
+        let (oldAll, newAll) = (allPastYears(facts.old, reference.old), allPastYears(facts.new, reference.new))
+        return !(old.isSubset(of: newAll) && new.isSubset(of: oldAll))
+    }
+
+    private static func allPastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+        Set(facts.compactMap { $0.kind == .date ? $0.resolved.flatMap { Int($0.prefix(4)) } : nil }.filter { $0 < day.year })
     }
 
     /// A speaker named, with or without a title before the name ("Mayor
