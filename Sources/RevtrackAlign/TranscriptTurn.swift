@@ -10,7 +10,9 @@ struct TranscriptTurn {
     init?(_ text: String) {
         guard let colon = text.firstIndex(of: ":"), text.distance(from: text.startIndex, to: colon) <= 80 else { return nil }
         let label = text[..<colon]
-        guard label.contains(where: \.isLetter), !label.contains(where: \.isLowercase) else { return nil }
+        // The part is in capitals; what the brackets add may not be ("CLIP (PIETER DAAL, elections board chair)").
+        let part = label[..<(label.firstIndex(of: "(") ?? label.endIndex)]
+        guard part.contains(where: \.isLetter), !part.contains(where: \.isLowercase) else { return nil }
         self.label = label
         spoken = text[text.index(after: colon)...]
     }

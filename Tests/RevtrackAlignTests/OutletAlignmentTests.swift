@@ -171,6 +171,10 @@ struct OutletAlignmentTests {
         ("Referee Tomas Erlandi stopped the match in the 34th minute as smoke poured from the roof of the north stand.",
          "Erlandi stopped play in the twenty-fourth minute, with smoke pouring from the north stand's roof.",
          "number 34th minute / twenty-fourth minute"),
+        // A turn's label: the part in capitals, the brackets as the transcript writes them.
+        ("\"All polling stations will reopen at seven tomorrow morning,\" Okafor said.",
+         "CLIP (MIRA SALVESEN, returning officer): All polling stations will reopen at seven tomorrow morning.",
+         "attribution Okafor / Mira Salvesen"),
         // A year written out on one side and told from the capture day on the other is one year.
         ("It was the worst flooding on the Aske since the 2025 Marsh Lane flood, which swamped about 300 homes.",
          "It was the Aske's worst flooding since last year's Marsh Lane flood, which swamped some 800 homes.",
