@@ -15,6 +15,9 @@ appear in antonyms.tsv ("rose" -> "rise", "worse" -> "bad").
 prefix-opposites.tsv: a lowercase dictionary word and its un-/non- opposite
 when both are lowercase entries of Debian's wamerican ("safe" -> "unsafe").
 
+adverbs.txt: WordNet's single-word adverb lemmas (data.adv), which may stand
+between a subject and its verb ("has just said", "now says").
+
 Deterministic: rows sorted by code point, no timestamps.
 """
 import subprocess
@@ -104,6 +107,11 @@ def main() -> None:
                    "# Kevin Atkinson; SCOWL's permissive licence, see /usr/share/doc/wamerican/copyright).",
                    "# A lowercase word and its un-/non- opposite, both lowercase entries of the dictionary."]
                   + [f"{a}\t{b}" for a, b in sorted(opposites)]) + "\n", encoding="utf-8")
+    adverbs = {clean(word) for words, _ in data["adv"].values() for word in words}
+    adverbs = {word for word in adverbs if word.isalpha()}
+    (OUT / "adverbs.txt").write_text(
+        "\n".join(header + ["# Single-word adverb lemmas of data.adv, lowercase."] + sorted(adverbs)) + "\n", encoding="utf-8")
+    print(f"adverbs.txt: {len(adverbs)} adverbs", file=sys.stderr)
     print(f"prefix-opposites.tsv: {len(opposites)} pairs", file=sys.stderr)
     print(f"antonyms.tsv: {len(pairs)} pairs; word-forms.tsv: {len(forms)} forms", file=sys.stderr)
 

@@ -1,4 +1,5 @@
 import Foundation
+import RevtrackLexicon
 import RevtrackText
 
 /// Direct quotations in straight or curly marks, full or partial, with their
@@ -167,7 +168,12 @@ enum QuotationExtractor {
         }
         // Only the clause the quote belongs to: after another quotation's end, nothing further back counts.
         // Verbs of claiming introduce a quotation too: "Keller accused management of "shifting the burden"".
-        if let verb = before.last(where: { isSpeechVerb(lower[$0]) }) ?? before.last(where: { WordLists.claimVerbs[lower[$0]] != nil }) {
+        // The reporter's own "and I'm quoting here," or "quote," between the verb and the words is no speaker's verb.
+        func reporters(_ index: Int) -> Bool {
+            ["quote", "quoting", "unquote"].contains(lower[index]) || index > 0 && ["i", "i'm", "i’m", "'m", "’m"].contains(lower[index - 1])
+        }
+        let speech = before.filter { isSpeechVerb(lower[$0]) }
+        if let verb = speech.last(where: { !reporters($0) }) ?? speech.last ?? before.last(where: { WordLists.claimVerbs[lower[$0]] != nil }) {
             if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
             // Inverted: `said Sen. Ruth Calloway: "…"`.
             if let found = phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart) { return found }
@@ -245,7 +251,9 @@ enum QuotationExtractor {
             return people.speaker(named: tokens[first...last].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) })
         }
         var end = verb
-        while end > start, Grammar.auxiliaries.contains(lower[end - 1]) || adverbs.contains(lower[end - 1]) { end -= 1 }
+        // Back over auxiliaries and adverbs ("has just said"); a capitalised word is a name ("Long said").
+        while end > start, Grammar.auxiliaries.contains(lower[end - 1])
+                || tokens[end - 1].text == lower[end - 1] && Lexicon.isAdverb(lower[end - 1]) { end -= 1 }
         guard end > start else { return nil }
         // "X, the national security adviser, said", "X, reading the judgment of the panel, said":
         // back over an apposition or a phrase set off by commas.
@@ -276,6 +284,11 @@ enum QuotationExtractor {
                !isName(tokens[before - 1]) || Gazetteer.isCommonWord(lower[before - 1]),
                QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
                 return lower[before - 1]
+            }
+            // "The Prime Minister has called this …": an office alone speaks, its holder if the text names one.
+            let office = tokens[first...last].map(\.text).filter { $0 != "." }.drop { Grammar.determiners.contains($0.lowercased()) }
+            if !office.isEmpty, office.allSatisfy({ EntityExtractor.isTitle($0.lowercased()) }) {
+                return people.holder(of: office.joined(separator: " ")) ?? office.joined(separator: " ")
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
                 .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
@@ -387,7 +400,6 @@ enum QuotationExtractor {
     ]
     /// Verbs that introduce a statement without being verbs of saying ("welcomed the ruling, saying").
     private static let pressVerbs: Set<String> = ["welcomed", "criticised", "criticized", "praised", "saying", "briefed"]
-    private static let adverbs: Set<String> = ["also", "later", "then", "once", "previously", "recently", "again", "further", "simply", "flatly"]
     /// Group nouns that speak without a determiner: "officials said", "police said".
     static let groupNouns: Set<String> = [
         "officials", "police", "authorities", "analysts", "residents", "witnesses", "experts", "critics", "lawyers",

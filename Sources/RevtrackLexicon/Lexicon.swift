@@ -25,6 +25,20 @@ public enum Lexicon {
         return hashes
     }()
 
+    /// Whether a lowercase word is one of WordNet's adverbs ("just", "now",
+    /// "repeatedly"): a reader looking for a verb's subject steps back over
+    /// them ("the company has just said").
+    public static func isAdverb(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { adverbHashes.contains(ByteHash.of($0)) }
+    }
+
+    private static let adverbHashes: Set<UInt64> = {
+        var hashes = Set<UInt64>(minimumCapacity: 4_000)
+        forEachRow("adverbs") { fields in hashes.insert(ByteHash.of(fields[0])) }
+        return hashes
+    }()
+
     /// Whether two words are antonyms in WordNet, read through their
     /// inflections ("rose"/"fell", "higher"/"lower", "accepted"/"rejected").
     public static func areAntonyms(_ a: String, _ b: String) -> Bool {

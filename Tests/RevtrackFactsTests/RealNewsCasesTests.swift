@@ -230,6 +230,9 @@ struct RealNewsCasesTests {
         ("The Chief Executive of Harlow Stores said: \"We will not chase volume.\"", "Chief Executive of Harlow Stores"),
         ("The Chief Executive of the council said: \"This decision brings 210 homes to the town.\"", "Chief Executive of the council"),
         ("The Chief Inspector of Rail Accidents said: \"We will establish what happened.\"", "Chief Inspector of Rail Accidents"),
+        // An office alone, not its last word with an article; the reporter's own "I'm quoting here" is no speaker's verb.
+        ("ANCHOR: The Prime Minister has called this, quote, \"a dark day for our country,\" and says he will travel there.", "Prime Minister"),
+        ("The Chancellor, Simon Aldgate, has just said, and I'm quoting here, \"We will not prop up a failed business.\"", "Simon Aldgate"),
         // An office the text gives one person is that person: before the name, set off by a comma, or after it.
         ("The Minister of Transport, Halvard Brennick, visited the site.\n\nThe Minister of Transport said: \"My thoughts are with the families.\"",
          "Halvard Brennick"),
