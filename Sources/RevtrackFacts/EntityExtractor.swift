@@ -426,7 +426,8 @@ enum EntityExtractor {
         }
         if titleEnd > start {
             let nameWords = Array(words[titleEnd...])
-            guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4,
+            // "Chief Executive Officer of Corvane": an office and its organisation, no name.
+            guard !isTitle(lowered[words.count - 1]), nameWords.count <= 4, !["of", "for", "and", "at", "on", "&"].contains(lowered[titleEnd]),
                   !Gazetteer.places.contains(nameWords.joined(separator: " ").lowercased()),
                   nameWords.last.map(Gazetteer.isSurnameLike) == true || table.person(named: nameWords.joined(separator: " ")) != nil
                     || nameWords.count > 1 && Gazetteer.isGivenName(nameWords[0])

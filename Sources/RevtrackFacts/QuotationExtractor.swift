@@ -285,10 +285,12 @@ enum QuotationExtractor {
                QuotationExtractor.groupNouns.contains(lower[before - 1]) || lower[before - 1].hasSuffix("s") {
                 return lower[before - 1]
             }
-            // "The Prime Minister has called this …": an office alone speaks, its holder if the text names one.
+            // "The Prime Minister has called this …", "the new Home Secretary said": an office speaks, its
+            // holder if the text gives the office, word for word, to one person.
             let office = tokens[first...last].map(\.text).filter { $0 != "." }.drop { Grammar.determiners.contains($0.lowercased()) }
-            if !office.isEmpty, office.allSatisfy({ EntityExtractor.isTitle($0.lowercased()) }) {
-                return people.holder(of: office.joined(separator: " ")) ?? office.joined(separator: " ")
+            if people.canonical(tokens[last].text) == nil, EntityExtractor.isTitle(lower[last]), !office.isEmpty {
+                if let holder = people.holder(of: office.joined(separator: " ")) { return holder }
+                if office.count > 1 || office.allSatisfy({ EntityExtractor.isTitle($0.lowercased()) }) { return office.joined(separator: " ") }
             }
             let words = tokens[first...last].map(\.text).filter { $0 != "." }
                 .filter { !EntityExtractor.isTitle($0.lowercased()) || $0 == tokens[last].text }
@@ -444,35 +446,57 @@ struct PersonMentions {
     }
 
     /// The offices a sentence gives the name that ends at `last`, each as
-    /// its title words before any portfolio ("chief inspector" of "Rail
-    /// Accidents", "prime minister"): a title before the name ("Judge Ines
-    /// Calder"), an office set before it by a comma ("the Chief Inspector of
-    /// Rail Accidents, Maren Oyelaran") or after it ("Halvard Brennick, the
-    /// transport minister,").
+    /// its words before any portfolio ("chief inspector" of "Rail
+    /// Accidents", "prime minister"): the words before the name ("Judge Ines
+    /// Calder", "defence barrister Fiona Kerr": "barrister" and "defence
+    /// barrister"), an office set before it by a comma ("the Chief Inspector
+    /// of Rail Accidents, Maren Oyelaran") or after it ("Halvard Brennick, the
+    /// transport minister,", "Dana Whitfield, Chief Executive Officer of
+    /// Corvane"), or an office the sentence gives the name ("promoting Priya
+    /// Nandakumar to Home Secretary", "brought Achebe back as Foreign
+    /// Secretary", "Osei, who becomes Justice Secretary").
     private static func offices(of sentence: TokenizedSentence, nameEndingAt last: Int, words: Int) -> [String] {
         let lower = sentence.lower, tokens = sentence.tokens
         var first = last
         while first > 0, last - first + 1 < words, tokens[first - 1].kind == .word, tokens[first - 1].text.first?.isUppercase == true { first -= 1 }
         var found: [String] = []
+        // The titles right before the name ("Prime Minister", "Judge"), and the whole noun phrase there, up to a
+        // verb ("sacking", "said"): "defence barrister", "Council leader". Never a part of it: the "shadow
+        // finance minister" is not the "finance minister".
         var before = first - 1
-        var titled: [String] = []
-        while before >= 0, EntityExtractor.isTitle(lower[before]) { titled.insert(lower[before], at: 0); before -= 1 }
-        if !titled.isEmpty { found.append(titled.joined(separator: " ")) }
+        while before >= 0, EntityExtractor.isTitle(lower[before]) { before -= 1 }
+        if before < first - 1, let key = officeKey(Array(lower[(before + 1)..<first])) { found.append(key) }
+        while before >= 0, first - 1 - before < 4, tokens[before].kind == .word, !Grammar.stops.contains(lower[before]),
+              !Grammar.determiners.contains(lower[before]), !QuotationExtractor.isSpeechVerb(lower[before]),
+              tokens[before].text.first?.isUppercase == true || !lower[before].hasSuffix("ing") && !lower[before].hasSuffix("ed") {
+            before -= 1
+        }
+        if before + 1 < first, let key = officeKey(Array(lower[(before + 1)..<first]), titled: false), !found.contains(key) { found.append(key) }
         // An office's words: capitalised, titles, or joining its portfolio ("of", "and", "the").
         func isOfficeWord(_ index: Int) -> Bool {
             tokens[index].kind == .word && (tokens[index].text.first?.isUppercase == true || EntityExtractor.isTitle(lower[index])
                 || ["of", "for", "and", "the"].contains(lower[index]))
         }
         func office(_ range: Range<Int>) -> String? { officeKey(range.map { lower[$0] }) }
-        if titled.isEmpty, first > 1, tokens[first - 1].text == "," {
+        if first > 1, tokens[first - 1].text == "," {
             var start = first - 1
             while start > 0, first - 1 - start < 8, isOfficeWord(start - 1) { start -= 1 }
             if let named = office(start..<(first - 1)) { found.append(named) }
         }
-        if last + 2 < tokens.count, tokens[last + 1].text == ",", ["the", "a", "an"].contains(lower[last + 2]) {
-            var end = last + 3
-            while end < tokens.count, end - last < 10, tokens[end].kind == .word, tokens[end].text != "," { end += 1 }
-            if let named = office((last + 3)..<end) { found.append(named) }
+        if last + 2 < tokens.count, tokens[last + 1].text == "," {
+            var end = last + 2
+            while end < tokens.count, end - last < 10, tokens[end].kind == .word, tokens[end].text != ",",
+                  ["the", "a", "an"].contains(lower[last + 2]) || isOfficeWord(end) { end += 1 }
+            if let named = office((last + 2)..<end) { found.append(named) }
+        }
+        // "… to Home Secretary", "… back as Foreign Secretary", "…, who becomes Justice Secretary": capitalised words with a title.
+        var next = last + 1
+        if next < tokens.count, tokens[next].text == "," { next += 1 }
+        if next < tokens.count, ["who", "back"].contains(lower[next]) { next += 1 }
+        if next < tokens.count, ["to", "as", "becomes", "became"].contains(lower[next]) {
+            var end = next + 1
+            while end < tokens.count, end - next <= 4, tokens[end].kind == .word, tokens[end].text.first?.isUppercase == true { end += 1 }
+            if end > next + 1, let named = office((next + 1)..<end) { found.append(named) }
         }
         return found
     }
@@ -484,18 +508,29 @@ struct PersonMentions {
     /// minister" the "shadow finance minister". Nil when the text gives the
     /// office to nobody, or to several.
     func holder(of office: String) -> String? {
-        guard let key = Self.officeKey(office.lowercased().split(separator: " ").map(String.init)),
+        guard let key = Self.officeKey(office.lowercased().split(separator: " ").map(String.init), titled: false),
               let holders = offices[key], holders.count == 1 else { return nil }
         return holders.first
     }
 
-    /// An office as its words before any portfolio, without articles ("the
-    /// Chief Inspector of Rail Accidents" → "chief inspector"); nil for
-    /// words that hold no title.
-    private static func officeKey(_ words: [String]) -> String? {
-        let head = words.prefix { $0 != "of" && $0 != "for" }.filter { !["the", "a", "an"].contains($0) }
-        return head.contains(where: EntityExtractor.isTitle) ? head.joined(separator: " ") : nil
+    /// An office as its words before any portfolio, without articles or
+    /// "new" ("the new Chief Inspector of Rail Accidents" → "chief
+    /// inspector"), a company officer as a reader names it ("Chief Executive
+    /// Officer", "CEO" → "chief executive"); nil for none, or, when `titled`,
+    /// for words that hold no title.
+    private static func officeKey(_ words: [String], titled: Bool = true) -> String? {
+        var head = words.prefix { $0 != "of" && $0 != "for" }.filter { !["the", "a", "an", "new"].contains($0) }
+        if head.count == 1, let expanded = officerAcronyms[head[0]] { head = expanded }
+        if head.count > 2, head.first == "chief", head.last == "officer" { head.removeLast() }
+        guard !head.isEmpty, !titled || head.contains(where: EntityExtractor.isTitle) else { return nil }
+        return head.joined(separator: " ")
     }
+
+    /// A company's officers by their initials.
+    private static let officerAcronyms: [String: [String]] = [
+        "ceo": ["chief", "executive"], "cfo": ["chief", "financial"], "coo": ["chief", "operating"],
+        "cto": ["chief", "technology"], "cio": ["chief", "information"],
+    ]
 
     /// The full name a surname or name refers to, if the text named that person.
     func canonical(_ name: String) -> String? { index[name.lowercased()] }

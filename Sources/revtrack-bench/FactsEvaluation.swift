@@ -37,7 +37,7 @@ enum FactsEvaluation {
         let entries = manifest(samples: samples).filter { only == nil || $0.text.contains(only!) }
         guard !entries.isEmpty else { print("no text in Samples/facts/manifest.tsv matches --only=\(only ?? "")"); exit(2) }
         let dev = entries.filter { $0.set == "dev" }
-        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev, dev3, dev4 and dev5)")
+        print("development set (\(dev.count) texts: the two samples, Samples/facts, Samples/facts/dev, dev3, dev4, dev5 and dev6)")
         let corpus = score(dev, samples: samples, verbose: verbose)
         let heldOut = entries.filter { $0.set == "heldout" }
         print("\nheld-out set (\(heldOut.count) texts: Samples/facts/heldout and heldout2; never tuned on)")

@@ -238,6 +238,16 @@ struct RealNewsCasesTests {
          "Halvard Brennick"),
         ("Judge Ines Calder sentenced him to 13 years.\n\nThe judge said, \"You treated the savings of bus drivers as your allowance.\"", "Ines Calder"),
         ("Maren Oyelaran, the chief inspector, visited the site.\n\nThe chief inspector said: \"We will establish what happened.\"", "Maren Oyelaran"),
+        // The whole noun phrase before a name, an office after it without an article, an office given by appointment,
+        // a company officer by initials or without "Officer"; "new" adds nothing.
+        ("Council leader Janet Pryce spoke first.\n\n\"We will not cut care,\" the council leader told the meeting.", "Janet Pryce"),
+        ("Defence barrister Fiona Kerr rose.\n\n\"Then I will move on,\" the defence barrister replied.", "Fiona Kerr"),
+        ("\"It was our year,\" said Dana Whitfield, Chief Executive Officer of Corvane.\n\nThe chief executive added: \"Demand is outrunning supply.\"",
+         "Dana Whitfield"),
+        ("Chief Financial Officer Marcus Eberle spoke next.\n\n\"We have the balance sheet,\" the CFO said.", "Marcus Eberle"),
+        ("Crane promoted Priya Nandakumar to Home Secretary and sacked Transport Secretary Gareth Pugh.\n\n\"My first priority is the backlog,\" the new Home Secretary said.",
+         "Priya Nandakumar"),
+        ("The reshuffle brought Rosalind Achebe back as Foreign Secretary.\n\n\"Our voice abroad must be consistent,\" the Foreign Secretary said.", "Rosalind Achebe"),
         // Not another office with the same last word, nor an office two people hold.
         ("The shadow finance minister, Priya Lennox, spoke next.\n\n\"This budget asks the most of those who can afford it,\" declared the Finance Minister.",
          "Finance Minister"),
