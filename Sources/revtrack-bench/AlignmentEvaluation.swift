@@ -48,7 +48,7 @@ enum AlignmentEvaluation {
         // Every candidate pair's features and gold label, to train the pair model on (scripts/train-pair-model.py).
         if let features {
             var lines = ["set\tfile\told\tnew\tgold\tconflict\tchosen\t" + OutletAlignment.featureNames.joined(separator: "\t")]
-            let sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4"].map { samples + "/outlets/" + $0 } + (folder.map { [$0] } ?? [])
+            let sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"].map { samples + "/outlets/" + $0 } + (folder.map { [$0] } ?? [])
             for set in sets {
                 let name = set.split(separator: "/").last.map(String.init) ?? set
                 score(set, verbose: false) { lines.append(name + "\t" + $0) }
@@ -83,6 +83,7 @@ enum AlignmentEvaluation {
             ("heldout2", "\nsecond held-out set (Samples/outlets/heldout2: transcripts and live blogs; written after the rules, never tuned on)"),
             ("heldout3", "\nthird held-out set (Samples/outlets/heldout3: conflicts and look-alikes; written after the rules, never tuned on)"),
             ("heldout4", "\nfourth held-out set (Samples/outlets/heldout4: minutes, analyst note, live blog, tabloid, agency statement, regulator notice; never tuned on)"),
+            ("heldout5", "\nfifth held-out set (Samples/outlets/heldout5: consumer guide, investor announcement, student paper, readers' letters, weekend feature, TV interview; never tuned on)"),
         ]
         for (set, title) in sets {
             print(title)
@@ -259,7 +260,10 @@ enum AlignmentEvaluation {
         return dates
     }
 
+    /// `--whole`: misses listed with their whole sentences, not the first 60 characters.
+    nonisolated(unsafe) static var wholeSentences = false
+
     static func excerpt(_ text: SegmentedText, _ index: Int) -> String {
-        String(text.sentences[index].normalized.prefix(60))
+        String(text.sentences[index].normalized.prefix(wholeSentences ? Int.max : 60))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v] [--sweep] [--set=DIR] [--features=FILE]] [serve --folder=DIR] | write DIR
+// Release-mode benchmarks. Run: swift run -c release revtrack-bench [storage] [diff] [diff-small] [pipeline [--10mb]] [pairing] [segment] [facts [-v]] [align [-v [--whole]] [--sweep] [--set=DIR] [--features=FILE]] [serve --folder=DIR] | write DIR
 // Figures and the machine they came from are recorded in docs/performance.md.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,6 +28,7 @@ for suite in suites {
         FactsEvaluation.run(samples: samples, verbose: flags.contains("-v"),
                             only: arguments.first { $0.hasPrefix("--only=") }.map { String($0.dropFirst(7)) })
     case "align":
+        AlignmentEvaluation.wholeSentences = flags.contains("--whole")
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Samples").path
         AlignmentEvaluation.run(samples: samples, verbose: flags.contains("-v"), sweep: flags.contains("--sweep"),
