@@ -104,6 +104,6 @@ enum Apparatus {
 
     private static let labelOpeners: Set<String> = [
         "photo", "photos", "caption", "image", "images", "picture", "file", "video", "watch", "listen", "read", "more",
-        "related", "see", "also", "recommended", "editor's", "correction", "advertisement", "sponsored", "trending",
+        "related", "see", "also", "recommended", "advertisement", "sponsored", "trending",
     ]
 }

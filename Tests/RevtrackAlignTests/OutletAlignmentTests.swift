@@ -274,6 +274,13 @@ struct OutletAlignmentTests {
         // Only copied sentences: the same few words around two figures in a paraphrase may be of two things.
         ("The Kessock ferry line's market share rose to 12 percent of the total in 2019, the harbour board said.",
          "Since the new timetable, the Kessock ferry line's market share rose to 20 percent of the total, the harbour board said."),
+        // A value taken back: a correction's, a reply's "not", a fact-check's claim line.
+        ("The council voted 6-3 on Tuesday to approve the stadium subsidy.",
+         "Correction: An earlier version of this story misstated the council's vote on the stadium subsidy as 7-2."),
+        ("The monthly ferry pass will rise by $8 to $104 under the new fares.",
+         "Replying to @islander: The monthly ferry pass goes up by $8, not the $11.50 that was in the original proposal."),
+        ("The fund wrote down its stake in the Saltgate Wharf scheme by £212 million on Monday.",
+         "CLAIM: \"The fund has lost £250 million on the Saltgate Wharf scheme.\""),
     ])
     func noConflict(_ old: String, _ new: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 12)))
@@ -419,6 +426,16 @@ struct OutletAlignmentTests {
                 "\(chrome.onlyOld.map { chrome.old.sentences[$0].text })")
         #expect(chrome.onlyNew.map { chrome.new.sentences[$0].text }.allSatisfy { $0.hasPrefix("Harbridge sale") },
                 "\(chrome.onlyNew.map { chrome.new.sentences[$0].text })")
+    }
+
+    @Test("an editor's note or a correction reports facts like any sentence: it pairs")
+    func editorsNotes() {
+        let alignment = align("Ostby had been found guilty of diverting $412,000 in municipal funds between 2017 and 2020.",
+                              "Editor's note: Leona Ostby had been found guilty of diverting $412,000 in municipal funds between 2017 and 2020.")
+        #expect(alignment.pairs.map(\.copied) == [true])
+        let correction = align("The council voted 6-3 on Tuesday to approve the stadium subsidy.",
+                               "Correction: An earlier version of this story misstated the council's vote on the stadium subsidy as 7-2.")
+        #expect(correction.pairs.count == 1)
     }
 
     @Test("a photo caption, a line of one or two sentences ending in an agency's credit, pairs with nothing")

@@ -102,6 +102,7 @@ enum ConflictFinder {
         else if let span = span(old, new, sentenceFacts) { found.append(span) }
         if copied, !found.contains(where: { [.number, .date, .duration].contains($0.kind) }),
            let edited = editedFigure(old, new, sentenceFacts, oldCapturedFirst: oldCapturedFirst) { found.append(edited) }
+        found.removeAll { [.number, .date].contains($0.kind) && (retracts(old, $0.old) || retracts(new, $0.new)) }
         return found
     }
 
