@@ -91,7 +91,14 @@ enum QuantityExtractor {
                 // "18,500 homes lost power", not "passengers use" nor "homes lost power".
                 if Self.isPluralHead(lower[nounEnd - 1]), nounEnd < tokens.count, lower[nounEnd] != "of" { break }
             }
-            let counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
+            var counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
+            // "44.1 °C", "44.1°C": a temperature after a degree sign, Fahrenheit apart since one outlet converts.
+            if nounEnd == nounStart, nounStart < tokens.count, tokens[nounStart].text.hasPrefix("°") {
+                let scale = tokens[nounStart].text.count > 1 ? lower[nounStart].dropFirst()
+                    : nounStart + 1 < tokens.count ? Substring(lower[nounStart + 1]) : ""
+                counted = scale == "f" ? "fahrenheit" : "degrees"
+                nounEnd = nounStart + (tokens[nounStart].text.count == 1 && ["c", "f"].contains(scale) ? 2 : 1)
+            }
             let last = (nounEnd > nounStart ? max(nounEnd, end) : end) - 1   // "44 of the 81 seats": "44", not "44 of the"
 
             var fact = sentence.fact(.quantity, from: start, through: last)
@@ -286,8 +293,18 @@ enum QuantityExtractor {
         }
         // A measure written with its unit: "40km", "12km", "5kg", "250mm"; what it counts is the unit.
         if Self.attachedUnits.contains(suffix) { return [measure(value, from: index, through: index, counted: suffix, sentence)] }
+        // A temperature: "44.1°C", or "44.1C" in a sentence about heat. Fahrenheit stays apart: one outlet converts.
+        if let scale = ["°c": "degrees", "°f": "fahrenheit", "c": "degrees", "f": "fahrenheit"][suffix],
+           suffix.hasPrefix("°") || sentence.lower.contains(where: Self.temperatureWords.contains) {
+            return [measure(value, from: index, through: index, counted: scale, sentence)]
+        }
         return nil
     }
+
+    /// Words that make "44C" a temperature, not a flat or a grade.
+    private static let temperatureWords: Set<String> = [
+        "temperature", "temperatures", "heat", "heatwave", "mercury", "degrees", "hot", "hottest", "warm", "warmest", "cold", "coldest",
+    ]
 
     /// A quantity written as one token with its currency sign or unit ("$5m", "40km"), and its qualifier before it.
     private static func measure(_ value: Double, from first: Int, through last: Int, unit: String? = nil, counted: String? = nil,
