@@ -170,8 +170,16 @@ enum QuantityExtractor {
         guard start > 0 else { return nil }
         return (WordLists.qualifiersByLast[lower[start - 1]] ?? []).first { entry in
             start >= entry.words.count && lower[(start - entry.words.count)..<start].elementsEqual(entry.words)
+                // "will go up to $104 from $96": the verb's particle and where the value moves, not "at most".
+                && !(entry.words == ["up", "to"] && start > 2 && risingVerbs.contains(lower[start - 3]))
         }
     }
+
+    /// Verbs that "up to" follows as their particle.
+    private static let risingVerbs: Set<String> = [
+        "go", "goes", "went", "gone", "going", "move", "moves", "moved", "moving", "push", "pushed", "pushes",
+        "put", "puts", "ramp", "ramped", "step", "stepped", "bump", "bumped", "scale", "scaled", "edge", "edged", "come", "came",
+    ]
 
     /// Nouns that end like an adverb ("water supply points").
     private static let nounsInLy: Set<String> = ["supply", "assembly", "family", "ally", "rally", "monopoly", "anomaly", "reply", "belly"]

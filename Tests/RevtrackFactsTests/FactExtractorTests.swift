@@ -54,6 +54,8 @@ struct FactExtractorTests {
         ("The mercury hit 44.1C in the city on Sunday.", "44.1", "degrees"),
         ("Temperatures reached 44.1 °C on Sunday.", "44.1", "degrees"),
         ("It was 111°F in the shade.", "111", "fahrenheit"),
+        ("The monthly pass will go up to $104 from $96.", "$104", "-"),
+        ("Donations of up to $500 will be matched.", "up to $500", "-"),
         ("The council opened 12 sports centres overnight.", "12", "sports centres"),
         ("Some 90 water supply points were set up.", "some 90", "water supply points"),
         ("Officials held 30 prisoners of war.", "30", "prisoners of war"),
