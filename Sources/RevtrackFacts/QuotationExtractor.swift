@@ -156,8 +156,13 @@ enum QuotationExtractor {
     /// Before the opening mark: a verb of saying earlier in the sentence and its subject.
     private static func speakerBefore(_ sentence: TokenizedSentence, quoteStart: Int, people: PersonMentions) -> String? {
         let offset = quoteStart - sentence.sentence.utf8Range.lowerBound
-        let before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
+        var before = sentence.tokens.indices.filter { sentence.tokens[$0].utf8Range.upperBound <= offset }
         let lower = sentence.lower
+        // "What officials said: The chief medical officer called it "…"": a label's verb is not the clause's.
+        if let colon = before.last(where: { sentence.tokens[$0].text == ":" }), colon + 1 < (before.last ?? 0),
+           before.contains(where: { $0 > colon && (isSpeechVerb(lower[$0]) || WordLists.claimVerbs[lower[$0]] != nil) }) {
+            before = Array(before.drop { $0 <= colon })
+        }
         // "X was quoted as saying "…"", "X was quoted this week saying that …": the one quoted;
         // "the paper quoted X as saying": X.
         if let quoted = before.last(where: { lower[$0] == "quoted" }), !before.contains(where: { $0 > quoted && isSpeechVerb(lower[$0]) }) {

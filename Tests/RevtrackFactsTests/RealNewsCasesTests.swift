@@ -230,6 +230,8 @@ struct RealNewsCasesTests {
         ("The Chief Executive of Harlow Stores said: \"We will not chase volume.\"", "Chief Executive of Harlow Stores"),
         ("The Chief Executive of the council said: \"This decision brings 210 homes to the town.\"", "Chief Executive of the council"),
         ("The Chief Inspector of Rail Accidents said: \"We will establish what happened.\"", "Chief Inspector of Rail Accidents"),
+        // A label's verb before a colon is not the clause's: the clause after it names the speaker.
+        ("What officials said: The province's chief medical officer called it \"the deadliest heat event in living memory\".", "officer"),
         // An office alone, not its last word with an article; the reporter's own "I'm quoting here" is no speaker's verb.
         ("ANCHOR: The Prime Minister has called this, quote, \"a dark day for our country,\" and says he will travel there.", "Prime Minister"),
         ("The Chancellor, Simon Aldgate, has just said, and I'm quoting here, \"We will not prop up a failed business.\"", "Simon Aldgate"),
