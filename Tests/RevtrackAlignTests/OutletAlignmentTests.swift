@@ -171,6 +171,9 @@ struct OutletAlignmentTests {
         ("Referee Tomas Erlandi stopped the match in the 34th minute as smoke poured from the roof of the north stand.",
          "Erlandi stopped play in the twenty-fourth minute, with smoke pouring from the north stand's roof.",
          "number 34th minute / twenty-fourth minute"),
+        // "No" before a noun negates the event it names.
+        ("Police said no arrests had been made after the fire at the depot.", "Police said a man was arrested after the fire at the depot.",
+         "status no arrests / arrested"),
         // A turn's label: the part in capitals, the brackets as the transcript writes them.
         ("\"All polling stations will reopen at seven tomorrow morning,\" Okafor said.",
          "CLIP (MIRA SALVESEN, returning officer): All polling stations will reopen at seven tomorrow morning.",

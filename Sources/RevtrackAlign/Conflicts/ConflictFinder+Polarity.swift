@@ -7,8 +7,9 @@ extension ConflictFinder {
     /// been certified"; "was arrested" / "had not been arrested". Only
     /// auxiliaries and adverbs of time may stand between the negation and
     /// the verb, so a negation of another verb ("did not say whether he was
-    /// arrested") negates nothing here. A verb a sentence both affirms and
-    /// negates says neither.
+    /// arrested") negates nothing here. "No" before a noun negates the event
+    /// it names ("no arrests had been made" / "was arrested"). A verb a
+    /// sentence both affirms and negates says neither.
     static func polarity(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
         let (a, b) = (events(old), events(new))
         for (stem, x) in a.sorted(by: { $0.value.at < $1.value.at }) {
@@ -38,6 +39,12 @@ extension ConflictFinder {
             let stem = ReferentTerms.stem(word)
             if let seen = found[stem], seen.negated != negated { mixed.insert(stem) }
             found[stem] = found[stem] ?? (negated, words[(negated ? back : index)...index].joined(separator: " "), index)
+        }
+        // "No arrests had been made", "no charges have been filed": the event named by its noun, negated.
+        for index in words.indices.dropLast() where words[index] == "no" && words[index + 1].count > 4 {
+            let stem = ReferentTerms.stem(words[index + 1])
+            if let seen = found[stem], !seen.negated { mixed.insert(stem) }
+            found[stem] = found[stem] ?? (true, "no " + words[index + 1], index)
         }
         return found.filter { !mixed.contains($0.key) }
     }
