@@ -171,6 +171,8 @@ struct OutletAlignmentTests {
         ("Referee Tomas Erlandi stopped the match in the 34th minute as smoke poured from the roof of the north stand.",
          "Erlandi stopped play in the twenty-fourth minute, with smoke pouring from the north stand's roof.",
          "number 34th minute / twenty-fourth minute"),
+        ("The club's chairman, Edwin Marsh, stepped down in March after the takeover.",
+         "The club's chairman, Edwin Marsh, is still in post after the takeover.", "status stepped down / still in post"),
         // "No" before a noun negates the event it names.
         ("Police said no arrests had been made after the fire at the depot.", "Police said a man was arrested after the fire at the depot.",
          "status no arrests / arrested"),

@@ -147,12 +147,14 @@ extension ConflictFinder {
                 ReferentTerms.numberValue(next) != nil || ReferentTerms.ordinalValue(next) != nil
                     || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
             }
-            if endingVerbs.contains(word) || stoppingVerbs.contains(word), !settledBefore.contains(previous), !level() {
+            // "stepped down" ends a tenure as "resigned" does.
+            let steppedDown = word == "stepped" && next == "down"
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word) || steppedDown, !settledBefore.contains(previous), !level() {
                 // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
                 // the words around it, met in the other sentence, say which.
                 let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""
                 let particle = ["down", "off", "out"].contains(next) ? " " + next : ""
-                found.append((endingVerbs.contains(word) ? .ended : .stopped, auxiliary + word + particle, index))
+                found.append((endingVerbs.contains(word) || steppedDown ? .ended : .stopped, auxiliary + word + particle, index))
                 continue
             }
             switch word {
