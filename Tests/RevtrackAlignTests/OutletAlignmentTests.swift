@@ -173,6 +173,8 @@ struct OutletAlignmentTests {
          "number 34th minute / twenty-fourth minute"),
         ("The club's chairman, Edwin Marsh, stepped down in March after the takeover.",
          "The club's chairman, Edwin Marsh, is still in post after the takeover.", "status stepped down / still in post"),
+        ("The driver survived the crash and was taken to hospital.", "Police confirmed that the driver of the train was killed in the crash.",
+         "status survived / killed"),
         // "No" before a noun negates the event it names.
         ("Police said no arrests had been made after the fire at the depot.", "Police said a man was arrested after the fire at the depot.",
          "status no arrests / arrested"),
@@ -279,6 +281,9 @@ struct OutletAlignmentTests {
         // Only copied sentences: the same few words around two figures in a paraphrase may be of two things.
         ("The Kessock ferry line's market share rose to 12 percent of the total in 2019, the harbour board said.",
          "Since the new timetable, the Kessock ferry line's market share rose to 20 percent of the total, the harbour board said."),
+        // One person lived, others died.
+        ("The driver survived the crash, but two passengers were killed.", "Two passengers were killed in the crash, police said."),
+        ("The driver survived the crash at the level crossing.", "Two passengers died in the crash at the level crossing."),
         // A value taken back: a correction's, a reply's "not", a fact-check's claim line.
         ("The council voted 6-3 on Tuesday to approve the stadium subsidy.",
          "Correction: An earlier version of this story misstated the council's vote on the stadium subsidy as 7-2."),

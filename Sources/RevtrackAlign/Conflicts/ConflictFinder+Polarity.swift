@@ -19,6 +19,21 @@ extension ConflictFinder {
         return nil
     }
 
+    /// One outlet says a person lived, the other that the same person died:
+    /// "The driver survived the crash" / "the driver of the train was killed".
+    /// Each sentence tells one fate only, and the words before the two meet
+    /// ("driver").
+    static func survival(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
+        let lives: Set<String> = ["survived", "survives", "alive"], dies: Set<String> = ["killed", "died", "dies", "dead"]
+        func fate(_ sentence: SentenceWords) -> (word: String, lived: Bool, who: Set<String>)? {
+            let lived = sentence.lower.firstIndex(where: lives.contains), died = sentence.lower.firstIndex(where: dies.contains)
+            guard let at = lived ?? died, (lived == nil) != (died == nil) else { return nil }
+            return (sentence.lower[at], lived != nil, sentence.meaning(around: at, before: 6, after: 0))
+        }
+        guard let a = fate(old), let b = fate(new), a.lived != b.lived, !a.who.isDisjoint(with: b.who) else { return nil }
+        return .init(kind: .status, old: a.word, new: b.word)
+    }
+
     /// Each participle of a sentence by its stem: whether it is negated, its words, where it stands.
     private static func events(_ sentence: SentenceWords) -> [String: (negated: Bool, words: String, at: Int)] {
         var found: [String: (negated: Bool, words: String, at: Int)] = [:], mixed: Set<String> = []

@@ -92,7 +92,7 @@ enum ConflictFinder {
         if let stance = stance(sentenceFacts.old, sentenceFacts.new) ?? stance(old, new) { found.append(stance) }
         if let status = status(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
             ?? persistence(old, new, facts: sentenceFacts, reference: reference, oldCapturedFirst: oldCapturedFirst)
-            ?? polarity(old, new) { found.append(status) }
+            ?? polarity(old, new) ?? survival(old, new) { found.append(status) }
         if let tally = tally(old, new) { found.append(tally) }
         if !found.contains(where: { $0.kind == .number }), let place = ordinal(old, new) { found.append(place) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
