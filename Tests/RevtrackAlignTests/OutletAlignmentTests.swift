@@ -175,6 +175,9 @@ struct OutletAlignmentTests {
          "The club's chairman, Edwin Marsh, is still in post after the takeover.", "status stepped down / still in post"),
         ("The driver survived the crash and was taken to hospital.", "Police confirmed that the driver of the train was killed in the crash.",
          "status survived / killed"),
+        // A poll "this morning" is one result, not a reading of a price that moves all day.
+        ("The Supporters' Trust said 68% of members who answered its online poll backed the sale.",
+         "The Supporters' Trust ran a poll this morning and 86% of members backed the sale.", "number 68% / 86%"),
         // "No" before a noun negates the event it names.
         ("Police said no arrests had been made after the fire at the depot.", "Police said a man was arrested after the fire at the depot.",
          "status no arrests / arrested"),

@@ -90,7 +90,9 @@ extension ConflictFinder {
         // both give is a fixed point the two tell one movement from ("down from 66%" / "two-thirds at
         // last year's election"): a value told moving is then no other reading.
         let anchored = openA.count < a.count || openB.count < b.count
-        guard !readsAtTwoMoments(old, new, eitherNamed: true, moving: !anchored) else { return nil }
+        // A poll "this morning" is one result; a share price "this morning" one reading of many.
+        let traded = [old, new].contains { $0.lower.contains(where: Self.marketWords.contains) }
+        guard !readsAtTwoMoments(old, new, eitherNamed: traded, moving: !anchored) else { return nil }
         func best(_ measure: Measure, among others: [Measure], besides own: [Measure]) -> Measure? {
             let rivals = others.filter { $0.fact.unit == measure.fact.unit }
             // One open amount of a kind on each side: a few more words may tie them ("risen from 97 million euros to 312 million").
@@ -108,4 +110,10 @@ extension ConflictFinder {
         }
         return nil
     }
+
+    /// Words of things priced through the day: shares, indices, currencies, yields.
+    static let marketWords: Set<String> = [
+        "shares", "share", "stock", "stocks", "index", "indices", "traded", "trading", "trade", "market", "markets", "price", "prices",
+        "yield", "yields", "bond", "bonds", "currency", "dollar", "euro", "pound", "sterling", "yen", "crude", "oil", "gold", "futures",
+    ]
 }
