@@ -118,6 +118,8 @@ enum ClaimExtractor {
                 else if Grammar.openers.contains(name.lowercased()) { continue }   // "we", "these": no named source
                 else if let canonical = people.canonical(Grammar.strippingPossessive(name.split(separator: " ").last.map(String.init) ?? name)),
                         name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true }) { name = canonical }
+                // "the minister told reporters", "the prosecutor said": the one person the text gives that office.
+                else if let holder = people.holder(of: name) { name = holder }
                 guard isAgent(head(name)) else { continue }
                 let onlyQuote = claimRange.isEmpty || claimRange.allSatisfy { quoted[$0] || tokens[$0].kind == .punctuation }
                 if !name.isEmpty, !onlyQuote {

@@ -268,6 +268,8 @@ struct RealNewsCasesTests {
         ("Plaintiffs would need to show that the firm knew, said Rebecca Lindqvist, a professor at Stanford Law School.", "lindqvist"),
         ("Marcus Feld, a sleep researcher at Stanford University, said the findings matched earlier work.", "feld"),
         ("Allies spent $40 billion, according to the International Institute for Strategic Studies (IISS).", "iiss"),
+        // An office the text gives one person is that person, as for quotations.
+        ("Judge Ines Calder sentenced him on Friday.\n\nThe judge said the sentence reflected the scale of the theft.", "calder"),
     ])
     func claimSources(_ text: String, _ head: String) {
         #expect(Self.facts(text, .claim).map { FactComparison.sourceHead($0.speaker ?? "") } == [head])
