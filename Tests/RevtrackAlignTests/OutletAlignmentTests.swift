@@ -178,6 +178,9 @@ struct OutletAlignmentTests {
         // A poll "this morning" is one result, not a reading of a price that moves all day.
         ("The Supporters' Trust said 68% of members who answered its online poll backed the sale.",
          "The Supporters' Trust ran a poll this morning and 86% of members backed the sale.", "number 68% / 86%"),
+        // A part of a whole against a plain count of the same thing.
+        ("The council voted on Wednesday to close seven of its 48 primary schools by 2027.",
+         "On Wednesday the council voted to shut eight primary schools.", "number seven of its 48 / eight primary"),
         // "No" before a noun negates the event it names.
         ("Police said no arrests had been made after the fire at the depot.", "Police said a man was arrested after the fire at the depot.",
          "status no arrests / arrested"),
@@ -284,6 +287,9 @@ struct OutletAlignmentTests {
         // Only copied sentences: the same few words around two figures in a paraphrase may be of two things.
         ("The Kessock ferry line's market share rose to 12 percent of the total in 2019, the harbour board said.",
          "Since the new timetable, the Kessock ferry line's market share rose to 20 percent of the total, the harbour board said."),
+        // A part and a count its own sentence gives too.
+        ("Jurors found him guilty on eight of the 10 counts, including seven counts of fraud.",
+         "Jurors found him guilty on seven counts of fraud and one of laundering."),
         // One person lived, others died.
         ("The driver survived the crash, but two passengers were killed.", "Two passengers were killed in the crash, police said."),
         ("The driver survived the crash at the level crossing.", "Two passengers died in the crash at the level crossing."),

@@ -98,6 +98,13 @@ enum ConflictFinder {
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
         if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
+        else if !found.contains(where: { $0.kind == .number }) {
+            if let (part, count) = Partitive.conflict(partitives.old, told: numbers.old, against: new, partsThere: partitives.new) {
+                found.append(.init(kind: .number, old: part.text, new: count))
+            } else if let (part, count) = Partitive.conflict(partitives.new, told: numbers.new, against: old, partsThere: partitives.old) {
+                found.append(.init(kind: .number, old: count, new: part.text))
+            }
+        }
         if let reference, let duration = duration(old, new, reference: reference) { found.append(duration) }
         else if let span = span(old, new, sentenceFacts) { found.append(span) }
         if copied, !found.contains(where: { [.number, .date, .duration].contains($0.kind) }),

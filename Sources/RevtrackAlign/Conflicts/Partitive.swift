@@ -38,5 +38,27 @@ struct Partitive: Equatable {
         return nil
     }
 
+    /// A part against a plain count of the same thing in the other sentence:
+    /// "voted to close seven of its 48 primary schools" / "voted to shut eight
+    /// primary schools". The count must be neither the part nor the whole, nor
+    /// a number the part's own sentence gives too ("eight of the 10 counts,
+    /// including seven counts of wire fraud"), and within a factor of three of
+    /// the part.
+    static func conflict(_ parts: [Partitive], told: Set<Double>, against sentence: SentenceWords, partsThere: [Partitive]) -> (part: Partitive, count: String)? {
+        guard !parts.isEmpty else { return nil }
+        let words = sentence.written
+        let taken = Set(partsThere.flatMap { [$0.part, $0.whole] }).union(told)
+        for index in words.indices.dropLast() {
+            guard let count = ReferentTerms.numberValue(words[index]), count > 0, !taken.contains(count),
+                  index == 0 || words[index - 1].lowercased() != "of" else { continue }
+            let noun = ReferentTerms.stem(words[index + 1].lowercased())
+            for part in parts where part.noun == noun && count != part.part && count != part.whole && part.part > 0
+                && max(count, part.part) / min(count, part.part) <= 3 {
+                return (part, words[index...(index + 1)].joined(separator: " "))
+            }
+        }
+        return nil
+    }
+
     private static let determiners: Set<String> = ["the", "its", "their", "his", "her", "our", "those", "these"]
 }
