@@ -178,6 +178,9 @@ struct OutletAlignmentTests {
         // A poll "this morning" is one result, not a reading of a price that moves all day.
         ("The Supporters' Trust said 68% of members who answered its online poll backed the sale.",
          "The Supporters' Trust ran a poll this morning and 86% of members backed the sale.", "number 68% / 86%"),
+        // A month and a season, each with its year written.
+        ("The investment committee backed the deal by seven votes to two in May 2019, minutes show.",
+         "The investment committee waved the deal through in the spring of 2018, by seven votes to two.", "date May 2019 / spring of 2018"),
         // A part of a whole against a plain count of the same thing.
         ("The council voted on Wednesday to close seven of its 48 primary schools by 2027.",
          "On Wednesday the council voted to shut eight primary schools.", "number seven of its 48 / eight primary"),

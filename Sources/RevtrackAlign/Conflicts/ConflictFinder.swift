@@ -57,8 +57,9 @@ enum ConflictFinder {
                 // captured on different days names two days, and may be one.
                 // (Tried: two different weekdays, each its sentence's only date, as two days: 3 right
                 // and 6 wrong on dev, the weekdays of leftover events.)
-                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count, ra.contains("Q") == rb.contains("Q"),
-                      ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut,
+                // Of like precision, or months and seasons with their years written: "in May 2019" / "in the spring of 2018".
+                guard let ra = a.resolved, let rb = b.resolved, ra.count == rb.count || writesYear(a) && writesYear(b),
+                      ra.contains("Q") == rb.contains("Q"), ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut,
                       // "KELLBRIDGE, Jan. 15 (Meridian Wire) -" dates the report, not what it tells.
                       !isDateline(a, in: sentences.old), !isDateline(b, in: sentences.new),
                       // "the deadliest since 1998" / "the first fatal accident since 2016": two records.
