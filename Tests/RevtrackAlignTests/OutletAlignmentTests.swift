@@ -178,6 +178,10 @@ struct OutletAlignmentTests {
         // A poll "this morning" is one result, not a reading of a price that moves all day.
         ("The Supporters' Trust said 68% of members who answered its online poll backed the sale.",
          "The Supporters' Trust ran a poll this morning and 86% of members backed the sale.", "number 68% / 86%"),
+        // A span whose start takes the year its end gives.
+        ("Tolvik last erupted in 1987, in an eruption that lasted nearly three weeks and destroyed a dozen farms.",
+         "Tolvik's previous eruption, which ran from May 3 to May 9, 1987, buried a dozen farms under lava.",
+         "duration three weeks / from May 3 to May 9, 1987"),
         // A month and a season, each with its year written.
         ("The investment committee backed the deal by seven votes to two in May 2019, minutes show.",
          "The investment committee waved the deal through in the spring of 2018, by seven votes to two.", "date May 2019 / spring of 2018"),

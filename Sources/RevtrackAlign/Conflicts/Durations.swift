@@ -82,10 +82,17 @@ enum Durations {
             guard second.at == first.end + 1, first.at > 0 else { continue }
             let (opener, joiner) = (sentence.lower[first.at - 1], sentence.lower[first.end])
             guard opener == "from" && ["to", "until", "till", "through"].contains(joiner) || opener == "between" && joiner == "and" else { continue }
-            // Without a year, "from November 20 to January 10" runs into the next year.
-            var last = second.days
-            if last.upperBound < first.days.lowerBound { last = (last.lowerBound + 365)...(last.upperBound + 365) }
-            let shortest = max(0, last.lowerBound - first.days.upperBound), longest = last.upperBound - first.days.lowerBound + 1
+            // Without a year, "from November 20 to January 10" runs into the next year, and
+            // "from May 3 to May 9, 1987" starts in the year the end gives.
+            var (start, last) = (first.days, second.days)
+            func writesYear(_ text: String) -> Bool { text.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 } }
+            if !writesYear(first.text), writesYear(second.text), start.lowerBound > last.upperBound {
+                let years = (Double(start.lowerBound - last.upperBound) / 365.2425).rounded(.up)
+                let shift = Int((years * 365.2425).rounded())
+                start = (start.lowerBound - shift)...(start.upperBound - shift)
+            }
+            if last.upperBound < start.lowerBound { last = (last.lowerBound + 365)...(last.upperBound + 365) }
+            let shortest = max(0, last.lowerBound - start.upperBound), longest = last.upperBound - start.lowerBound + 1
             guard shortest <= longest else { continue }
             found.append((shortest...longest, "\(opener) \(first.text) \(joiner) \(second.text)", first.at))
         }
