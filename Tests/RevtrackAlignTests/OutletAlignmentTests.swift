@@ -178,6 +178,12 @@ struct OutletAlignmentTests {
         // A poll "this morning" is one result, not a reading of a price that moves all day.
         ("The Supporters' Trust said 68% of members who answered its online poll backed the sale.",
          "The Supporters' Trust ran a poll this morning and 86% of members backed the sale.", "number 68% / 86%"),
+        // Lengths with halves and minutes.
+        ("Ostby served 19 months of her sentence before she was released on bail pending the appeal.",
+         "Ostby was released on bail pending the appeal after serving roughly two and a half years of her sentence.",
+         "duration 19 months / two and a half years"),
+        ("The stadium was cleared of fans in 14 minutes, the club said.", "Clearing the stadium of fans took more than half an hour, police said.",
+         "duration 14 minutes / half an hour"),
         // A span whose start takes the year its end gives.
         ("Tolvik last erupted in 1987, in an eruption that lasted nearly three weeks and destroyed a dozen farms.",
          "Tolvik's previous eruption, which ran from May 3 to May 9, 1987, buried a dozen farms under lava.",

@@ -11,8 +11,9 @@ enum Durations {
         all(in: sentence).first { $0.years >= 1.0 / 12 }
     }
 
-    /// Every duration of a sentence, in order, down to hours: "a 48-hour
-    /// strike", "lasted three days", "week-long", "a decade-old agreement".
+    /// Every duration of a sentence, in order, down to minutes: "a 48-hour
+    /// strike", "lasted three days", "week-long", "a decade-old agreement",
+    /// "two and a half years", "half an hour".
     static func all(in sentence: SentenceWords) -> [(years: Double, phrase: String, at: Int)] {
         let words = sentence.lower
         var found: [(years: Double, phrase: String, at: Int)] = []
@@ -28,9 +29,14 @@ enum Durations {
             // "three years ago" dates a moment; it lasts nothing.
             guard let unit = years(per: word), index > 0, index + 1 == words.count || words[index + 1] != "ago" else { continue }
             let before = words[index - 1]
+            // "two and a half years".
+            if before == "half", index > 3, words[index - 2] == "a", words[index - 3] == "and", let count = ReferentTerms.numberValue(words[index - 4]) {
+                found.append(((count + 0.5) * unit, words[(index - 4)...index].joined(separator: " "), index)); continue
+            }
             if let count = ReferentTerms.numberValue(before) { found.append((count * unit, before + " " + word, index)); continue }
-            if before == "a" || before == "one" {
-                if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half a " + word, index)); continue }
+            if before == "a" || before == "an" || before == "one" {
+                // "half a day", "half an hour".
+                if index > 1, words[index - 2] == "half" { found.append((unit / 2, "half " + before + " " + word, index)); continue }
                 if unit >= 10 { found.append((unit, before + " " + word, index)) }   // "a decade", "a century"; "a year" says little
             }
         }
@@ -61,6 +67,7 @@ enum Durations {
         case "week", "weeks": 7.0 / 365
         case "day", "days": 1.0 / 365
         case "hour", "hours": 1.0 / (365 * 24)
+        case "minute", "minutes": 1.0 / (365 * 24 * 60)
         default: nil
         }
     }
