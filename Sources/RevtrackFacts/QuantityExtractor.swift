@@ -94,10 +94,10 @@ enum QuantityExtractor {
             var counted = nounEnd > nounStart ? tokens[nounStart..<nounEnd].map(\.text).joined(separator: " ") : nil
             // "44.1 °C", "44.1°C": a temperature after a degree sign, Fahrenheit apart since one outlet converts.
             if nounEnd == nounStart, nounStart < tokens.count, tokens[nounStart].text.hasPrefix("°") {
-                let scale = tokens[nounStart].text.count > 1 ? lower[nounStart].dropFirst()
-                    : nounStart + 1 < tokens.count ? Substring(lower[nounStart + 1]) : ""
-                counted = scale == "f" ? "fahrenheit" : "degrees"
-                nounEnd = nounStart + (tokens[nounStart].text.count == 1 && ["c", "f"].contains(scale) ? 2 : 1)
+                let apart = tokens[nounStart].text == "°" && nounStart + 1 < tokens.count
+                let scale = Self.temperatureScales[apart ? "°" + lower[nounStart + 1] : lower[nounStart]]
+                counted = scale ?? "degrees"
+                nounEnd = nounStart + (apart && scale != nil ? 2 : 1)
             }
             let last = (nounEnd > nounStart ? max(nounEnd, end) : end) - 1   // "44 of the 81 seats": "44", not "44 of the"
 
@@ -302,12 +302,15 @@ enum QuantityExtractor {
         // A measure written with its unit: "40km", "12km", "5kg", "250mm"; what it counts is the unit.
         if Self.attachedUnits.contains(suffix) { return [measure(value, from: index, through: index, counted: suffix, sentence)] }
         // A temperature: "44.1°C", or "44.1C" in a sentence about heat. Fahrenheit stays apart: one outlet converts.
-        if let scale = ["°c": "degrees", "°f": "fahrenheit", "c": "degrees", "f": "fahrenheit"][suffix],
+        if let scale = Self.temperatureScales[suffix.hasPrefix("°") ? suffix : "°" + suffix],
            suffix.hasPrefix("°") || sentence.lower.contains(where: Self.temperatureWords.contains) {
             return [measure(value, from: index, through: index, counted: scale, sentence)]
         }
         return nil
     }
+
+    /// What a temperature counts by its scale: Celsius as "43.6 degrees Celsius" does.
+    private static let temperatureScales: [String: String] = ["°c": "degrees", "°f": "fahrenheit"]
 
     /// Words that make "44C" a temperature, not a flat or a grade.
     private static let temperatureWords: Set<String> = [

@@ -167,21 +167,17 @@ enum ConflictFinder {
     /// does ("in 2020, when the rate went up 2.5%").
     static func tellsAnotherYear(_ facts: (old: [Fact], new: [Fact]), _ reference: (old: CivilDate, new: CivilDate)?, writtenYears: Bool) -> Bool {
         guard let reference else { return false }
-        func pastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
+        func pastYears(_ facts: [Fact], _ day: CivilDate, written: Bool) -> Set<Int> {
             Set(facts.compactMap { fact in
-                fact.kind == .date && (writtenYears || !fact.text.contains(where: \.isNumber)) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
+                fact.kind == .date && (written || !fact.text.contains(where: \.isNumber)) ? fact.resolved.flatMap { Int($0.prefix(4)) } : nil
             }.filter { $0 < day.year })
         }
-        let (old, new) = (pastYears(facts.old, reference.old), pastYears(facts.new, reference.new))
-        guard !writtenYears else { return old != new }
+        let (oldAll, newAll) = (pastYears(facts.old, reference.old, written: true), pastYears(facts.new, reference.new, written: true))
+        guard !writtenYears else { return oldAll != newAll }
         // A year one side tells from its counts and the other writes out is
         // one year ("last summer's Harrow fire" and "the 2025 Harrow fire").
-        let (oldAll, newAll) = (allPastYears(facts.old, reference.old), allPastYears(facts.new, reference.new))
+        let (old, new) = (pastYears(facts.old, reference.old, written: false), pastYears(facts.new, reference.new, written: false))
         return !(old.isSubset(of: newAll) && new.isSubset(of: oldAll))
-    }
-
-    private static func allPastYears(_ facts: [Fact], _ day: CivilDate) -> Set<Int> {
-        Set(facts.compactMap { $0.kind == .date ? $0.resolved.flatMap { Int($0.prefix(4)) } : nil }.filter { $0 < day.year })
     }
 
     /// A speaker named, with or without a title before the name ("Mayor

@@ -79,10 +79,10 @@ enum Durations {
     /// day to another ("postponed from February 17 to February 19") is no span.
     static func spans(in sentence: SentenceWords, dates: [Fact]) -> [(days: ClosedRange<Int>, words: String, at: Int)] {
         guard !sentence.lower.contains(where: { word in movedWords.contains { word.hasPrefix($0) } }) else { return [] }
-        let placed = dates.compactMap { date -> (at: Int, end: Int, days: ClosedRange<Int>, text: String)? in
+        let placed = dates.compactMap { date -> (at: Int, end: Int, days: ClosedRange<Int>, text: String, year: Bool)? in
             guard date.kind == .date, date.isWrittenOut, let days = date.days,
                   let (at, length) = sentence.position(of: date) else { return nil }
-            return (at, at + length, days, date.text)
+            return (at, at + length, days, date.text, ConflictFinder.writesYear(date))
         }.sorted { $0.at < $1.at }
         var found: [(days: ClosedRange<Int>, words: String, at: Int)] = []
         for (first, second) in zip(placed, placed.dropFirst()) {
@@ -92,8 +92,7 @@ enum Durations {
             // Without a year, "from November 20 to January 10" runs into the next year, and
             // "from May 3 to May 9, 1987" starts in the year the end gives.
             var (start, last) = (first.days, second.days)
-            func writesYear(_ text: String) -> Bool { text.split(whereSeparator: { !$0.isNumber }).contains { $0.count == 4 } }
-            if !writesYear(first.text), writesYear(second.text), start.lowerBound > last.upperBound {
+            if !first.year, second.year, start.lowerBound > last.upperBound {
                 let years = (Double(start.lowerBound - last.upperBound) / 365.2425).rounded(.up)
                 let shift = Int((years * 365.2425).rounded())
                 start = (start.lowerBound - shift)...(start.upperBound - shift)
