@@ -452,9 +452,10 @@ struct PersonMentions {
 
     /// The offices a sentence gives the name that ends at `last`, each as
     /// its words before any portfolio ("chief inspector" of "Rail
-    /// Accidents", "prime minister"): the words before the name ("Judge Ines
-    /// Calder", "defence barrister Fiona Kerr": "barrister" and "defence
-    /// barrister"), an office set before it by a comma ("the Chief Inspector
+    /// Accidents", "prime minister"): the titles right before the name and the
+    /// noun phrase they end ("Judge Ines Calder", "defence barrister Fiona
+    /// Kerr", "sacking Transport Secretary Gareth Pugh": "secretary" and
+    /// "transport secretary"), an office set before it by a comma ("the Chief Inspector
     /// of Rail Accidents, Maren Oyelaran") or after it ("Halvard Brennick, the
     /// transport minister,", "Dana Whitfield, Chief Executive Officer of
     /// Corvane"), or an office the sentence gives the name ("promoting Priya
