@@ -1,3 +1,4 @@
+import RevtrackLexicon
 import RevtrackText
 
 /// People (with their titles), places and organisations (with acronyms the
@@ -221,6 +222,8 @@ enum EntityExtractor {
             let isOpener = Grammar.openers.contains(first) || first == "i'm" || first == "i"
                 || (atStart && run.first == original.first && !known && !Gazetteer.isGivenName(run.words[0])
                     && !isTitle(first) && Gazetteer.isCommonWord(first) && !whole(run, isKnown: true)
+                    // "Fire Chief Daniel Oyelaran": a noun that makes the title what it is, not an opener.
+                    && !(run.lowered.count > 2 && isTitle(run.lowered[1]) && !Lexicon.isAdverb(first))
                     && (run.lowered.count > 1 && run.lowered[1] == "of" && first.hasSuffix("s")
                         || !isOrganisationName(run.lowered, run.words) && !isPlaceName(run.lowered, run.words) && !startsWithName(run)))
             guard isOpener else { break }

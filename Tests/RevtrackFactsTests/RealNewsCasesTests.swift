@@ -259,6 +259,15 @@ struct RealNewsCasesTests {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
     }
 
+    @Test("a sentence's first word that makes the title what it is belongs to the title", arguments: [
+        ("Fire Chief Daniel Oyelaran said response times had improved.", "fire chief"),
+        ("Energy Commissioner Lise Damgaard told the parliament that prices would fall.", "energy commissioner"),
+        ("Yesterday President Ana Souto signed the bill.", "president"),
+    ])
+    func titledOpeners(_ text: String, _ title: String) {
+        #expect(Self.facts(text, .person).first?.title == title, "\(Self.facts(text, .person).map { $0.title ?? "-" })")
+    }
+
     @Test("titles of shows in quotation marks are not quotes")
     func showTitles() {
         #expect(Self.facts("She told \"Meet the Press\" that talks would go on.", .quote).isEmpty)
