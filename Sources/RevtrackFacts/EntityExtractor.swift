@@ -526,18 +526,43 @@ enum EntityExtractor {
         return (false, nil)
     }
 
-    /// ", the national security adviser," → "national security adviser" when its last word is a role.
+    /// The role set after a name by a comma: ", the national security
+    /// adviser," → "national security adviser", ", its chief executive." →
+    /// "chief executive", ", chief investment strategist at Halden Wealth" →
+    /// "chief investment strategist", ", the state demographer, who …" →
+    /// "state demographer". The phrase runs to a comma, a full stop or a word
+    /// that attaches something to it ("of", "at", "who"); capitalised words
+    /// at its start (", the U.S. national security adviser") name a place,
+    /// not the role. After an article or a possessive it ends in a title or
+    /// a noun of a person's trade ("demographer", "strategist"); without one
+    /// it must hold a title too ("chief investment strategist").
     private static func apposition(after end: Int, in sentence: TokenizedSentence) -> String? {
-        let lower = sentence.lower
-        guard end + 2 < lower.count, lower[end + 1] == ",", ["the", "a", "an"].contains(lower[end + 2]) else { return nil }
+        let lower = sentence.lower, tokens = sentence.tokens
+        guard end + 2 < lower.count, lower[end + 1] == "," else { return nil }
+        var index = end + 2
+        let determined = ["the", "a", "an", "its", "his", "her", "their"].contains(lower[index])
+        if determined { index += 1 }
         var words: [String] = []
-        var index = end + 3
-        while index < lower.count, sentence.tokens[index].kind == .word, !isCapitalized(sentence.tokens[index]), words.count < 5 {
-            words.append(lower[index])
+        while index < lower.count, tokens[index].kind == .word || words.isEmpty && tokens[index].text == ".", words.count < 5,
+              !attachers.contains(lower[index]), !Grammar.stops.contains(lower[index]) || isTitle(lower[index]) {
+            if tokens[index].kind != .word || isCapitalized(tokens[index]) && !isTitle(lower[index]) {
+                guard words.isEmpty else { break }        // "the U.S. national security adviser": a place before the role
+            } else {
+                words.append(lower[index])
+            }
             index += 1
         }
-        while let last = words.last, !isTitle(last) { words.removeLast() }
-        return words.isEmpty ? nil : words.joined(separator: " ")
+        guard let last = words.last, index >= lower.count || tokens[index].kind == .punctuation || attachers.contains(lower[index]),
+              isTitle(last) || isTradeNoun(last) && (determined || words.contains(where: isTitle)) else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// Words that attach something to a role: "chief executive of Lumivane", "strategist at Halden Wealth".
+    private static let attachers: Set<String> = ["of", "at", "for", "in", "with", "who", "whose", "which", "and", "from", "on"]
+
+    /// A noun of a person's trade by its ending: "demographer", "strategist", "meteorologist", "spokesman".
+    private static func isTradeNoun(_ word: String) -> Bool {
+        word.count > 5 && ["er", "or", "ist", "ian", "ant", "ent", "man", "woman"].contains { word.hasSuffix($0) }
     }
 
     // MARK: - Places and organisations
