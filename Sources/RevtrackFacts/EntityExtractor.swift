@@ -436,7 +436,9 @@ enum EntityExtractor {
                     || nameWords.count > 1 && Gazetteer.isGivenName(nameWords[0])
             else { return true }
             let name = nameWords.joined(separator: " ")
-            let title = lowered[titleStart..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+            var title = lowered[titleStart..<titleEnd].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+            // "Dr. Camille Osei, the study's lead author": the role says more than the courtesy title.
+            if ["dr", "mr", "mrs", "ms", "miss"].contains(title), let role = apposition(after: run.last, in: sentence) { title = role }
             if let known = table.person(named: name) {
                 if table.entities[known].title == nil { table.entities[known].title = title }
                 return true
@@ -547,6 +549,8 @@ enum EntityExtractor {
               !attachers.contains(lower[index]), !Grammar.stops.contains(lower[index]) || isTitle(lower[index]) {
             if tokens[index].kind != .word || isCapitalized(tokens[index]) && !isTitle(lower[index]) {
                 guard words.isEmpty else { break }        // "the U.S. national security adviser": a place before the role
+            } else if words.isEmpty, lower[index].hasSuffix("'s") || lower[index].hasSuffix("\u{2019}s") {
+                // "the bank's chief equity strategist": the employer, not the role.
             } else {
                 words.append(lower[index])
             }

@@ -269,6 +269,9 @@ struct RealNewsCasesTests {
         ("\"We will wait,\" said Daniel Ashcombe, the U.S. national security adviser, who briefed reporters.", "national security adviser"),
         ("\"It has been building for decades,\" said Elena Barrios, the state demographer, who leads the centre.", "state demographer"),
         ("\"We won the seat,\" said Ana Souto, who smiled at reporters.", "-"),
+        // The role rather than a courtesy title; the employer is not the role.
+        ("\"Sleep matters,\" said Dr. Marcus Feld, a sleep researcher at Stanford University.", "sleep researcher"),
+        ("\"Chips are volatile,\" said Hannah Okoye, the bank's chief equity strategist.", "chief equity strategist"),
     ])
     func titledOpeners(_ text: String, _ title: String) {
         #expect((Self.facts(text, .person).first?.title ?? "-") == title, "\(Self.facts(text, .person).map { $0.title ?? "-" })")
