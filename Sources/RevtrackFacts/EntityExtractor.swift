@@ -500,8 +500,9 @@ enum EntityExtractor {
             title.insert(lower[before], at: 0)
             before -= 1
         }
-        // Nouns that make the role what it is: "campaign manager", "appeals judge", "planning director".
-        while !title.isEmpty, title.count < 4, before >= 0, tokens[before].kind == .word, !isCapitalized(tokens[before]),
+        // Nouns that make the role what it is: "campaign manager", "appeals judge", "planning director",
+        // capitalised only as the sentence's first word ("Council leader Rajiv Menon").
+        while !title.isEmpty, title.count < 4, before >= 0, tokens[before].kind == .word, !isCapitalized(tokens[before]) || before == 0,
               Gazetteer.isCommonWord(lower[before]), !Grammar.stops.contains(lower[before]), !Grammar.determiners.contains(lower[before]),
               !lower[before].hasSuffix("'s"), !lower[before].hasSuffix("’s"), !lower[before].hasSuffix("ly") {
             title.insert(lower[before], at: 0)

@@ -263,6 +263,7 @@ struct RealNewsCasesTests {
         ("Fire Chief Daniel Oyelaran said response times had improved.", "fire chief"),
         ("Energy Commissioner Lise Damgaard told the parliament that prices would fall.", "energy commissioner"),
         ("Yesterday President Ana Souto signed the bill.", "president"),
+        ("Council leader Rajiv Menon said the budget was balanced.", "council leader"),
         // A role set after the name by a comma, with or without an article.
         ("\"Edge matters,\" said Alma Whitford, chief executive officer of Lumivane.", "chief executive officer"),
         ("\"Markets are fragile,\" said Meera Raman, chief investment strategist at Halden Wealth.", "chief investment strategist"),
