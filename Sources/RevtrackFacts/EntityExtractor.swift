@@ -538,7 +538,8 @@ enum EntityExtractor {
     /// at its start (", the U.S. national security adviser") name a place,
     /// not the role. After an article or a possessive it ends in a title or
     /// a noun of a person's trade ("demographer", "strategist"); without one
-    /// it must hold a title too ("chief investment strategist").
+    /// it must hold a title too ("chief investment strategist") or be written
+    /// in title case ("By Rebecca Ortiz, Staff Writer").
     private static func apposition(after end: Int, in sentence: TokenizedSentence) -> String? {
         let lower = sentence.lower, tokens = sentence.tokens
         guard end + 2 < lower.count, lower[end + 1] == "," else { return nil }
@@ -546,19 +547,23 @@ enum EntityExtractor {
         let determined = ["the", "a", "an", "its", "his", "her", "their"].contains(lower[index])
         if determined { index += 1 }
         var words: [String] = []
+        var titleCased = true
         while index < lower.count, tokens[index].kind == .word || words.isEmpty && tokens[index].text == ".", words.count < 5,
               !attachers.contains(lower[index]), !Grammar.stops.contains(lower[index]) || isTitle(lower[index]) {
-            if tokens[index].kind != .word || isCapitalized(tokens[index]) && !isTitle(lower[index]) {
-                guard words.isEmpty else { break }        // "the U.S. national security adviser": a place before the role
+            // Capitalised: a title or an ordinary word of a title-cased role ("Staff Writer", "Chief Meteorologist"),
+            // else a name ("the U.S. national security adviser": a place before the role).
+            if tokens[index].kind != .word || isCapitalized(tokens[index]) && !isTitle(lower[index]) && !Gazetteer.isCommonWord(lower[index]) {
+                guard words.isEmpty else { break }
             } else if words.isEmpty, lower[index].hasSuffix("'s") || lower[index].hasSuffix("\u{2019}s") {
                 // "the bank's chief equity strategist": the employer, not the role.
             } else {
                 words.append(lower[index])
+                titleCased = titleCased && isCapitalized(tokens[index])
             }
             index += 1
         }
         guard let last = words.last, index >= lower.count || tokens[index].kind == .punctuation || attachers.contains(lower[index]),
-              isTitle(last) || isTradeNoun(last) && (determined || words.contains(where: isTitle)) else { return nil }
+              isTitle(last) || isTradeNoun(last) && (determined || titleCased || words.contains(where: isTitle)) else { return nil }
         return words.joined(separator: " ")
     }
 

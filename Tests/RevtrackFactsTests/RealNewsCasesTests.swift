@@ -270,6 +270,8 @@ struct RealNewsCasesTests {
         ("\"We will wait,\" said Daniel Ashcombe, the U.S. national security adviser, who briefed reporters.", "national security adviser"),
         ("\"It has been building for decades,\" said Elena Barrios, the state demographer, who leads the centre.", "state demographer"),
         ("\"We won the seat,\" said Ana Souto, who smiled at reporters.", "-"),
+        ("By Kelsey Moran, Chief Meteorologist\n\nStorms will reach the city tonight.", "chief meteorologist"),
+        ("By Rebecca Ortiz, Staff Writer\n\nThe census showed growth across the state.", "staff writer"),
         // The role rather than a courtesy title; the employer is not the role.
         ("\"Sleep matters,\" said Dr. Marcus Feld, a sleep researcher at Stanford University.", "sleep researcher"),
         ("\"Chips are volatile,\" said Hannah Okoye, the bank's chief equity strategist.", "chief equity strategist"),
