@@ -18,6 +18,10 @@ when both are lowercase entries of Debian's wamerican ("safe" -> "unsafe").
 adverbs.txt: WordNet's single-word adverb lemmas (data.adv), which may stand
 between a subject and its verb ("has just said", "now says").
 
+verb-forms.txt: the inflected forms of WordNet's verb exception list
+(verb.exc: "brought", "sold", "stopped"), which are no part of a role before a
+name ("brought former chancellor Rosalind Achebe").
+
 Deterministic: rows sorted by code point, no timestamps.
 """
 import subprocess
@@ -112,6 +116,15 @@ def main() -> None:
     (OUT / "adverbs.txt").write_text(
         "\n".join(header + ["# Single-word adverb lemmas of data.adv, lowercase."] + sorted(adverbs)) + "\n", encoding="utf-8")
     print(f"adverbs.txt: {len(adverbs)} adverbs", file=sys.stderr)
+    verb_forms = set()
+    for line in (WORDNET / "verb.exc").read_text(encoding="latin-1").splitlines():
+        fields = line.split()
+        if len(fields) >= 2 and fields[0].isalpha() and fields[0] not in fields[1:]:
+            verb_forms.add(fields[0])
+    (OUT / "verb-forms.txt").write_text(
+        "\n".join(header + ["# Inflected forms of WordNet's verb exception list (verb.exc), lowercase."] + sorted(verb_forms)) + "\n",
+        encoding="utf-8")
+    print(f"verb-forms.txt: {len(verb_forms)} forms", file=sys.stderr)
     print(f"prefix-opposites.tsv: {len(opposites)} pairs", file=sys.stderr)
     print(f"antonyms.tsv: {len(pairs)} pairs; word-forms.tsv: {len(forms)} forms", file=sys.stderr)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates Sources/RevtrackLexicon/Resources/Generated/{antonyms,word-forms,prefix-opposites}.tsv and adverbs.txt
+# Regenerates Sources/RevtrackLexicon/Resources/Generated/{antonyms,word-forms,prefix-opposites}.tsv, adverbs.txt and verb-forms.txt
 # from Debian's wordnet-base (installed here if missing). Run once on a
 # developer machine; the output is committed. english-lowercase.txt beside them
 # comes from scripts/generate-word-lists.sh.

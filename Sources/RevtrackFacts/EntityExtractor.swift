@@ -504,7 +504,9 @@ enum EntityExtractor {
         // capitalised only as the sentence's first word ("Council leader Rajiv Menon").
         while !title.isEmpty, title.count < 4, before >= 0, tokens[before].kind == .word, !isCapitalized(tokens[before]) || before == 0,
               Gazetteer.isCommonWord(lower[before]), !Grammar.stops.contains(lower[before]), !Grammar.determiners.contains(lower[before]),
-              !lower[before].hasSuffix("'s"), !lower[before].hasSuffix("’s"), !lower[before].hasSuffix("ly") {
+              !lower[before].hasSuffix("'s"), !lower[before].hasSuffix("’s"), !lower[before].hasSuffix("ly"),
+              // Not a count, an adverb or a verb: "one shopkeeper", "also brought former chancellor".
+              WordLists.numberWordsByFirst[lower[before]] == nil, !Lexicon.isAdverb(lower[before]), !Lexicon.isIrregularVerbForm(lower[before]) {
             title.insert(lower[before], at: 0)
             before -= 1
         }
@@ -929,7 +931,7 @@ enum EntityExtractor {
         "lt": "lieutenant", "gen": "general", "col": "colonel", "maj": "major", "capt": "captain", "sgt": "sergeant",
         "adm": "admiral", "cmdr": "commander", "dr": "dr", "prof": "professor", "rev": "reverend", "supt": "superintendent",
         "det": "detective", "insp": "inspector", "mr": "mr", "mrs": "mrs", "ms": "ms", "hon": "honourable", "pres": "president",
-        "atty": "attorney", "msgr": "monsignor", "st": "st", "mt": "mt", "ft": "ft", "gov.": "governor", "sen.": "senator", "rep.": "representative",
+        "atty": "attorney", "cllr": "councillor", "msgr": "monsignor", "st": "st", "mt": "mt", "ft": "ft", "gov.": "governor", "sen.": "senator", "rep.": "representative",
     ]
 
     /// Titles beyond the role list: nameparser's English titles, for names

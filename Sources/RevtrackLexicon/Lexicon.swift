@@ -39,6 +39,20 @@ public enum Lexicon {
         return hashes
     }()
 
+    /// Whether a lowercase word is an inflected form WordNet lists among its
+    /// verbs' exceptions ("brought", "sold", "stopped"): a reader takes it for
+    /// a verb, not for part of a name's role ("brought former chancellor …").
+    public static func isIrregularVerbForm(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { verbFormHashes.contains(ByteHash.of($0)) }
+    }
+
+    private static let verbFormHashes: Set<UInt64> = {
+        var hashes = Set<UInt64>(minimumCapacity: 2_500)
+        forEachRow("verb-forms") { fields in hashes.insert(ByteHash.of(fields[0])) }
+        return hashes
+    }()
+
     /// Whether two words are antonyms in WordNet, read through their
     /// inflections ("rose"/"fell", "higher"/"lower", "accepted"/"rejected").
     public static func areAntonyms(_ a: String, _ b: String) -> Bool {

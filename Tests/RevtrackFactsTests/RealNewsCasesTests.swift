@@ -272,6 +272,10 @@ struct RealNewsCasesTests {
         ("\"We won the seat,\" said Ana Souto, who smiled at reporters.", "-"),
         ("By Kelsey Moran, Chief Meteorologist\n\nStorms will reach the city tonight.", "chief meteorologist"),
         ("By Rebecca Ortiz, Staff Writer\n\nThe census showed growth across the state.", "staff writer"),
+        // A count or an adverb before a role is not part of it; "Cllr" is a councillor.
+        ("Police spoke to one shopkeeper Mehmet Yildiz about the fire.", "shopkeeper"),
+        ("The reshuffle also brought former chancellor Rosalind Achebe back to the cabinet.", "former chancellor"),
+        ("Cllr Mara Olsen said the library would stay open.", "councillor"),
         // The role rather than a courtesy title; the employer is not the role.
         ("\"Sleep matters,\" said Dr. Marcus Feld, a sleep researcher at Stanford University.", "sleep researcher"),
         ("\"Chips are volatile,\" said Hannah Okoye, the bank's chief equity strategist.", "chief equity strategist"),
