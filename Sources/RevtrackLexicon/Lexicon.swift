@@ -11,47 +11,35 @@ public enum Lexicon {
     /// Whether `word`, in any case, is an ordinary English word: a lowercase
     /// entry of a spelling dictionary, which lists names capitalised
     /// ("images" is one, "texas" is not).
-    public static func isWord(_ word: String) -> Bool {
-        var lowered = word.lowercased()
-        return lowered.withUTF8 { lowercaseWordHashes.contains(ByteHash.of($0)) }
-    }
-
-    /// The dictionary's words as 64-bit hashes of their bytes: every process
-    /// that compares or extracts facts loads the list, and hashing 64,000
-    /// lines straight from the file's bytes costs a fraction of making them strings.
-    private static let lowercaseWordHashes: Set<UInt64> = {
-        var hashes = Set<UInt64>(minimumCapacity: 64_000)
-        forEachRow("english-lowercase") { fields in hashes.insert(ByteHash.of(fields[0])) }
-        return hashes
-    }()
+    public static func isWord(_ word: String) -> Bool { contains(word.lowercased(), in: lowercaseWordHashes) }
 
     /// Whether a lowercase word is one of WordNet's adverbs ("just", "now",
     /// "repeatedly"): a reader looking for a verb's subject steps back over
     /// them ("the company has just said").
-    public static func isAdverb(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { adverbHashes.contains(ByteHash.of($0)) }
-    }
-
-    private static let adverbHashes: Set<UInt64> = {
-        var hashes = Set<UInt64>(minimumCapacity: 4_000)
-        forEachRow("adverbs") { fields in hashes.insert(ByteHash.of(fields[0])) }
-        return hashes
-    }()
+    public static func isAdverb(_ word: String) -> Bool { contains(word, in: adverbHashes) }
 
     /// Whether a lowercase word is an inflected form WordNet lists among its
     /// verbs' exceptions ("brought", "sold", "stopped"): a reader takes it for
     /// a verb, not for part of a name's role ("brought former chancellor …").
-    public static func isIrregularVerbForm(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { verbFormHashes.contains(ByteHash.of($0)) }
+    public static func isIrregularVerbForm(_ word: String) -> Bool { contains(word, in: verbFormHashes) }
+
+    /// The word lists as 64-bit hashes of their bytes: every process that
+    /// compares or extracts facts loads them, and hashing 64,000 lines
+    /// straight from the file's bytes costs a fraction of making them strings.
+    private static let lowercaseWordHashes = hashedRows("english-lowercase", capacity: 64_000)
+    private static let adverbHashes = hashedRows("adverbs", capacity: 4_000)
+    private static let verbFormHashes = hashedRows("verb-forms", capacity: 2_500)
+
+    private static func hashedRows(_ name: String, capacity: Int) -> Set<UInt64> {
+        var hashes = Set<UInt64>(minimumCapacity: capacity)
+        forEachRow(name) { fields in hashes.insert(ByteHash.of(fields[0])) }
+        return hashes
     }
 
-    private static let verbFormHashes: Set<UInt64> = {
-        var hashes = Set<UInt64>(minimumCapacity: 2_500)
-        forEachRow("verb-forms") { fields in hashes.insert(ByteHash.of(fields[0])) }
-        return hashes
-    }()
+    private static func contains(_ word: String, in hashes: Set<UInt64>) -> Bool {
+        var word = word
+        return word.withUTF8 { hashes.contains(ByteHash.of($0)) }
+    }
 
     /// Whether two words are antonyms in WordNet, read through their
     /// inflections ("rose"/"fell", "higher"/"lower", "accepted"/"rejected").
