@@ -443,10 +443,13 @@ struct PersonMentions {
             }
         }
         mentions.sort { $0.position < $1.position }
-        // Titles the name itself carries: "colonel general Yevgeny Nikiforov".
+        // Titles the name itself carries ("colonel general Yevgeny Nikiforov"), and the title the entity reader gave it.
         for person in people where person.kind == .person {
             let titles = person.value.lowercased().split(separator: " ").map(String.init).prefix(while: EntityExtractor.isTitle)
             if let key = Self.officeKey(Array(titles)) { offices[key, default: []].insert(person.value) }
+            if let title = person.title, let key = Self.officeKey(title.split(separator: " ").map(String.init)) {
+                offices[key, default: []].insert(person.value)
+            }
         }
     }
 

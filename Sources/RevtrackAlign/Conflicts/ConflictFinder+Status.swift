@@ -147,14 +147,13 @@ extension ConflictFinder {
                 ReferentTerms.numberValue(next) != nil || ReferentTerms.ordinalValue(next) != nil
                     || ["up", "down", "higher", "lower", "at"].contains(next) && index + 2 < words.count && ReferentTerms.numberValue(words[index + 2]) != nil
             }
-            // "stepped down" ends a tenure as "resigned" does.
-            let steppedDown = word == "stepped" && next == "down"
-            if endingVerbs.contains(word) || stoppingVerbs.contains(word) || steppedDown, !settledBefore.contains(previous), !level() {
+            let phrasal = phrasalEndings.contains(word + " " + next)
+            if endingVerbs.contains(word) || stoppingVerbs.contains(word) || phrasal, !settledBefore.contains(previous), !level() {
                 // "lifted its main rate", "prices dropped": a verb that ends a state ends one only with a thing that lasts;
                 // the words around it, met in the other sentence, say which.
                 let auxiliary = ["was", "were", "had", "has", "have", "been"].contains(previous) ? previous + " " : ""
                 let particle = ["down", "off", "out"].contains(next) ? " " + next : ""
-                found.append((endingVerbs.contains(word) || steppedDown ? .ended : .stopped, auxiliary + word + particle, index))
+                found.append((endingVerbs.contains(word) || phrasal ? .ended : .stopped, auxiliary + word + particle, index))
                 continue
             }
             switch word {
@@ -194,6 +193,8 @@ extension ConflictFinder {
         "withdrew", "abandoned", "concluded", "expired", "lapsed", "resumed", "reopened", "revoked", "rescinded", "repealed",
         "overturned", "freed", "discharged", "resigned",
     ]
+    /// Verbs with their particle that end a tenure or a plan as "resigned" and "cancelled" do.
+    private static let phrasalEndings: Set<String> = ["stepped down", "stood down", "called off"]
     /// Past forms of verbs that stop an operation: a plant, a service, a programme.
     private static let stoppingVerbs: Set<String> = ["shut", "closed", "suspended", "halted", "stopped", "paused", "grounded"]
     /// What a thing still stopped is: "remains suspended", "still closed".
