@@ -77,21 +77,21 @@ final class GitRepository {
 
     /// Moves `name` to `new` only if it still points at `expected` (nil: does
     /// not exist yet). A concurrent writer makes this return `.lostRace`.
+    ///
+    /// A missing reference is expected as the zero id rather than created with
+    /// `git_reference_create(force: 0)`: that call tests for the file before
+    /// taking its lock, so two processes creating one track could both pass
+    /// the test and the second overwrite the first's revision. The zero id is
+    /// compared under the lock, like any other expected value.
     func compareAndSwap(_ name: String, to new: ObjectID, expected: ObjectID?, logMessage: String)
         throws(GitError) -> SwapOutcome
     {
         var newOID = new.oid
+        var expectedOID = expected?.oid ?? git_oid()
         var reference: OpaquePointer?
-        let result: Int32
-        if let expected {
-            var expectedOID = expected.oid
-            result = git_reference_create_matching(&reference, pointer, name, &newOID, 1, &expectedOID, logMessage)
-        } else {
-            result = git_reference_create(&reference, pointer, name, &newOID, 0, logMessage)
-        }
+        let result = git_reference_create_matching(&reference, pointer, name, &newOID, 1, &expectedOID, logMessage)
         // The error is per thread and the next libgit2 call may replace it: read it first.
-        let failure = result == 0 ? nil
-            : GitError(code: result, function: "\(expected == nil ? "git_reference_create" : "git_reference_create_matching")(\(name))")
+        let failure = result == 0 ? nil : GitError(code: result, function: "git_reference_create_matching(\(name))")
         git_reference_free(reference)
         switch result {
         case 0: return .updated
