@@ -138,6 +138,23 @@ struct StoryTests {
         #expect(rows.contains { $0.0 == ["4.5% rise spread", "3.5 percent"] && $0.1 })
         #expect(!rows.contains { $0.0 == ["7%", "3.5 percent"] })
     }
+
+    @Test("outlets given newest first are put in capture order: the earlier capture is the copied one's likely source")
+    func captureOrder() {
+        let day = CivilDate(year: 2026, month: 6, day: 4)
+        let wire = """
+            Rail workers reject pay offer
+            The union rejected a 4.5% rise spread over two years, saying it fell far short of what members had lost to inflation since the last settlement.
+            Talks with the operator are due to resume next week at the conciliation service in the capital.
+            """
+        let copy = wire + "\nReaders can follow the dispute on our live page.\n"
+        func outlet(_ name: String, _ hour: Int) -> StoryComparison.Outlet {
+            StoryComparison.Outlet(track: "rail/" + name, spec: "rail/\(name)@1", captured: Date(timeIntervalSince1970: 1_780_000_000 + Double(hour) * 3600), title: nil)
+        }
+        let story = StoryComparison([(outlet("copy", 3), copy, day), (outlet("wire", 1), wire, day)])
+        #expect(story.outlets.map(\.track) == ["rail/wire", "rail/copy"])
+        #expect(story.likelySource == [nil, 0])
+    }
 }
 
 @Suite("Reference day")

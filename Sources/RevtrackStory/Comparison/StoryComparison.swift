@@ -70,15 +70,19 @@ public struct StoryComparison: Sendable {
             throw StoryError("'\(story)' has \(sides.count == 1 ? "one track" : "no tracks")\(at == nil ? "" : " captured by then"); a story needs two or more tracks under '\(prefix)'"
                              + (known.isEmpty ? "" : " (stories: \(Set(known).sorted().joined(separator: ", ")))"))
         }
-        sides.sort { ($0.0.captured, $0.0.track.rawValue) < ($1.0.captured, $1.0.track.rawValue) }
+        sides.sort { $0.0.track.rawValue < $1.0.track.rawValue }
         return StoryComparison(sides.map { (revision, text) in
             (Outlet(track: revision.track.rawValue, spec: revision.spec, captured: revision.captured, title: revision.title),
              text, ReferenceDay.of(revision))
         })
     }
 
-    /// - Parameter sides: each outlet with its text and reference day, oldest capture first.
+    /// - Parameter sides: each outlet with its text and reference day, in any
+    ///   order: they are put oldest capture first, as `outlets` is, since which
+    ///   outlet copied which and which may report done what another announced
+    ///   both follow from capture order.
     public init(_ sides: [(outlet: Outlet, text: String, reference: CivilDate)]) {
+        let sides = sides.enumerated().sorted { ($0.element.outlet.captured, $0.offset) < ($1.element.outlet.captured, $1.offset) }.map(\.element)
         let prepared = Parallel.map(sides.count, grain: 1) { index in
             Prepared(text: sides[index].text, reference: sides[index].reference)
         }
@@ -97,7 +101,7 @@ public struct StoryComparison: Sendable {
             let aligned = OutletAlignment(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts,
                                           ignoring: { $0 == 0 ? a.furniture.contains($1) : b.furniture.contains($1) },
                                           reference: (a.reference, b.reference),
-                                          oldCapturedFirst: sides[i].outlet.captured == sides[j].outlet.captured ? nil : true)
+                                          oldCapturedFirst: sides[i].outlet.captured < sides[j].outlet.captured ? true : nil)
             let facts = FactComparison(old: a.facts, new: b.facts, mode: .outlets)
             let framing = FramingContrast.find(old: a.text, new: b.text, oldFacts: a.facts, newFacts: b.facts, comparison: facts)
             // A row is marked where the conflict rules find a disagreement, not wherever two values differ.
