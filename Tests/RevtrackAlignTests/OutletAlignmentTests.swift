@@ -205,6 +205,9 @@ struct OutletAlignmentTests {
         ("It was the worst flooding on the Aske since the 2025 Marsh Lane flood, which swamped about 300 homes.",
          "It was the Aske's worst flooding since last year's Marsh Lane flood, which swamped some 800 homes.",
          "number about 300 homes / some 800 homes"),
+        // Two bounds of one kind are two figures, though the ranges they allow overlap.
+        ("The top rate of income tax, paid on earnings above $150,000, will rise to 47% from 45% on July 1.",
+         "The top rate of income tax goes up from 45% to 47% on earnings over $125,000.", "number above $150,000 / over $125,000"),
     ])
     func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
@@ -219,6 +222,8 @@ struct OutletAlignmentTests {
         ("Opposition candidate Marta Heskeldt has won the governorship of Aldmere province, beating Pavel Domnitz of the People's Alliance.",
          "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
         ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
+        // Bounds of two kinds may hold one figure: "more than" one, "up to" the other.
+        ("The fund paid more than $2.3 million in fees on the deal.", "The fund paid up to $2.5 million in fees on the deal."),
         ("Two people were hurt at the Brennick plant on Tuesday.", "Three thousand people were hurt at the Brennick plant on Tuesday."),
         ("The union wants one nurse to every four patients, while the hospital offers one nurse to every six patients.",
          "The union wants one nurse for every four patients, while management has offered one for every six."),

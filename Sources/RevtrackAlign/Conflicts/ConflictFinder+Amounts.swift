@@ -47,13 +47,7 @@ extension ConflictFinder {
         }
         let (a, b) = (measures(old, facts.old), measures(new, facts.new))
         guard !a.isEmpty, !b.isEmpty else { return nil }
-        // The amount as written: "some 74 percent" is 74 and "more than $2.3 million" 2.3 million,
-        // not the span their qualifiers allow (the value reads "some 74%", "more than $2300000").
-        func written(_ fact: Fact) -> Double {
-            let figure = fact.value.dropFirst(fact.qualifier.map { $0.count + 1 } ?? 0)
-                .drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
-            return Double(figure) ?? fact.lower ?? 0
-        }
+        let written = Self.writtenAmount
         // An amount both sentences give ties nothing to disagree on. Amounts are rounded by
         // their qualifier ("nearly two percent" for 1.8%) or closely (71% is not 67%).
         func allows(_ fact: Fact, _ value: Double) -> Bool {
@@ -61,13 +55,19 @@ extension ConflictFinder {
             guard fact.qualifier == nil else { return value >= low && value <= (fact.upper ?? .infinity) }
             return abs(value - low) <= roundingSlack / 2 * max(value, low)
         }
+        // Two bounds of one kind ("earnings above $150,000" / "over $125,000") are two
+        // figures, compared as written, not ranges that overlap.
+        func agree(_ x: Fact, _ y: Fact) -> Bool {
+            guard Self.boundsAlike(x, y) else { return allows(x, written(y)) || allows(y, written(x)) }
+            return abs(written(x) - written(y)) <= roundingSlack / 2 * max(written(x), written(y))
+        }
         // A share told as a fraction tells its percentage: "two-thirds" for 66%.
         func shares(_ facts: [Fact]) -> [Double] {
             facts.compactMap { $0.kind == .quantity && $0.unit == nil ? $0.lower.flatMap { $0 > 0 && $0 < 1 ? $0 * 100 : nil } : nil }
         }
         let (sharesOld, sharesNew) = (shares(facts.old), shares(facts.new))
         func told(_ measure: Measure, by others: [Measure], _ fractions: [Double]) -> Bool {
-            others.contains { allows($0.fact, written(measure.fact)) || allows(measure.fact, written($0.fact)) }
+            others.contains { agree($0.fact, measure.fact) }
                 || measure.fact.unit == "%" && fractions.contains { allows(measure.fact, $0) || abs($0 - written(measure.fact)) <= 1 }
         }
         // Sums told as their parts: "£1.2 million towards the harbour wall and £400,000 towards
@@ -109,6 +109,27 @@ extension ConflictFinder {
             return .init(kind: .number, old: x.fact.text, new: y.fact.text)
         }
         return nil
+    }
+
+    /// The amount as written: "some 74 percent" is 74 and "more than $2.3 million" 2.3 million,
+    /// not the span their qualifiers allow (the value reads "some 74%", "more than $2300000").
+    static func writtenAmount(_ fact: Fact) -> Double {
+        Double(figure(of: fact)) ?? fact.lower ?? 0
+    }
+
+    private static func figure(of fact: Fact) -> Substring {
+        fact.value.dropFirst(fact.qualifier.map { $0.count + 1 } ?? 0).drop { !$0.isNumber }.prefix { $0.isNumber || $0 == "." }
+    }
+
+    /// Whether two qualified amounts bound their figures alike ("above" /
+    /// "over", "about" / "around"): their intervals stand in one proportion to the figures.
+    static func boundsAlike(_ x: Fact, _ y: Fact) -> Bool {
+        guard x.qualifier != nil, y.qualifier != nil, let xl = x.lower, let yl = y.lower else { return false }
+        let (wx, wy) = (writtenAmount(x), writtenAmount(y))
+        guard wx > 0, wy > 0 else { return false }
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) < 1e-6 }
+        let (xu, yu) = (x.upper.map { $0 / wx } ?? .infinity, y.upper.map { $0 / wy } ?? .infinity)
+        return close(xl / wx, yl / wy) && (xu == yu || close(xu, yu))
     }
 
     /// Words of things priced through the day: shares, indices, currencies, yields.
