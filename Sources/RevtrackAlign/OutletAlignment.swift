@@ -141,6 +141,14 @@ public struct OutletAlignment: Sendable {
                 if candidate.conflicts.contains(where: { [.number, .date, .attribution].contains($0.kind) }) { pairs.append(candidate) }
             }
         }
+        if let reference {
+            for found in ConflictFinder.durationsAgainstDates(old: old, oldKept: oldKept, new: new, newKept: newKept, reference: reference)
+            where !pairs.contains(where: { $0.old == found.old && $0.new == found.new }) {
+                let candidate = pair(found.old, found.new, scores.all[found.old]?[found.new] ?? 0)
+                pairs.append(Pair(old: candidate.old, new: candidate.new, score: candidate.score, probability: candidate.probability, copied: candidate.copied,
+                                  words: candidate.words, facts: candidate.facts, conflicts: candidate.conflicts.contains { $0.kind == .duration } ? candidate.conflicts : candidate.conflicts + [found.conflict]))
+            }
+        }
         self.pairs = pairs.enumerated().sorted { a, b in
             (a.element.conflicts.isEmpty ? 1 : 0, a.element.old, a.element.new) < (b.element.conflicts.isEmpty ? 1 : 0, b.element.old, b.element.new)
         }.map(\.element)

@@ -91,6 +91,32 @@ struct OutletAlignmentTests {
         #expect(vote.pairs.first?.conflicts.map { "\($0.kind) \($0.old) \($0.new)" } == ["number 5-2 6-1"])
     }
 
+    @Test("a length in one text against the start date the other gives the same thing, in sentences too far apart to pair", arguments: [
+        // The thing named once in each text: a conflict.
+        ("Russia shut its base on Wednesday despite a two-year Russian mission to keep the peace.\nThe troops left by road.",
+         "The convoy was long.\nThe valleys where the Russian peacekeeping mission was deployed in the fall of 2020 are quiet again.", true),
+        // The length agrees with the date (2022 to May 2024).
+        ("Russia shut its base on Wednesday despite a two-year Russian mission to keep the peace.\nThe troops left by road.",
+         "The convoy was long.\nThe valleys where the Russian peacekeeping mission was deployed in the spring of 2022 are quiet again.", false),
+        // The other text names the mission in two sentences: which one is dated is not known.
+        ("Russia shut its base on Wednesday despite a two-year Russian mission to keep the peace.\nThe troops left by road.",
+         "The mission's end was quiet.\nThe valleys where the Russian peacekeeping mission was deployed in the fall of 2020 are quiet again.", false),
+        // A name after the length is no thing it measures: "a two-year Orsk contract" is not Orsk's age.
+        ("Voters backed a two-year Orsk contract on Wednesday.\nThe count ended late.",
+         "The city has grown.\nOrsk itself was founded in 2012 by merger.", false),
+    ])
+    func durationAgainstDistantDate(_ old: String, _ new: String, _ conflict: Bool) {
+        let day = CivilDate(year: 2024, month: 5, day: 15)
+        let (a, b) = (SentenceSegmenter.segment(old), SentenceSegmenter.segment(new))
+        let found = ConflictFinder.durationsAgainstDates(old: a, oldKept: Array(a.sentences.indices), new: b, newKept: Array(b.sentences.indices),
+                                                         reference: (day, day))
+        #expect(!found.isEmpty == conflict)
+        if conflict {
+            // The alignment shows the two sentences as a pair with that conflict.
+            #expect(align(old, new, days: (day, day)).pairs.contains { $0.old == 0 && $0.new == 1 && $0.conflicts.contains { $0.kind == .duration } })
+        }
+    }
+
     @Test("conflicts between aligned sentences, one per kind", arguments: [
         ("Her party won 44 of the 81 seats in the regional assembly.", "Her party won forty-six of the eighty-one seats in the regional assembly.",
          "number 44 of the 81 / forty-six of the eighty-one"),

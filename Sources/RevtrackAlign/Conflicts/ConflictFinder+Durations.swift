@@ -1,3 +1,4 @@
+import Foundation
 import RevtrackFacts
 import RevtrackText
 
@@ -39,6 +40,77 @@ extension ConflictFinder {
     /// A duration one side gives ("a two-year mission", "for half a century")
     /// against the time since a date the other gives ("deployed in the fall
     /// of 2020", "opened in 1987"), up to its capture day.
+    /// A length one text gives a thing against the start date the other
+    /// gives it, wherever the two stand: "despite a two-year Russian
+    /// mission" in a wire's lead against "where the Russian peacekeeping
+    /// mission was deployed in the fall of 2020" deep in a column, two
+    /// sentences that share too little else to pair. The thing is the word
+    /// just after the length, not a name, and stands a few words before the
+    /// date; each text must use it in that sentence alone, so that "the
+    /// strike" of a story about a strike ties nothing.
+    static func durationsAgainstDates(old: SegmentedText, oldKept: [Int], new: SegmentedText, newKept: [Int],
+                                      reference: (old: CivilDate, new: CivilDate)) -> [(old: Int, new: Int, conflict: OutletAlignment.Conflict)] {
+        // Most sentences tell neither a length of a month or more nor a year: they are not read word by word.
+        func words(_ text: SegmentedText, _ kept: [Int], _ test: (String) -> Bool) -> [(index: Int, words: SentenceWords)] {
+            kept.filter { test(text.sentences[$0].text) }.map { ($0, SentenceWords(text.sentences[$0].text)) }
+        }
+        let tellsLength = { (text: String) in ["year", "month", "decade", "week"].contains { text.range(of: $0, options: .caseInsensitive) != nil } }
+        let lengths = (old: words(old, oldKept, tellsLength), new: words(new, newKept, tellsLength))
+        let dates = (old: words(old, oldKept, writesYear), new: words(new, newKept, writesYear))
+        var found: [(old: Int, new: Int, conflict: OutletAlignment.Conflict)] = []
+        func check(_ lengths: [(index: Int, words: SentenceWords)], _ dates: [(index: Int, words: SentenceWords)], texts: (SegmentedText, [Int], SegmentedText, [Int]),
+                   day: CivilDate, _ record: (Int, Int, String, String) -> Void) {
+            let told = lengths.compactMap { item in Durations.first(in: item.words).map { (item.index, item.words, $0) } }
+            guard !told.isEmpty else { return }
+            let started = dates.compactMap { item in Durations.startYear(in: item.words).map { (item.index, item.words, $0) } }
+            for (i, words, length) in told {
+                let next = (length.at + 1)..<min(words.lower.count, length.at + 3)
+                let named = Set(next.filter { words.written[$0] == words.lower[$0] }.map { ReferentTerms.stem(words.lower[$0]) })
+                for (j, other, start) in started where Double(start.year) < Double(day.year) {
+                    let tie = named.intersection(other.meaning(around: start.at, before: 8, after: 0))
+                    guard tie.contains(where: { usedOnce($0, in: texts.0, texts.1) && usedOnce($0, in: texts.2, texts.3) }),
+                          !Durations.all(in: other).contains(where: { abs($0.years - length.years) <= 0.01 * length.years }) else { continue }
+                    let elapsed = Double(day.year) + Double(day.month - 1) / 12 - start.year
+                    if abs(elapsed - length.years) > max(0.75, Self.durationSlack * length.years) { record(i, j, length.phrase, start.words) }
+                }
+            }
+        }
+        check(lengths.old, dates.new, texts: (old, oldKept, new, newKept), day: reference.new) { o, n, phrase, words in
+            found.append((o, n, .init(kind: .duration, old: phrase, new: words)))
+        }
+        check(lengths.new, dates.old, texts: (new, newKept, old, oldKept), day: reference.old) { n, o, phrase, words in
+            found.append((o, n, .init(kind: .duration, old: words, new: phrase)))
+        }
+        return found
+    }
+
+    /// Whether a sentence writes a year from 1900 to 2099 as four digits.
+    private static func writesYear(_ text: String) -> Bool {
+        var run = 0, first: UInt8 = 0, second: UInt8 = 0
+        for byte in text.utf8 + [0x20] {
+            if byte >= 0x30 && byte <= 0x39 {
+                if run == 0 { first = byte } else if run == 1 { second = byte }
+                run += 1
+            } else {
+                if run == 4, first == 0x31 && second == 0x39 || first == 0x32 && second == 0x30 { return true }
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// Whether one sentence only of the kept ones uses a word of this stem.
+    private static func usedOnce(_ stem: String, in text: SegmentedText, _ kept: [Int]) -> Bool {
+        let prefix = String(stem.prefix(3))
+        var uses = 0
+        for index in kept {
+            let words = text.sentences[index].text.lowercased().split { !$0.isLetter }
+            if words.contains(where: { $0.hasPrefix(prefix) && ReferentTerms.stem(String($0)) == stem }) { uses += 1 }
+            if uses > 1 { return false }
+        }
+        return uses == 1
+    }
+
     static func duration(_ old: SentenceWords, _ new: SentenceWords, reference: (old: CivilDate, new: CivilDate)) -> OutletAlignment.Conflict? {
         func check(_ durationSide: SentenceWords, _ dateSide: SentenceWords, _ day: CivilDate) -> (String, String)? {
             guard let (years, phrase, at) = Durations.first(in: durationSide),
