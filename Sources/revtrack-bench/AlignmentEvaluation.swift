@@ -48,7 +48,7 @@ enum AlignmentEvaluation {
         // Every candidate pair's features and gold label, to train the pair model on (scripts/train-pair-model.py).
         if let features {
             var lines = ["set\tfile\told\tnew\tgold\tconflict\tchosen\t" + OutletAlignment.featureNames.joined(separator: "\t")]
-            let sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"].map { samples + "/outlets/" + $0 } + (folder.map { [$0] } ?? [])
+            let sets = ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"].map { samples + "/outlets/" + $0 } + (folder.map { [$0] } ?? [])
             for set in sets {
                 let name = set.split(separator: "/").last.map(String.init) ?? set
                 score(set, verbose: false) { lines.append(name + "\t" + $0) }
@@ -84,6 +84,7 @@ enum AlignmentEvaluation {
             ("heldout3", "\nthird held-out set (Samples/outlets/heldout3: conflicts and look-alikes; written after the rules, never tuned on)"),
             ("heldout4", "\nfourth held-out set (Samples/outlets/heldout4: minutes, analyst note, live blog, tabloid, agency statement, regulator notice; never tuned on)"),
             ("heldout5", "\nfifth held-out set (Samples/outlets/heldout5: consumer guide, investor announcement, student paper, readers' letters, weekend feature, TV interview; never tuned on)"),
+            ("heldout6", "\nsixth held-out set (Samples/outlets/heldout6: press-conference transcript, translated article, tabloid, rewrite with a correction, column, Q&A fact sheet; never tuned on)"),
         ]
         for (set, title) in sets {
             print(title)
