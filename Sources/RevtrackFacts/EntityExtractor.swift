@@ -314,7 +314,16 @@ enum EntityExtractor {
                 return true
             }
         }
-        if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) {
+        // An office and its portfolio before the holder's name, read before the portfolio's "and" splits the
+        // run or its "of" makes it an organisation: "Secretary of State Anna Berg", "Minister of Transport
+        // and Infrastructure Halvard Brennick".
+        let office = lowered.prefix { isTitle($0) }.count
+        if office > 0, office < words.count, lowered[office] == "of", let nameStart = portfolioEnd(of: run, after: office) {
+            addOfficeHolder(run, title: 0, name: nameStart, &table)
+            return true
+        }
+        // "Bank of England Governor Andrew Bailey": an organisation that qualifies a title before a name is read with them below.
+        if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) && !qualifiesTitledName(lowered, words) {
             // "Lumivane Systems, Inc.": a legal form after a comma belongs to the name.
             var name = WordLists.organisationNames[joinedLower].flatMap { isAllCapitals(run.joined) ? $0 : nil } ?? run.joined
             if run.last + 2 < tokens.count, tokens[run.last + 1].text == ",",
@@ -427,6 +436,12 @@ enum EntityExtractor {
         while titleEnd > start, titleStart > 0, !prefixNamed, Gazetteer.isCommonWord(lowered[titleStart - 1]), !isTitle(lowered[titleStart - 1]) {
             titleStart -= 1
         }
+        // An office of a portfolio, then the name: "Director of Public Works Carla Membrere", "Secretary of
+        // State Anna Berg", "Minister of Transport and Infrastructure Halvard Brennick".
+        if titleEnd > start, lowered[titleEnd] == "of", let nameStart = portfolioEnd(of: run, after: titleEnd) {
+            addOfficeHolder(run, title: titleStart, name: nameStart, &table)
+            return true
+        }
         if titleEnd > start {
             let nameWords = Array(words[titleEnd...])
             // "Chief Executive Officer of Corvane": an office and its organisation, no name.
@@ -481,6 +496,51 @@ enum EntityExtractor {
         }
         table.add(.person, name, run, run.first, tokenIndex(of: nameWords.count - 1, in: run), evidence.title, definedAcronym)
         return true
+    }
+
+    /// Records a person named after an office: the words from `title` to
+    /// `name` are the title, the rest the name.
+    private static func addOfficeHolder(_ run: Run, title: Int, name: Int, _ table: inout Table) {
+        let holder = run.words[name...].joined(separator: " ")
+        let office = run.lowered[title..<name].map { abbreviations[$0] ?? $0 }.joined(separator: " ")
+        if let known = table.person(named: holder) {
+            if table.entities[known].title == nil { table.entities[known].title = office }
+            return
+        }
+        table.add(.person, holder, run, tokenIndex(of: name, in: run), run.last, office)
+    }
+
+    /// Whether an organisation's name stands before a title and a person's
+    /// name in one run ("Bank of England Governor Andrew Bailey"): a title
+    /// among the first five words, then two or three words of a name.
+    private static func qualifiesTitledName(_ lowered: [String], _ words: [String]) -> Bool {
+        guard let title = (2..<min(5, words.count)).first(where: { isTitle(lowered[$0]) }) else { return false }
+        var end = title
+        while end < words.count, isTitle(lowered[end]) { end += 1 }
+        let name = words.count - end
+        return (2...3).contains(name) && Gazetteer.isSurnameLike(words[words.count - 1]) && !Gazetteer.isCommonWord(lowered[words.count - 1])
+            && (Gazetteer.isGivenName(words[end]) || !Gazetteer.isCommonWord(lowered[end]))
+    }
+
+    /// Where the name starts after an office's "of" and its portfolio
+    /// ("of Public Works Carla Membrere" → "Carla"): the last two words, or
+    /// three after a given name, that ordinary English does not use (or a
+    /// given name and a surname), after portfolio words that it does
+    /// ("Public Works", "Transport and Infrastructure", a place). Nil when
+    /// the words after "of" are an organisation's name alone ("Chief
+    /// Executive Officer of Corvane").
+    private static func portfolioEnd(of run: Run, after of: Int) -> Int? {
+        let words = run.words, lowered = run.lowered
+        guard words.count - of >= 4, let last = words.last, Gazetteer.isSurnameLike(last) else { return nil }
+        var start = words.count - 2
+        if start - 1 > of + 1, Gazetteer.isGivenName(words[start - 1]), !Gazetteer.isCommonWord(lowered[start - 1]) { start -= 1 }
+        // A surname that is also a word ("Anna Berg") needs a given name before it.
+        guard Gazetteer.isGivenName(words[start]) || !Gazetteer.isCommonWord(lowered[start]) && !Gazetteer.isCommonWord(lowered[words.count - 1])
+        else { return nil }
+        let portfolio = lowered[(of + 1)..<start]
+        guard !portfolio.isEmpty, portfolio.allSatisfy({ Gazetteer.isCommonWord($0) || ["and", "&"].contains($0) || Gazetteer.places.contains($0) }),
+              !["and", "&"].contains(portfolio.last!) else { return nil }
+        return start
     }
 
     // MARK: - Evidence

@@ -322,12 +322,20 @@ enum QuotationExtractor {
         guard index < tokens.count else { return nil }
         if ["he", "she"].contains(lower[index]) { return people.latest(before: position) }
         if isName(tokens[index]) {
-            var end = index
+            var end = index, portfolio = false
             while end < tokens.count, isName(tokens[end]) || tokens[end].text == "." && end > index && end + 1 < tokens.count && isName(tokens[end + 1])
                     || EntityExtractor.isTitle(lower[end]) && end + 1 < tokens.count && (isName(tokens[end + 1]) || EntityExtractor.isTitle(lower[end + 1])) {
                 end += 1
+                // "said Director of Public Works Carla Membrere": an office's portfolio, then the name.
+                if end + 1 < tokens.count, ["of", "for", "and", "&"].contains(lower[end]), isName(tokens[end + 1]),
+                   (index..<end).allSatisfy({ EntityExtractor.isTitle(lower[$0]) }) || portfolio {
+                    portfolio = true
+                    end += 1
+                }
             }
             let words = tokens[index..<end].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) }
+            // After a portfolio the name is the person the text knows, or the last two words.
+            if portfolio, words.count > 2, people.canonical(words[words.count - 1]) == nil { return words.suffix(2).joined(separator: " ") }
             return people.speaker(named: words)
         }
         // "said the company", "said a spokesperson for the ministry"; "said her son, Nikos Haldane": the name.

@@ -254,6 +254,10 @@ struct RealNewsCasesTests {
         ("The shadow finance minister, Priya Lennox, spoke next.\n\n\"This budget asks the most of those who can afford it,\" declared the Finance Minister.",
          "Finance Minister"),
         ("Judge Ines Calder and Judge Omar Reyes sat together.\n\nThe judge said, \"This court is adjourned until Monday.\"", "judge"),
+        // After the verb, an office of a portfolio and then the name; an employer after a name is no portfolio.
+        ("\"We cannot keep patching this system,\" said Director of Public Works Carla Membrere.", "Carla Membrere"),
+        ("\"We cannot keep patching this system,\" said Secretary of State Anna Berg.", "Anna Berg"),
+        ("\"We cannot keep patching this system,\" said Tom Hadley of Acme Pipeworks.", "Tom Hadley"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
@@ -279,6 +283,12 @@ struct RealNewsCasesTests {
         // The role rather than a courtesy title; the employer is not the role.
         ("\"Sleep matters,\" said Dr. Marcus Feld, a sleep researcher at Stanford University.", "sleep researcher"),
         ("\"Chips are volatile,\" said Hannah Okoye, the bank's chief equity strategist.", "chief equity strategist"),
+        // An office of a portfolio before the name, its "and" and "of" inside the title.
+        ("Director of Public Works Carla Membrere said the pipe was old.", "director of public works"),
+        ("Secretary of State Anna Berg arrived in the capital on Monday.", "secretary of state"),
+        ("Minister of Transport and Infrastructure Halvard Brennick said the line would reopen.", "minister of transport and infrastructure"),
+        // An organisation before a title qualifies it; the holder is still a person.
+        ("Bank of England Governor Andrew Bailey said rates would hold.", "governor"),
     ])
     func titledOpeners(_ text: String, _ title: String) {
         #expect((Self.facts(text, .person).first?.title ?? "-") == title, "\(Self.facts(text, .person).map { $0.title ?? "-" })")
