@@ -154,6 +154,19 @@ struct CountedKeyTests {
         #expect(FactComparison.countedKey(fallen) == "state:dead")
     }
 
+    @Test("nouns that count one kind of thing share a key; nouns of other kinds do not", arguments: [
+        ("households", "Eastbank homes", true), ("staff", "employees", true), ("workers", "staffers", true),
+        ("homes", "businesses", false), ("staff", "jobs", false), ("households", "people", false),
+    ])
+    func groups(_ a: String, _ b: String, _ same: Bool) {
+        func key(_ counted: String) -> String? {
+            var fact = Fact(kind: .quantity, text: "", value: "", sentence: 0, start: 0, end: 0)
+            fact.counted = counted
+            return FactComparison.countedKey(fact)
+        }
+        #expect((key(a) == key(b)) == same)
+    }
+
     @Test("the state of a count: a verb before it, a verb after what it counts, a toll before it")
     func stateOfCounts() {
         func states(_ text: String) -> [String] {
