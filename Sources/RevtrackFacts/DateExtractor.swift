@@ -31,7 +31,8 @@ enum DateExtractor {
             if tokens[index].kind == .word {
                 let raw = lower[index]
                 // Bytes, not Foundation's substring search: this runs for every word of the text.
-                if !triggers.contains(raw), !raw.utf8.contains(where: { $0 == 0x27 || $0 == 0x2D || $0 == 0x99 }),
+                if !triggers.contains(raw), raw != "nineteen", raw != "twenty", raw != "eighteen",
+                   !raw.utf8.contains(where: { $0 == 0x27 || $0 == 0x2D || $0 == 0x99 }),
                    !(raw.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false),
                    !(index + 2 < lower.count && lower[index + 2] == "ago") { index += 1; continue }
             }
@@ -149,6 +150,8 @@ enum DateExtractor {
             if bare == "today", !isInQuote(index, sentence) { add(index, index, reference.iso); continue }
             // A bare year or decade: "in 2023", "the 1990s".
             if let year = year4(tokens[index]) { add(index, index, String(year)); continue }
+            // A year said aloud, as transcripts write it: "in twenty sixteen", "since nineteen ninety-eight".
+            if let year = spokenYear(lower, at: index) { add(index, index + 1, String(year)); index += 2; continue }
             if bare.count == 5, bare.hasSuffix("s"), let decade = Int(bare.dropLast()), (1800...2100).contains(decade), decade % 10 == 0 {
                 add(index, index, "\(decade)s"); continue
             }
@@ -379,6 +382,19 @@ enum DateExtractor {
         let firstOfYear = CivilDate(year: thursday.year, month: 1, day: 1)
         let week = (thursday.dayNumber - firstOfYear.dayNumber) / 7 + 1
         return "\(thursday.year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
+    /// A year said aloud at `index`: its century ("nineteen", "twenty") and
+    /// its last two digits ("sixteen", "ninety-eight") as two words, after a
+    /// word that dates ("in", "since", "back in"). Two number words side by
+    /// side are no count in English, so the quantities leave them too.
+    static func spokenYear(_ lower: [String], at index: Int) -> Int? {
+        guard index > 0, index + 1 < lower.count, let century = ["eighteen": 18, "nineteen": 19, "twenty": 20][lower[index]],
+              ["in", "since", "from", "until", "till", "by", "of", "before", "after"].contains(lower[index - 1]),
+              let rest = ReferentTerms.numberValue(lower[index + 1]), lower[index + 1].first?.isLetter == true,
+              (10...99).contains(rest), rest.rounded() == rest,
+              index + 2 >= lower.count || Grammar.multipliers[lower[index + 2]] == nil else { return nil }
+        return century * 100 + Int(rest)
     }
 
     private static func year4(_ token: WordToken) -> Int? {

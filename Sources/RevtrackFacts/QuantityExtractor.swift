@@ -34,8 +34,9 @@ enum QuantityExtractor {
                 low += 0.5; high = low; end += 3
             }
             // "two hundred", "two dozen", "three hundred thousand".
+            var group = Double.infinity   // the last multiplier said: the next group of a number said aloud is smaller
             func multiply() {
-                while end < tokens.count, let factor = Grammar.multipliers[lower[end]] { low *= factor; high *= factor; end += 1 }
+                while end < tokens.count, let factor = Grammar.multipliers[lower[end]] { low *= factor; high *= factor; end += 1; group = factor }
             }
             multiply()
             // "a hundred and forty", "two thousand and twelve": the rest of a number said aloud; "a hundred
@@ -44,7 +45,23 @@ enum QuantityExtractor {
                end + 1 < tokens.count, lower[end] == "and", tokens[end + 1].kind == .word,
                let rest = Self.number(at: end + 1, sentence), rest.low == rest.high, rest.low >= 1, rest.low < 100, rest.low.rounded() == rest.low {
                 low += rest.low; high += rest.low; end = rest.end
+                group = 1
                 multiply()
+            }
+            // "two thousand four hundred", "one million two hundred thousand", "two thousand four hundred
+            // and twenty": each next group smaller than the multiplier before it.
+            while number.words != nil, low == high, group >= 1000, end < tokens.count, tokens[end].kind == .word {
+                guard let rest = Self.number(at: end, sentence), rest.words != nil, rest.low == rest.high, rest.low >= 1,
+                      rest.low.rounded() == rest.low, rest.low < 1000 else { break }
+                var value = rest.low, after = rest.end, factor = 1.0
+                while after < tokens.count, let next = Grammar.multipliers[lower[after]], next != 12, value * next < group { value *= next; factor = next; after += 1 }
+                // "and twenty" after "four hundred".
+                if factor == 100, after + 1 < tokens.count, lower[after] == "and", tokens[after + 1].kind == .word,
+                   let units = Self.number(at: after + 1, sentence), units.words != nil, units.low == units.high, units.low >= 1, units.low < 100 {
+                    value += units.low; after = units.end; factor = 1
+                }
+                guard value < group else { break }
+                low += value; high = low; end = after; group = factor
             }
             if end < tokens.count, lower[end] == "%" || lower[end] == "percent" { unit = "%"; end += 1 }
             else if end + 1 < tokens.count, lower[end] == "per", lower[end + 1] == "cent" { unit = "%"; end += 2 }
@@ -193,6 +210,8 @@ enum QuantityExtractor {
         if index > 0, Grammar.labels.contains(lower[index - 1]) || (index > 1 && lower[index - 1] == "." && Grammar.labels.contains(lower[index - 2])) {
             return nil
         }
+        // "in twenty sixteen": a year said aloud, both its words.
+        if DateExtractor.spokenYear(lower, at: index) != nil || index > 0 && DateExtractor.spokenYear(lower, at: index - 1) != nil { return nil }
         if token.kind == .number {
             guard let value = Double(token.text.filter { $0 != "," }) else { return nil }
             if isClockOrLabel(index, sentence) || isDurationOrPhone(index, sentence) { return nil }

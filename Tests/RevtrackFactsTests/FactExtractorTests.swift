@@ -45,6 +45,12 @@ struct FactExtractorTests {
         ("Comparable sales were up, uh, three point eight percent.", "3.8%", "-"),
         ("About one point nine four million customers were hit.", "about 1940000", "customers"),
         ("Output reached two and a half million tons.", "2500000", "tons"),
+        // Each next group of a number said aloud, smaller than the multiplier before it.
+        ("We had about two thousand four hundred calls that night.", "about 2400", "calls"),
+        ("Two thousand four hundred and twenty homes lost power.", "2420", "homes"),
+        ("One million two hundred thousand people voted.", "1200000", "people"),
+        // A year said aloud counts nothing.
+        ("Back in twenty sixteen about twenty-nine people fell ill.", "about 29", "people"),
         ("The team held a three point lead.", "3", "point lead"),
         ("The ministry is committing 4.2 million pounds to the campaign.", "£4200000", "-"),
         ("The closures will save 2.4 million pounds annually.", "£2400000", "-"),
