@@ -234,6 +234,9 @@ struct OutletAlignmentTests {
         // Two bounds of one kind are two figures, though the ranges they allow overlap.
         ("The top rate of income tax, paid on earnings above $150,000, will rise to 47% from 45% on July 1.",
          "The top rate of income tax goes up from 45% to 47% on earnings over $125,000.", "number above $150,000 / over $125,000"),
+        // A size written as one word, a number and its unit.
+        ("Water poured through a 30-metre section of the barrier along Mill Lane after a seal gave way.",
+         "A 75-metre stretch of the barrier along Mill Lane failed after a seal gave way.", "number 30-metre / 75-metre"),
     ])
     func conflictKinds(_ old: String, _ new: String, _ expected: String) throws {
         let alignment = align(old, new, days: (CivilDate(year: 2026, month: 6, day: 9), CivilDate(year: 2026, month: 6, day: 9)))
@@ -248,6 +251,10 @@ struct OutletAlignmentTests {
         ("Opposition candidate Marta Heskeldt has won the governorship of Aldmere province, beating Pavel Domnitz of the People's Alliance.",
          "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
         ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
+        // A size within rounding, and a sentence with two sizes of one unit, disagree with nothing.
+        ("Councillors approved a 48-metre tower on the harbourfront.", "Councillors approved a 47.5-metre tower on the harbourfront."),
+        ("Councillors approved a 14-storey tower beside two-storey cottages on the harbourfront.",
+         "Councillors approved a 16-storey tower on the harbourfront."),
         // Bounds of two kinds may hold one figure: "more than" one, "up to" the other.
         ("The fund paid more than $2.3 million in fees on the deal.", "The fund paid up to $2.5 million in fees on the deal."),
         ("Two people were hurt at the Brennick plant on Tuesday.", "Three thousand people were hurt at the Brennick plant on Tuesday."),

@@ -132,6 +132,44 @@ extension ConflictFinder {
         return close(xl / wx, yl / wy) && (xu == yu || close(xu, yu))
     }
 
+    /// A size told as one word, a number and its unit joined ("a 30-metre
+    /// section" / "a 75-metre stretch", "a 42,000-seat stadium" / "a 24,000-seat
+    /// stadium"), which the facts leave out as compounds: one of a unit in
+    /// each sentence, apart by more than rounding and by no more than a
+    /// factor of three.
+    static func compoundMeasure(_ old: SentenceWords, _ new: SentenceWords) -> OutletAlignment.Conflict? {
+        func measures(_ sentence: SentenceWords) -> [(value: Double, unit: String, text: String)] {
+            sentence.lower.enumerated().compactMap { index, word in
+                guard word.utf8.contains(0x2D) else { return nil }
+                let parts = word.split(separator: "-", maxSplits: 2)
+                // "30-metre", "two-storey".
+                guard parts.count >= 2, let value = ReferentTerms.numberValue(String(parts[0])), value > 0 else { return nil }
+                let unit = compoundUnits[String(parts[1])] ?? (parts.count == 3 ? compoundUnits[parts[1] + "-" + parts[2]] : nil)
+                return unit.map { (value, $0, sentence.written[index]) }
+            }
+        }
+        let (a, b) = (measures(old), measures(new))
+        for x in a {
+            let ys = b.filter { $0.unit == x.unit }
+            guard ys.count == 1, a.filter({ $0.unit == x.unit }).count == 1, let y = ys.first else { continue }
+            let (high, low) = (max(x.value, y.value), min(x.value, y.value))
+            if high - low > roundingSlack / 2 * high, high <= 3 * low { return .init(kind: .number, old: x.text, new: y.text) }
+        }
+        return nil
+    }
+
+    /// Units a size is written with as one word ("30-metre", "14-storey"),
+    /// by the word after the number, to one name per unit. Lengths of time
+    /// are durations (`Durations`).
+    static let compoundUnits: [String: String] = [
+        "metre": "metre", "meter": "metre", "m": "metre", "kilometre": "km", "kilometer": "km", "km": "km", "mile": "mile",
+        "foot": "foot", "feet": "foot", "ft": "foot", "inch": "inch", "yard": "yard", "storey": "storey", "story": "storey",
+        "seat": "seat", "seater": "seat", "page": "page", "acre": "acre", "hectare": "hectare", "litre": "litre", "liter": "litre",
+        "gallon": "gallon", "tonne": "tonne", "ton": "tonne", "kilogram": "kg", "kg": "kg", "megawatt": "megawatt", "mw": "megawatt",
+        "bed": "bed", "room": "room", "member": "member", "man": "member", "strong": "member",
+        "square-metre": "square metre", "square-foot": "square foot", "square-mile": "square mile",
+    ]
+
     /// Words of things priced through the day: shares, indices, currencies, yields.
     static let marketWords: Set<String> = [
         "shares", "share", "stock", "stocks", "index", "indices", "traded", "trading", "trade", "market", "markets", "price", "prices",

@@ -97,7 +97,7 @@ enum ConflictFinder {
         if let tally = tally(old, new) { found.append(tally) }
         if !found.contains(where: { $0.kind == .number }), let place = ordinal(old, new) { found.append(place) }
         if found.isEmpty, let total = listTotal(old, new, sentenceFacts) { found.append(total) }
-        if let measure = measure(old, new, sentenceFacts, reference: reference) { found.append(measure) }
+        if let measure = measure(old, new, sentenceFacts, reference: reference) ?? compoundMeasure(old, new) { found.append(measure) }
         if let part = Partitive.conflict(partitives.old, partitives.new) { found.append(part) }
         else if !found.contains(where: { $0.kind == .number }) {
             if let (part, count) = Partitive.conflict(partitives.old, told: numbers.old, against: new, partsThere: partitives.new) {
