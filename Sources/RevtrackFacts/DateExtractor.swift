@@ -389,13 +389,21 @@ enum DateExtractor {
     /// word that dates ("in", "since", "back in"). Two number words side by
     /// side are no count in English, so the quantities leave them too.
     static func spokenYear(_ lower: [String], at index: Int) -> Int? {
-        guard index > 0, index + 1 < lower.count, let century = ["eighteen": 18, "nineteen": 19, "twenty": 20][lower[index]],
-              ["in", "since", "from", "until", "till", "by", "of", "before", "after"].contains(lower[index - 1]),
+        let century: Int
+        switch lower[index] {
+        case "nineteen": century = 19
+        case "twenty": century = 20
+        case "eighteen": century = 18
+        default: return nil
+        }
+        guard index > 0, index + 1 < lower.count, yearCues.contains(lower[index - 1]),
               let rest = ReferentTerms.numberValue(lower[index + 1]), lower[index + 1].first?.isLetter == true,
               (10...99).contains(rest), rest.rounded() == rest,
               index + 2 >= lower.count || Grammar.multipliers[lower[index + 2]] == nil else { return nil }
         return century * 100 + Int(rest)
     }
+
+    private static let yearCues: Set<String> = ["in", "since", "from", "until", "till", "by", "of", "before", "after"]
 
     private static func year4(_ token: WordToken) -> Int? {
         guard token.kind == .number, token.text.count == 4, let year = Int(token.text), (1800...2100).contains(year) else { return nil }

@@ -54,13 +54,16 @@ extension ConflictFinder {
         func words(_ text: SegmentedText, _ kept: [Int], _ test: (String) -> Bool) -> [(index: Int, words: SentenceWords)] {
             kept.filter { test(text.sentences[$0].text) }.map { ($0, SentenceWords(text.sentences[$0].text)) }
         }
-        let tellsLength = { (text: String) in ["year", "month", "decade", "week"].contains { text.range(of: $0, options: .caseInsensitive) != nil } }
+        let tellsLength = { (text: String) in lengthWords.contains { Self.contains(text, $0) } }
         let lengths = (old: words(old, oldKept, tellsLength), new: words(new, newKept, tellsLength))
-        let dates = (old: words(old, oldKept, writesYear), new: words(new, newKept, writesYear))
+        guard !lengths.old.isEmpty || !lengths.new.isEmpty else { return [] }
+        let dates = (old: lengths.new.isEmpty ? [] : words(old, oldKept, writesYear), new: lengths.old.isEmpty ? [] : words(new, newKept, writesYear))
         var found: [(old: Int, new: Int, conflict: OutletAlignment.Conflict)] = []
         func check(_ lengths: [(index: Int, words: SentenceWords)], _ dates: [(index: Int, words: SentenceWords)], texts: (SegmentedText, [Int], SegmentedText, [Int]),
                    day: CivilDate, _ record: (Int, Int, String, String) -> Void) {
-            let told = lengths.compactMap { item in Durations.first(in: item.words).map { (item.index, item.words, $0) } }
+            let told = lengths.compactMap { item in
+                Durations.first(in: item.words).flatMap { $0.phrase.contains("-") ? (item.index, item.words, $0) : nil }
+            }
             guard !told.isEmpty else { return }
             let started = dates.compactMap { item in Durations.startYear(in: item.words).map { (item.index, item.words, $0) } }
             for (i, words, length) in told {
@@ -82,6 +85,24 @@ extension ConflictFinder {
             found.append((o, n, .init(kind: .duration, old: words, new: phrase)))
         }
         return found
+    }
+
+    /// A length that modifies a noun is one hyphenated word: "a two-year mission", "an 18-month programme".
+    private static let lengthWords: [[UInt8]] = ["-year", "-month", "-decade", "-week"].map { Array($0.utf8) }
+
+    /// Whether a text holds a lowercase ASCII word, in any case (bytes: this runs for every sentence of both texts).
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        var matched = 0
+        for byte in text.utf8 {
+            let folded = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if folded == needle[matched] {
+                matched += 1
+                if matched == needle.count { return true }
+            } else {
+                matched = folded == needle[0] ? 1 : 0
+            }
+        }
+        return false
     }
 
     /// Whether a sentence writes a year from 1900 to 2099 as four digits.
