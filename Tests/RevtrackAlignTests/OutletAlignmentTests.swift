@@ -234,6 +234,9 @@ struct OutletAlignmentTests {
         // Two bounds of one kind are two figures, though the ranges they allow overlap.
         ("The top rate of income tax, paid on earnings above $150,000, will rise to 47% from 45% on July 1.",
          "The top rate of income tax goes up from 45% to 47% on earnings over $125,000.", "number above $150,000 / over $125,000"),
+        // A date of another precision in the sentence ("since 2015") does not hide a day from the other day.
+        ("The standard rate of GST will increase to 17% from 15% on October 1, the first change to the tax since 2015.",
+         "- GST: rising two points, to 17%, from 1 September", "date October 1 / 1 September"),
         // A size written as one word, a number and its unit.
         ("Water poured through a 30-metre section of the barrier along Mill Lane after a seal gave way.",
          "A 75-metre stretch of the barrier along Mill Lane failed after a seal gave way.", "number 30-metre / 75-metre"),
@@ -251,6 +254,9 @@ struct OutletAlignmentTests {
         ("Opposition candidate Marta Heskeldt has won the governorship of Aldmere province, beating Pavel Domnitz of the People's Alliance.",
          "Domnitz's People's Alliance has not conceded and is pressing for part of the count to be redone."),
         ("The strike lasted three days in 2019.", "The strike of 2019 lasted 72 hours."),
+        // A post's time stamp dates the post, not what it tells.
+        ("The takeover was completed on April 2 after months of talks with the regulator.",
+         "nightshift_lou (5 June, 07:15): Fun fact, the takeover was completed after months of talks with the regulator."),
         // A size within rounding, and a sentence with two sizes of one unit, disagree with nothing.
         ("Councillors approved a 48-metre tower on the harbourfront.", "Councillors approved a 47.5-metre tower on the harbourfront."),
         ("Councillors approved a 14-storey tower beside two-storey cottages on the harbourfront.",

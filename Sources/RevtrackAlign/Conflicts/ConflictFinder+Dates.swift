@@ -26,6 +26,23 @@ extension ConflictFinder {
             && (after.hasPrefix("(") || after.hasPrefix("-") || after.hasPrefix("\u{2013}") || after.hasPrefix("\u{2014}"))
     }
 
+    /// A date in a post's or an update's time stamp, the label that opens the
+    /// sentence with a clock time ("nightshift_lou (5 June, 07:15): …",
+    /// "[07:50 TUE 14 APR] PUBLIC MEETING: …", "12 Feb 18:03 | …"): when it
+    /// was written, not when what it tells happened.
+    static func isStamp(_ date: Fact, in sentence: Sentence) -> Bool {
+        let bytes = Array(sentence.text.utf8.prefix(80)), offset = sentence.utf8Range.lowerBound
+        var end: Int? = nil
+        for index in bytes.indices.dropLast() where bytes[index + 1] == 0x20 && [0x3A, 0x7C, 0x5D].contains(bytes[index]) {
+            end = index; break   // ": ", "| ", "] "
+        }
+        guard let end, date.end - offset <= end + 1 else { return false }
+        let label = bytes[..<end]
+        return label.indices.dropFirst().dropLast().contains { index in
+            label[index] == 0x3A && (0x30...0x39).contains(label[index - 1]) && (0x30...0x39).contains(label[index + 1])
+        }
+    }
+
     /// The record a date after "since" marks ("the deadliest … since 1998" →
     /// "deadliest", "the first … since 2016" → "first"), nil for any other date.
     static func record(before date: Fact, in sentence: SentenceWords) -> String? {

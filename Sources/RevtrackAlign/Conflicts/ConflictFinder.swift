@@ -62,6 +62,8 @@ enum ConflictFinder {
                       ra.contains("Q") == rb.contains("Q"), ra.contains("-") == rb.contains("-"), a.isWrittenOut, b.isWrittenOut,
                       // "KELLBRIDGE, Jan. 15 (Meridian Wire) -" dates the report, not what it tells.
                       !isDateline(a, in: sentences.old), !isDateline(b, in: sentences.new),
+                      // "nightshift_lou (5 June, 07:15): …": when a post was written.
+                      !isStamp(a, in: sentences.old), !isStamp(b, in: sentences.new),
                       // "the deadliest since 1998" / "the first fatal accident since 2016": two records.
                       !isTwoRecords(record(before: a, in: old), record(before: b, in: new)) else { continue }
                 // "November 30" / "30 November", "May 4" / "May 4, 2026": a year not written was guessed, maybe from another capture.
@@ -70,11 +72,15 @@ enum ConflictFinder {
                 if let roleA = dateRole(a, in: old), let roleB = dateRole(b, in: new), roleA != roleB { continue }
                 // A sentence with several dates tells several events: "diverted money between March 2019
                 // and June 2024" is not when he "was fired in August 2024". The words beside the two must meet.
-                // Dates the two share ("certified on April 30") leave the others to face each other.
+                // Dates the two share ("certified on April 30") leave the others to face each other, and so
+                // does a date of another precision, which no date of this one could be mistaken for ("on
+                // October 1, the first change since 2015" / "from 1 September").
                 let agreed = facts.filter { $0.relation == .shared }
                 let agreedOld = agreed.compactMap(\.old), agreedNew = agreed.compactMap(\.new)
-                let written = (old: sentenceFacts.old.filter { $0.isWrittenOut && !agreedOld.contains($0) }.count,
-                               new: sentenceFacts.new.filter { $0.isWrittenOut && !agreedNew.contains($0) }.count)
+                func rivals(_ dates: [Fact], _ agreed: [Fact], _ resolved: String) -> Int {
+                    dates.filter { $0.isWrittenOut && !agreed.contains($0) && $0.resolved?.count == resolved.count }.count
+                }
+                let written = (old: rivals(sentenceFacts.old, agreedOld, ra), new: rivals(sentenceFacts.new, agreedNew, rb))
                 if written.old > 1 || written.new > 1 {
                     guard let (at, _) = old.position(of: a), let (bt, _) = new.position(of: b),
                           !old.meaning(around: at, before: 4, after: 4).isDisjoint(with: new.meaning(around: bt, before: 4, after: 4)) else { continue }
