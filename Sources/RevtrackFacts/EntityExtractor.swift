@@ -366,6 +366,10 @@ enum EntityExtractor {
         }
         if words.count == 1, isAcronym(words[0]) {
             if table.index[lowered[0]] != nil || (isPlainCapitals(words[0]) && !WordLists.organisations.contains(lowered[0])) { return true }
+            // A transcript's turn label ("MAYA:", "HENRIK (guest):", "UPDATE:"): a speaker's first name or a
+            // heading, not an organisation, unless the text or the list knows it as one.
+            if run.first == 0, run.last + 1 < tokens.count, [":", "("].contains(tokens[run.last + 1].text),
+               !WordLists.organisations.contains(lowered[0]) { return true }
             // "FTSE 100", "STOXX 600": an index or product named with a number.
             if run.last + 1 < tokens.count, tokens[run.last + 1].kind == .number { return true }
             if WordLists.organisations.contains(lowered[0]) || words[0].count <= 6 {

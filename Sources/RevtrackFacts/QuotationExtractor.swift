@@ -32,7 +32,7 @@ enum QuotationExtractor {
             var paragraphSpeaker: String? = nil
             // Spans over the whole paragraph: a quotation may run over several sentences.
             let paragraphRange = members[0].sentence.utf8Range.lowerBound..<members[members.count - 1].sentence.utf8Range.upperBound
-            let spans = quoteSpans(bytes, paragraphRange)
+            let spans = quoteSpans(bytes, paragraphRange) + members.flatMap(spokenSpans)
             for (position, unit) in members.enumerated() {
                 let range = unit.sentence.utf8Range
                 for span in spans where range.contains(span.open) {
@@ -105,6 +105,28 @@ enum QuotationExtractor {
             index += 1
         }
         return spans
+    }
+
+    /// A quotation said aloud, as transcripts write it without marks: "said,
+    /// quote, we are confident that …", to "unquote" or "end quote" or the
+    /// sentence's end. "Quote" must stand between commas after a verb of
+    /// saying, so that "a price quote" and "to quote the minister" are none.
+    static func spokenSpans(_ sentence: TokenizedSentence) -> [Span] {
+        let tokens = sentence.tokens, lower = sentence.lower
+        guard let at = lower.indices.first(where: { lower[$0] == "quote" }), at >= 2, at + 2 < tokens.count,
+              tokens[at - 1].text == ",", tokens[at + 1].text == ",", isSpeechVerb(lower[at - 2]) || ["this", "it", "that"].contains(lower[at - 2]),
+              !tokens.contains(where: { ["\"", "\u{201C}", "\u{201D}"].contains($0.text) }) else { return [] }
+        let offset = sentence.sentence.utf8Range.lowerBound
+        var last = tokens.count - 1
+        var close: Int? = nil
+        if let end = lower[(at + 2)...].firstIndex(where: { $0 == "unquote" }) ?? lower.indices.dropFirst(at + 2).first(where: { $0 + 1 < lower.count && lower[$0] == "end" && lower[$0 + 1] == "quote" }) {
+            close = offset + tokens[lower[end] == "unquote" ? end : end + 1].utf8Range.upperBound
+            last = end - 1
+        }
+        while last > at + 1, tokens[last].kind == .punctuation { last -= 1 }
+        guard last > at + 1 else { return [] }
+        let innerStart = offset + tokens[at + 2].utf8Range.lowerBound, innerEnd = offset + tokens[last].utf8Range.upperBound
+        return [Span(open: offset + tokens[at].utf8Range.lowerBound, innerStart: innerStart, innerEnd: innerEnd, close: close ?? innerEnd)]
     }
 
     /// A title in quotation marks: two to six words in title case with no

@@ -261,6 +261,8 @@ struct RealNewsCasesTests {
         ("\"We cannot keep patching this system,\" said Director of Public Works Carla Membrere.", "Carla Membrere"),
         ("\"We cannot keep patching this system,\" said Secretary of State Anna Berg.", "Anna Berg"),
         ("\"We cannot keep patching this system,\" said Tom Hadley of Acme Pipeworks.", "Tom Hadley"),
+        // A quotation said aloud, without marks, as transcripts write it.
+        ("MAYA: And the county executive, Douglas Fairhurst, said, quote, we are confident that we found the source.", "Douglas Fairhurst"),
     ])
     func speakers(_ text: String, _ speaker: String) {
         #expect((Self.facts(text, .quote).first?.speaker ?? "-") == speaker, "\(Self.facts(text, .quote).map { $0.speaker ?? "-" })")
@@ -295,6 +297,21 @@ struct RealNewsCasesTests {
     ])
     func titledOpeners(_ text: String, _ title: String) {
         #expect((Self.facts(text, .person).first?.title ?? "-") == title, "\(Self.facts(text, .person).map { $0.title ?? "-" })")
+    }
+
+    @Test("a quotation said aloud runs from 'quote' to 'unquote' or the sentence's end; 'quote' as a noun or a verb is none", arguments: [
+        ("The minister said, quote, this is a good day for the town, unquote, and left.", "this is a good day for the town"),
+        ("The Prime Minister has called this, quote, a national disgrace, end quote.", "a national disgrace"),
+        ("He got a price quote, then left the dealership.", "-"),
+        ("To quote the minister, it was a good day.", "-"),
+    ])
+    func spokenQuotes(_ text: String, _ value: String) {
+        #expect((Self.facts(text, .quote).first?.value ?? "-") == value)
+    }
+
+    @Test("a transcript's turn label is no organisation")
+    func turnLabels() {
+        #expect(Self.facts("MAYA: And the county executive said the source was found.", .organisation).isEmpty)
     }
 
     @Test("titles of shows in quotation marks are not quotes")
