@@ -90,6 +90,10 @@ struct RealNewsCasesTests {
         ("Stocks fell, led by a 9% slump in Veloria shares.", "Veloria"),
         ("Harding Elementary will close in June.", "Harding Elementary"),
         ("According to South Korea's Joint Chiefs of Staff (JCS), it happened 500 times.", "Joint Chiefs of Staff"),
+        // Utilities, operators, builders and local papers by their last word.
+        ("The plans were drawn up by Greyfield Homes last year.", "Greyfield Homes"),
+        ("Services were cut by Western Shires Rail on Monday.", "Western Shires Rail"),
+        ("The notice was issued by Osk Valley Water after the tests.", "Osk Valley Water"),
     ])
     func organisations(_ text: String, _ name: String) {
         #expect(Self.facts(text, .organisation).map(\.value).contains(name), "\(Self.facts(text, .organisation).map(\.value))")
