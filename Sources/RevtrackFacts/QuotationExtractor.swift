@@ -165,8 +165,10 @@ enum QuotationExtractor {
         var end = index
         while end < min(lower.count, index + 24), !isSpeechVerb(lower[end]) {
             let text = sentence.tokens[end].text
+            // The dot of "Gov.", an initial or "U.S." ("Assistant U.S. Attorney Keith Yarrow told") ends nothing.
             if sentence.tokens[end].kind == .punctuation, ![",", "'", "’", "(", ")", "-"].contains(text),
-               !(text == "." && end > 0 && (EntityExtractor.abbreviations[lower[end - 1]] != nil || sentence.tokens[end - 1].text.count == 1)) {
+               !(text == "." && end > 0 && (EntityExtractor.abbreviations[lower[end - 1]] != nil || sentence.tokens[end - 1].text.count == 1
+                                            || sentence.tokens[end - 1].text.contains("."))) {
                 break
             }
             end += 1
@@ -273,8 +275,10 @@ enum QuotationExtractor {
             while first < verb, tokens[first].kind != .word || !isName(tokens[first]) && !["he", "she"].contains(lower[first]) { first += 1 }
             guard first < verb else { return nil }
             if ["he", "she"].contains(lower[first]) { return people.latest(before: position) }
+            // Over titles in lower case between the words of a name: "Board chair Marta Ellingsen defended …, saying".
             var last = first
-            while last + 1 < verb, isName(tokens[last + 1]) || tokens[last + 1].text == "." { last += 1 }
+            while last + 1 < verb, isName(tokens[last + 1]) || tokens[last + 1].text == "."
+                    || EntityExtractor.isTitle(lower[last + 1]) && last + 2 < verb && isName(tokens[last + 2]) { last += 1 }
             return people.speaker(named: tokens[first...last].map(\.text).filter { $0 != "." && !EntityExtractor.isTitle($0.lowercased()) })
         }
         var end = verb

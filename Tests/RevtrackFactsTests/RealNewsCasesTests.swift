@@ -265,6 +265,9 @@ struct RealNewsCasesTests {
         ("\"We cannot keep patching this system,\" said Director of Public Works Carla Membrere.", "Carla Membrere"),
         ("\"We cannot keep patching this system,\" said Secretary of State Anna Berg.", "Anna Berg"),
         ("\"We cannot keep patching this system,\" said Tom Hadley of Acme Pipeworks.", "Tom Hadley"),
+        // "U.S." inside a title before the name; a title in lower case inside the subject of ", saying".
+        ("\"He counted on nobody checking,\" Assistant U.S. Attorney Keith Yarrow told jurors.", "Keith Yarrow"),
+        ("Board chair Marta Ellingsen defended the move, saying: \"Nobody on this board takes a fare increase lightly.\"", "Marta Ellingsen"),
         // A quotation said aloud, without marks, as transcripts write it.
         ("MAYA: And the county executive, Douglas Fairhurst, said, quote, we are confident that we found the source.", "Douglas Fairhurst"),
     ])
