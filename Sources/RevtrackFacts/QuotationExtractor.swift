@@ -204,8 +204,15 @@ enum QuotationExtractor {
         let speech = before.filter { isSpeechVerb(lower[$0]) }
         if let verb = speech.last(where: { !reporters($0) }) ?? speech.last ?? before.last(where: { WordLists.claimVerbs[lower[$0]] != nil }) {
             if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
-            // Inverted: `said Sen. Ruth Calloway: "…"`.
-            if let found = phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart) { return found }
+            // "Tully said the club … and insisted …": a verb joined by "and" to an earlier one shares its subject.
+            if verb > 0, lower[verb - 1] == "and", let earlier = speech.last(where: { $0 < verb - 1 && !reporters($0) }),
+               let found = subject(sentence, from: 0, before: earlier, people: people, at: quoteStart) { return found }
+            // Inverted: `said Sen. Ruth Calloway: "…"`, the speaker between the verb and the quotation,
+            // not the clause a verb of saying opens ("insisted the striker would stay "at least …"").
+            if let last = before.last, last - verb <= 8, [":", ","].contains(sentence.tokens[last].text),
+               let found = phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart) { return found }
+            // "said she would be "a justice for all"": the reported clause's pronoun is the speaker.
+            if verb + 1 < lower.count, ["he", "she"].contains(lower[verb + 1]) { return people.latest(before: quoteStart) }
         }
         // A colon opens the quote after words that are no verb of saying: "Domnitz himself put it
         // bluntly: "…"", "Lenk has now commented, telling local radio: "…"". The speaker is the
@@ -285,14 +292,18 @@ enum QuotationExtractor {
         // Back over auxiliaries and adverbs ("has just said"); a capitalised word is a name ("Long said").
         while end > start, Grammar.auxiliaries.contains(lower[end - 1])
                 || tokens[end - 1].text == lower[end - 1] && Lexicon.isAdverb(lower[end - 1]) { end -= 1 }
+        // Back over an acronym in parentheses: "Korean Central News Agency (KCNA) said".
+        if end - 3 >= start, tokens[end - 1].text == ")", tokens[end - 3].text == "(" { end -= 3 }
         guard end > start else { return nil }
         // "X, the national security adviser, said", "X, reading the judgment of the panel, said":
         // back over an apposition or a phrase set off by commas.
-        if tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
-           end - 1 - comma <= 14, comma + 1 < end - 1,
-           ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1])
-            || isPartyCode(tokens[comma + 1].text) {
-            end = comma
+        // Each in turn: "Sen. Lorraine Whitcomb, R-Ky., who led the opposition, said".
+        for _ in 0..<3 {
+            guard end > start, tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
+                  end - 1 - comma <= 14, comma + 1 < end - 1,
+                  ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1])
+                    || isPartyCode(tokens[comma + 1].text) else { break }
+            end = comma + 1   // the comma before the phrase stays, for the next phrase or to be dropped below
         }
         if end > start, tokens[end - 1].text == "," { end -= 1 }
         guard end > start else { return nil }

@@ -268,6 +268,14 @@ struct RealNewsCasesTests {
         // "U.S." inside a title before the name; a title in lower case inside the subject of ", saying".
         ("\"He counted on nobody checking,\" Assistant U.S. Attorney Keith Yarrow told jurors.", "Keith Yarrow"),
         ("Board chair Marta Ellingsen defended the move, saying: \"Nobody on this board takes a fare increase lightly.\"", "Marta Ellingsen"),
+        // Back over two phrases set off by commas; the pronoun of a reported clause.
+        ("Sen. Lorraine Whitcomb, R-Ky., who led the opposition, said the bill would hand \"unelected lawyers at the Justice Department\" a veto.",
+         "Lorraine Whitcomb"),
+        ("Speaking to supporters, Ana Sorensen thanked volunteers and said she would be \"a justice for all of Wisconsin.\"", "Ana Sorensen"),
+        // A verb joined by "and" shares the first one's subject; a clause after the verb is no speaker, nor a day.
+        ("Tully said the club had turned down a bid and insisted the striker would stay \"at least until the summer\".", "Tully"),
+        ("The manager had turned down a bid and insisted the striker would stay \"at least until the summer\".", "-"),
+        ("The agency (KCNA) said on Wednesday that the \"reckless military drills\" had forced its hand.", "agency"),
         // A quotation said aloud, without marks, as transcripts write it.
         ("MAYA: And the county executive, Douglas Fairhurst, said, quote, we are confident that we found the source.", "Douglas Fairhurst"),
     ])
