@@ -204,8 +204,8 @@ enum QuotationExtractor {
         let speech = before.filter { isSpeechVerb(lower[$0]) }
         if let verb = speech.last(where: { !reporters($0) }) ?? speech.last ?? before.last(where: { WordLists.claimVerbs[lower[$0]] != nil }) {
             if let found = subject(sentence, from: 0, before: verb, people: people, at: quoteStart) { return found }
-            // "Tully said the club … and insisted …": a verb joined by "and" to an earlier one shares its subject.
-            if verb > 0, lower[verb - 1] == "and", let earlier = speech.last(where: { $0 < verb - 1 && !reporters($0) }),
+            // "Tully said the club … and insisted …", "said … but cautioned": a verb joined to an earlier one shares its subject.
+            if verb > 0, conjunctions.contains(lower[verb - 1]), let earlier = speech.last(where: { $0 < verb - 1 && !reporters($0) }),
                let found = subject(sentence, from: 0, before: earlier, people: people, at: quoteStart) { return found }
             // Inverted: `said Sen. Ruth Calloway: "…"`, the speaker between the verb and the quotation,
             // not the clause a verb of saying opens ("insisted the striker would stay "at least …"").
@@ -291,7 +291,7 @@ enum QuotationExtractor {
         var end = verb
         // Back over auxiliaries and adverbs ("has just said"); a capitalised word is a name ("Long said").
         while end > start, Grammar.auxiliaries.contains(lower[end - 1])
-                || tokens[end - 1].text == lower[end - 1] && Lexicon.isAdverb(lower[end - 1]) { end -= 1 }
+                || tokens[end - 1].text == lower[end - 1] && Lexicon.isAdverb(lower[end - 1]) && !conjunctions.contains(lower[end - 1]) { end -= 1 }
         // Back over an acronym in parentheses: "Korean Central News Agency (KCNA) said".
         if end - 3 >= start, tokens[end - 1].text == ")", tokens[end - 3].text == "(" { end -= 3 }
         guard end > start else { return nil }
@@ -302,7 +302,10 @@ enum QuotationExtractor {
             guard end > start, tokens[end - 1].text == ",", let comma = (start..<(end - 1)).last(where: { tokens[$0].text == "," }),
                   end - 1 - comma <= 14, comma + 1 < end - 1,
                   ["the", "a", "an"].contains(lower[comma + 1]) || tokens[comma + 1].kind == .number || !isName(tokens[comma + 1])
-                    || isPartyCode(tokens[comma + 1].text) else { break }
+                    || isPartyCode(tokens[comma + 1].text)
+                    // "in Hamilton, Ontario, who …": a place's state or province.
+                    || comma + 2 == end - 1 && Gazetteer.places.contains(lower[comma + 1]) && people.canonical(tokens[comma + 1].text) == nil
+            else { break }
             end = comma + 1   // the comma before the phrase stays, for the next phrase or to be dropped below
         }
         if end > start, tokens[end - 1].text == "," { end -= 1 }
@@ -397,6 +400,9 @@ enum QuotationExtractor {
         let head = lower[end - 1]
         return Grammar.determiners.contains(lower[index]) || groupNouns.contains(head) ? head : nil
     }
+
+    /// Words that join two verbs of one subject ("said … but cautioned"), never adverbs before a verb here.
+    private static let conjunctions: Set<String> = ["and", "but", "or", "yet", "so"]
 
     /// "R-Ohio", "D-N.Y.": a lawmaker's party and state, not a name.
     private static func isPartyCode(_ text: String) -> Bool {

@@ -276,6 +276,11 @@ struct RealNewsCasesTests {
         ("Tully said the club had turned down a bid and insisted the striker would stay \"at least until the summer\".", "Tully"),
         ("The manager had turned down a bid and insisted the striker would stay \"at least until the summer\".", "-"),
         ("The agency (KCNA) said on Wednesday that the \"reckless military drills\" had forced its hand.", "agency"),
+        // "said … but cautioned" shares the subject; a province after a city is part of the apposition.
+        ("Dr. Marcus Feld, a sleep researcher at Stanford University who was not involved, said the findings matched earlier work but cautioned that \"correlation is not destiny.\"",
+         "Marcus Feld"),
+        ("Dr. Marcus Feld, a geriatrician at McMaster University in Hamilton, Ontario, who was not involved in the research, called the study \"careful and large enough to take seriously.\"",
+         "Marcus Feld"),
         // A quotation said aloud, without marks, as transcripts write it.
         ("MAYA: And the county executive, Douglas Fairhurst, said, quote, we are confident that we found the source.", "Douglas Fairhurst"),
     ])
