@@ -57,7 +57,7 @@ extension ConflictFinder {
         let tellsLength = { (text: String) in lengthWords.contains { Self.contains(text, $0) } }
         let lengths = (old: words(old, oldKept, tellsLength), new: words(new, newKept, tellsLength))
         guard !lengths.old.isEmpty || !lengths.new.isEmpty else { return [] }
-        let dates = (old: lengths.new.isEmpty ? [] : words(old, oldKept, writesYear), new: lengths.old.isEmpty ? [] : words(new, newKept, writesYear))
+        let dates = (old: lengths.new.isEmpty ? [] : words(old, oldKept, writesFourDigitYear), new: lengths.old.isEmpty ? [] : words(new, newKept, writesFourDigitYear))
         var found: [(old: Int, new: Int, conflict: OutletAlignment.Conflict)] = []
         func check(_ lengths: [(index: Int, words: SentenceWords)], _ dates: [(index: Int, words: SentenceWords)], texts: (SegmentedText, [Int], SegmentedText, [Int]),
                    day: CivilDate, _ record: (Int, Int, String, String) -> Void) {
@@ -106,7 +106,7 @@ extension ConflictFinder {
     }
 
     /// Whether a sentence writes a year from 1900 to 2099 as four digits.
-    private static func writesYear(_ text: String) -> Bool {
+    private static func writesFourDigitYear(_ text: String) -> Bool {
         var run = 0, first: UInt8 = 0, second: UInt8 = 0
         for byte in text.utf8 + [0x20] {
             if byte >= 0x30 && byte <= 0x39 {
