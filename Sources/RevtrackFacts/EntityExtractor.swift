@@ -354,7 +354,9 @@ enum EntityExtractor {
             table.add(.organisation, run.joined, run, run.first, run.last)
             return true
         }
-        if isPlaceName(lowered, words) {
+        // A name shaped like a place's that is followed by what only organisations have is a company's:
+        // "Harvest Lane shares jump" (Harvest Lane Markets Inc.).
+        if isPlaceName(lowered, words), Gazetteer.places.contains(joinedLower) || !organisationContext(run) {
             table.add(.place, run.joined, run, run.first, run.last)
             return true
         }
@@ -743,6 +745,9 @@ enum EntityExtractor {
         if lowered.count > 1, geographicHeads.contains(lowered[lowered.count - 1]), !lowered.contains("of") { return true }
         // "Sea of Japan", "Gulf of Mexico".
         if lowered.count > 2, geographicHeads.contains(lowered[0]), lowered[1] == "of" { return true }
+        // "River Osk", "Port Calder": a head before one or two names.
+        if (2...3).contains(lowered.count), leadingGeographicHeads.contains(lowered[0]), !lowered.contains("of"),
+           lowered.dropFirst().allSatisfy({ !isTitle($0) && !Gazetteer.isCommonWord($0) || Gazetteer.places.contains($0) }) { return true }
         // "South Texas", "Northern California", "East Asia".
         if lowered.count > 1, compass.contains(lowered[0]), Gazetteer.places.contains(lowered.dropFirst().joined(separator: " ")) { return true }
         return false
@@ -1023,9 +1028,13 @@ enum EntityExtractor {
         "borough", "township", "prefecture", "oblast", "governorate", "territory", "territories", "heights", "range",
         // Facilities and sites: "Helsinki Olympic Stadium", "Narrows Campground", "Villa Park".
         "stadium", "arena", "park", "campground", "airport", "bridge", "square", "dam", "canal", "reservoir", "beach",
-        // Roads and passes: "Anthony Wayne Trail", "Snoqualmie Pass".
-        "trail", "highway", "freeway", "expressway", "parkway", "turnpike", "pass",
+        // Roads and passes: "Anthony Wayne Trail", "Snoqualmie Pass", "Harbour Road", "Quay Street".
+        "trail", "highway", "freeway", "expressway", "parkway", "turnpike", "pass", "road", "street", "lane", "avenue", "boulevard",
+        "row", "drive", "junction", "hills", "point",
     ]
+
+    /// First words of names of places, British and older style: "River Osk", "Lake Geneva", "Mount Vernon", "Port Calder".
+    static let leadingGeographicHeads: Set<String> = ["river", "lake", "mount", "mt", "loch", "cape", "isle", "port", "fort", "point"]
 
     /// Compass words before a place: "South Texas", "Northern California".
     static let compass: Set<String> = [

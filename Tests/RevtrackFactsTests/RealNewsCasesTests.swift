@@ -74,6 +74,11 @@ struct RealNewsCasesTests {
         ("The river will crest near Mount Vernon on Friday.", "Mount Vernon"),
         ("Traffic backed up on the Anthony Wayne Trail.", "Anthony Wayne Trail"),
         ("Turnout rose in Lancaster and York counties.", "York County"),
+        // Streets and hills by their last word; rivers and ports by their first.
+        ("Flood water reached Quay Street and Harbour Road by noon.", "Quay Street"),
+        ("The fire spread into the Brennholt Hills overnight.", "Brennholt Hills"),
+        ("The River Osk burst its banks upstream of the town.", "River Osk"),
+        ("Ferries to Port Calder were cancelled.", "Port Calder"),
     ])
     func places(_ text: String, _ place: String) {
         #expect(Self.facts(text, .place).map(\.value).contains(place), "\(Self.facts(text, .place).map(\.value))")
@@ -97,6 +102,11 @@ struct RealNewsCasesTests {
     ])
     func organisations(_ text: String, _ name: String) {
         #expect(Self.facts(text, .organisation).map(\.value).contains(name), "\(Self.facts(text, .organisation).map(\.value))")
+    }
+
+    @Test("a name shaped like a place's, followed by what only a company has, is no place")
+    func companyShapedLikePlace() {
+        #expect(Self.facts("Harvest Lane shares jump 11% as store brands lift profit.", .place).isEmpty)
     }
 
     @Test("in a sports story, teams where a town or a name could stand")
