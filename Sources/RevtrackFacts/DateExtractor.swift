@@ -147,7 +147,7 @@ enum DateExtractor {
             }
             if bare == "yesterday" { add(index, index, CivilDate(dayNumber: reference.dayNumber - 1).iso); continue }
             if bare == "tomorrow" { add(index, index, CivilDate(dayNumber: reference.dayNumber + 1).iso); continue }
-            if bare == "today", !isInQuote(index, sentence) { add(index, index, reference.iso); continue }
+            if bare == "today" || bare == "tonight", !isInQuote(index, sentence) { add(index, index, reference.iso); continue }
             // A bare year or decade: "in 2023", "the 1990s".
             if let year = year4(tokens[index]) { add(index, index, String(year)); continue }
             // A year said aloud, as transcripts write it: "in twenty sixteen", "since nineteen ninety-eight".
@@ -352,7 +352,7 @@ enum DateExtractor {
     /// Words that can start a date: months, weekdays, seasons, relative words, quarters.
     private static let triggers: Set<String> = Set(Grammar.months.keys).union(Grammar.weekdays.keys).union(Grammar.seasons.keys)
         .union(["last", "this", "next", "past", "previous", "coming", "the", "earlier", "later", "end", "yesterday", "today",
-                "tomorrow", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
+                "tonight", "tomorrow", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
     /// Words that open a clause of their own: what follows "said … that" is another clause's tense.
     private static let subordinators: Set<String> = ["that", "which", "who", "because", "although", "while", "whereas"]
     private static let notVerbs: Set<String> = ["is", "was", "has", "its", "his", "this", "us"]

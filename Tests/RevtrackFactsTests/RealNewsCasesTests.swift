@@ -219,6 +219,8 @@ struct RealNewsCasesTests {
         ("GUEST: So sentencing is set for April eighteenth.", "2026-04-18"),
         ("The chamber sits for the final time on the eleventh of April.", "2026-04-11"),
         ("Talks resume on the 3rd of April and again April 5th.", "2026-04-05"),
+        // "Tonight" is the day of the text, as "today" is.
+        ("The first band of rain reaches the coast by 6 p.m. tonight.", "2026-03-15"),
         // Years said aloud.
         ("The last big one was Ashgrove in twenty sixteen, and that was, uh, twenty-nine people.", "2016"),
         ("It has been open since nineteen ninety-eight.", "1998"),
