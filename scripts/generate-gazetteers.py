@@ -415,20 +415,25 @@ def capitalise(name: str) -> str:
 
 def given_names(out_dir: Path) -> dict:
     merged: dict[str, float] = {}
+    female: dict[str, float] = {}
     for filename in ("dist.male.first", "dist.female.first"):
         for name, percent, _ in census_rows(filename):
             merged[capitalise(name)] = merged.get(capitalise(name), 0.0) + percent / 2
+            if filename == "dist.female.first":
+                female[capitalise(name)] = female.get(capitalise(name), 0.0) + percent / 2
     ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))
     rank = {name: i + 1 for i, (name, _) in enumerate(ranked)}
-    rows = sorted((name, f"{freq:.4f}", rank[name]) for name, freq in merged.items())
+    rows = sorted((name, f"{freq:.4f}", rank[name], f"{female.get(name, 0.0) / freq:.2f}") for name, freq in merged.items())
     header = standard_header(
         ["Given names from the 1990 US Census (male and female lists merged). Frequency is",
          "the percentage of all people with the name, taken as the mean of the male and",
-         "female percentages; rank 1 is the most frequent."],
+         "female percentages; rank 1 is the most frequent. The female share is the female",
+         "list's part of that mean: 1.00 for Mary, 0.00 for James, near 0.5 for Jordan. It",
+         "lets 'she' and 'he' skip a person whose name says otherwise."],
         "US Census Bureau 1990 name files dist.male.first and dist.female.first, shipped in the names package",
         "names",
         "MIT package; the Census name lists are US government work (public domain)",
-        "name, frequency (percent of people), rank",
+        "name, frequency (percent of people), rank, female share",
     )
     return write(out_dir, "given-names.tsv", header, rows)
 
@@ -631,6 +636,11 @@ def write_sources(out_dir: Path, results: list[dict], argv: list[str]) -> None:
         "  attribution wherever it is redistributed.",
         "- The two small tables written in the script (AP state and title abbreviations, common",
         "  English country names) are public style conventions and common names.",
+        "",
+        "## english-lowercase.txt",
+        "",
+        "Moved to `Sources/RevtrackLexicon/Resources/Generated/` (the edit kinds need it",
+        "too); its source and licence are noted there.",
         "",
     ]
     (out_dir / "SOURCES.md").write_text("\n".join(lines), encoding="utf-8")

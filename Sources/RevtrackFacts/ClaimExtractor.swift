@@ -112,7 +112,7 @@ enum ClaimExtractor {
                 var name = sourceText(sourceRange, sentence)
                 let at = sentence.sentence.utf8Range.lowerBound + tokens[index].utf8Range.lowerBound
                 if ["he", "she"].contains(name.lowercased()) {
-                    guard let person = people.latest(before: at) ?? lastPerson else { continue }
+                    guard let person = people.latest(before: at, pronoun: name) ?? lastPerson else { continue }
                     name = person
                 } else if let resolved = resolvePronoun(name, lastSource: lastSource, lastPerson: lastPerson) { name = resolved }
                 else if Grammar.openers.contains(name.lowercased()) { continue }   // "we", "these": no named source

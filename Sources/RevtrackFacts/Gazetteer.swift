@@ -39,6 +39,30 @@ enum Gazetteer {
 
     /// Given names with their Census rank (1 = most frequent).
     static let givenNames: [String: Int] = ranked("given-names")
+    /// The female list's share of each given name in the Census (1 for Mary,
+    /// 0 for James), for telling which person "she" or "he" can be.
+    static let femaleShares: [String: Double] = {
+        var table: [String: Double] = [:]
+        forEachRow("given-names") { fields in
+            guard fields.count > 3, let share = Double(String(decoding: fields[3], as: UTF8.self)) else { return }
+            table[String(decoding: fields[0], as: UTF8.self)] = share
+        }
+        return table
+    }()
+
+    /// Whether a person's given name, as the Census gives it, rules out a
+    /// pronoun: "she" is not James (a share of 0.1 or less), "he" is not
+    /// Mary (0.9 or more). A name the Census does not know (most invented
+    /// and many foreign names) rules out nothing.
+    static func nameRulesOut(pronoun: String, fullName: String) -> Bool {
+        guard let first = fullName.split(separator: " ").first, let share = femaleShares[String(first)] else { return false }
+        switch pronoun {
+        case "she", "her": return share <= 0.1
+        case "he", "him", "his": return share >= 0.9
+        default: return false
+        }
+    }
+
     /// Surnames with their Census rank.
     static let surnames: [String: Int] = ranked("surnames", limit: 20_000)
 

@@ -212,7 +212,7 @@ enum QuotationExtractor {
             if let last = before.last, last - verb <= 8, [":", ","].contains(sentence.tokens[last].text),
                let found = phrase(sentence, startingAt: verb + 1, people: people, at: quoteStart) { return found }
             // "said she would be "a justice for all"": the reported clause's pronoun is the speaker.
-            if verb + 1 < lower.count, ["he", "she"].contains(lower[verb + 1]) { return people.latest(before: quoteStart) }
+            if verb + 1 < lower.count, ["he", "she"].contains(lower[verb + 1]) { return people.latest(before: quoteStart, pronoun: lower[verb + 1]) }
         }
         // A colon opens the quote after words that are no verb of saying: "Domnitz himself put it
         // bluntly: "…"", "Lenk has now commented, telling local radio: "…"". The speaker is the
@@ -281,7 +281,7 @@ enum QuotationExtractor {
             var first = start
             while first < verb, tokens[first].kind != .word || !isName(tokens[first]) && !["he", "she"].contains(lower[first]) { first += 1 }
             guard first < verb else { return nil }
-            if ["he", "she"].contains(lower[first]) { return people.latest(before: position) }
+            if ["he", "she"].contains(lower[first]) { return people.latest(before: position, pronoun: lower[first]) }
             // Over titles in lower case between the words of a name: "Board chair Marta Ellingsen defended …, saying".
             var last = first
             while last + 1 < verb, isName(tokens[last + 1]) || tokens[last + 1].text == "."
@@ -311,7 +311,7 @@ enum QuotationExtractor {
         if end > start, tokens[end - 1].text == "," { end -= 1 }
         guard end > start else { return nil }
         let last = end - 1
-        if ["he", "she"].contains(lower[last]) { return people.latest(before: position) }
+        if ["he", "she"].contains(lower[last]) { return people.latest(before: position, pronoun: lower[last]) }
         if ["they", "we", "it", "i", "you"].contains(lower[last]) { return nil }
         // "The Minister of Transport and Infrastructure", "the Chief Executive of the council": an
         // office named by its portfolio speaks, not the portfolio's last word.
@@ -360,7 +360,7 @@ enum QuotationExtractor {
     private static func phrase(_ sentence: TokenizedSentence, startingAt index: Int, people: PersonMentions, at position: Int) -> String? {
         let lower = sentence.lower, tokens = sentence.tokens
         guard index < tokens.count else { return nil }
-        if ["he", "she"].contains(lower[index]) { return people.latest(before: position) }
+        if ["he", "she"].contains(lower[index]) { return people.latest(before: position, pronoun: lower[index]) }
         if isName(tokens[index]) {
             var end = index, portfolio = false
             while end < tokens.count, isName(tokens[end]) || tokens[end].text == "." && end > index && end + 1 < tokens.count && isName(tokens[end + 1])
@@ -610,14 +610,17 @@ struct PersonMentions {
         mentions.contains { range.contains($0.position) && $0.name == name }
     }
 
-    /// The person named most recently before a byte offset.
-    func latest(before position: Int) -> String? {
+    /// The person named most recently before a byte offset; for a pronoun,
+    /// the most recent one whose given name does not rule it out ("she" is
+    /// not the James named last, but the Margaret before him).
+    func latest(before position: Int, pronoun: String? = nil) -> String? {
         var low = 0, high = mentions.count
         while low < high {
             let middle = (low + high) / 2
             if mentions[middle].position < position { low = middle + 1 } else { high = middle }
         }
-        return low > 0 ? mentions[low - 1].name : nil
+        guard let pronoun = pronoun?.lowercased() else { return low > 0 ? mentions[low - 1].name : nil }
+        return mentions[..<low].last { !Gazetteer.nameRulesOut(pronoun: pronoun, fullName: $0.name) }?.name
     }
 }
 

@@ -1,4 +1,4 @@
-import RevtrackFacts
+@testable import RevtrackFacts
 import RevtrackText
 import Testing
 
@@ -293,6 +293,9 @@ struct RealNewsCasesTests {
          "Marcus Feld"),
         ("Dr. Marcus Feld, a geriatrician at McMaster University in Hamilton, Ontario, who was not involved in the research, called the study \"careful and large enough to take seriously.\"",
          "Marcus Feld"),
+        // "she" is the last person named whose given name can be a woman's.
+        ("Margaret Holloway led the survey for 30 years, and her colleague James Petrakis called it a landmark.\n\nIn 2015 she told a committee that the state was \"gambling with the nursery of the Pacific.\"",
+         "Margaret Holloway"),
         // A quotation said aloud, without marks, as transcripts write it.
         ("MAYA: And the county executive, Douglas Fairhurst, said, quote, we are confident that we found the source.", "Douglas Fairhurst"),
     ])
@@ -339,6 +342,14 @@ struct RealNewsCasesTests {
     ])
     func spokenQuotes(_ text: String, _ value: String) {
         #expect((Self.facts(text, .quote).first?.value ?? "-") == value)
+    }
+
+    @Test("a given name rules out a pronoun only where the Census is nearly one-sided", arguments: [
+        ("she", "James Petrakis", true), ("he", "Mary Okafor", true), ("she", "Mary Okafor", false),
+        ("she", "Jordan Reyes", false), ("he", "Jordan Reyes", false), ("she", "Tobiah Marsh", false),
+    ])
+    func pronounAgreement(_ pronoun: String, _ name: String, _ ruledOut: Bool) {
+        #expect(Gazetteer.nameRulesOut(pronoun: pronoun, fullName: name) == ruledOut)
     }
 
     @Test("a transcript's turn label is no organisation")
