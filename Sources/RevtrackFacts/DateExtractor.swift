@@ -31,8 +31,7 @@ enum DateExtractor {
             if tokens[index].kind == .word {
                 let raw = lower[index]
                 // Bytes, not Foundation's substring search: this runs for every word of the text.
-                if !triggers.contains(raw), raw != "nineteen", raw != "twenty", raw != "eighteen",
-                   !raw.utf8.contains(where: { $0 == 0x27 || $0 == 0x2D || $0 == 0x99 }),
+                if !triggers.contains(raw), !raw.utf8.contains(where: { $0 == 0x27 || $0 == 0x2D || $0 == 0x99 }),
                    !(raw.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false),
                    !(index + 2 < lower.count && lower[index + 2] == "ago") { index += 1; continue }
             }
@@ -352,7 +351,7 @@ enum DateExtractor {
     /// Words that can start a date: months, weekdays, seasons, relative words, quarters.
     private static let triggers: Set<String> = Set(Grammar.months.keys).union(Grammar.weekdays.keys).union(Grammar.seasons.keys)
         .union(["last", "this", "next", "past", "previous", "coming", "the", "earlier", "later", "end", "yesterday", "today",
-                "tonight", "tomorrow", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
+                "tonight", "tomorrow", "eighteen", "nineteen", "twenty", "early", "late", "mid", "first", "second", "third", "fourth", "q1", "q2", "q3", "q4"])
     /// Words that open a clause of their own: what follows "said … that" is another clause's tense.
     private static let subordinators: Set<String> = ["that", "which", "who", "because", "although", "while", "whereas"]
     private static let notVerbs: Set<String> = ["is", "was", "has", "its", "his", "this", "us"]

@@ -105,16 +105,19 @@ public enum PageFurniture {
         guard !content.isEmpty else { return true }
         // Copyright and rights lines are short; prose is not searched for them.
         guard content.count <= 40 else { return false }
-        let trimmed = unit.sentence.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lower = trimmed.lowercased()
-        if unit.lower.contains(where: { $0 == "©" || $0 == "copyright" || $0 == "reserved" || $0 == "broadcast" }),
-           lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
-            || lower.contains("may not be published, broadcast") { return true }
+        // Foundation's trimming and lowercasing cost more than the rest: done only for lines that may need them.
+        func trimmed() -> String { unit.sentence.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if unit.lower.contains(where: { $0 == "©" || $0 == "copyright" || $0 == "reserved" || $0 == "broadcast" }) {
+            let lower = trimmed().lowercased()
+            if lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("rights reserved")
+                || lower.contains("may not be published, broadcast") { return true }
+        }
         // Navigation: "Markets | Energy | Companies", "World · Middle East · Africa".
         let separators = unit.tokens.filter { Self.separators.contains($0.text) }.count
         if separators >= 2, content.count <= 16 { return true }
         if isPromotion(unit, words: content.count) { return true }
         guard content.count <= 12 else { return false }
+        let trimmed = trimmed(), lower = trimmed.lowercased()
         let tokens = unit.tokens
         let (chrome, timeWords) = chromeAndTimeWords(tokens[...])
         let rest = content.count - chrome - timeWords

@@ -211,7 +211,9 @@ enum QuantityExtractor {
             return nil
         }
         // "in twenty sixteen": a year said aloud, both its words.
-        if DateExtractor.spokenYear(lower, at: index) != nil || index > 0 && DateExtractor.spokenYear(lower, at: index - 1) != nil { return nil }
+        if token.kind == .word, DateExtractor.spokenYear(lower, at: index) != nil || index > 0 && DateExtractor.spokenYear(lower, at: index - 1) != nil {
+            return nil
+        }
         if token.kind == .number {
             guard let value = Double(token.text.filter { $0 != "," }) else { return nil }
             if isClockOrLabel(index, sentence) || isDurationOrPhone(index, sentence) { return nil }
