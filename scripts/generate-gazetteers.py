@@ -428,7 +428,7 @@ def given_names(out_dir: Path) -> dict:
         ["Given names from the 1990 US Census (male and female lists merged). Frequency is",
          "the percentage of all people with the name, taken as the mean of the male and",
          "female percentages; rank 1 is the most frequent. The female share is the female",
-         "list's part of that mean: 1.00 for Mary, 0.00 for James, near 0.5 for Jordan. It",
+         "list's part of that mean: 1.00 for Mary, 0.00 for James, 0.18 for Jordan. It",
          "lets 'she' and 'he' skip a person whose name says otherwise."],
         "US Census Bureau 1990 name files dist.male.first and dist.female.first, shipped in the names package",
         "names",
