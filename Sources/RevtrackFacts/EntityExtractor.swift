@@ -180,6 +180,14 @@ enum EntityExtractor {
                     }
                     continue
                 }
+                // A plural possessive inside a name, its apostrophe a token of its own: "Aviation Workers'
+                // Federation", "Ostmark Farmers' Union".
+                if let previous = words.last, previous.hasSuffix("s"), ["'", "\u{2019}"].contains(tokens[end].text),
+                   end + 1 < tokens.count, isCapitalized(tokens[end + 1]), !isDateToken(sentence, end + 1) {
+                    words[words.count - 1] += "'"
+                    end += 1
+                    continue
+                }
                 // Connectors inside names: "Collective Security Treaty Organisation",
                 // "Department of Justice", "Bank of England".
                 // "University of Texas at San Antonio": a campus after "at".

@@ -99,6 +99,9 @@ struct RealNewsCasesTests {
         ("The plans were drawn up by Greyfield Homes last year.", "Greyfield Homes"),
         ("Services were cut by Western Shires Rail on Monday.", "Western Shires Rail"),
         ("The notice was issued by Osk Valley Water after the tests.", "Osk Valley Water"),
+        // A plural possessive inside a name.
+        ("The Aviation Workers' Federation (AWF) said its members would strike.", "Aviation Workers' Federation"),
+        ("The Ostmark Farmers' Union said prices were too low.", "Ostmark Farmers' Union"),
     ])
     func organisations(_ text: String, _ name: String) {
         #expect(Self.facts(text, .organisation).map(\.value).contains(name), "\(Self.facts(text, .organisation).map(\.value))")
