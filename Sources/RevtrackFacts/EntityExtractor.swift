@@ -330,6 +330,15 @@ enum EntityExtractor {
             addOfficeHolder(run, title: 0, name: nameStart, &table)
             return true
         }
+        // An office with no holder named ("Director of Communications", "Chief Executive Officer of Corvane
+        // Holdings") is no organisation; what follows its "of" may be one.
+        if office > 0, office + 1 < words.count, lowered[office] == "of" {
+            if words.count - office - 1 >= 2 {
+                classify(Run(sentence: sentence, first: tokenIndex(of: office + 1, in: run), last: run.last, words: Array(words[(office + 1)...])),
+                         &table, sentences: sentences)
+            }
+            return true
+        }
         // "Bank of England Governor Andrew Bailey": an organisation that qualifies a title before a name is read with them below.
         if WordLists.organisations.contains(joinedLower) || isOrganisationName(lowered, words) && !qualifiesTitledName(lowered, words) {
             // "Lumivane Systems, Inc.": a legal form after a comma belongs to the name.
