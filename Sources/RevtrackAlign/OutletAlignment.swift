@@ -114,15 +114,17 @@ public struct OutletAlignment: Sendable {
         candidates = scores.all
         candidateFeatures = features
 
-        func pair(_ o: Int, _ n: Int, _ score: Double) -> Pair {
+        /// - Parameter found: a conflict a rule over the whole texts found for the two, kept unless the pair's own rules give one of its kind.
+        func pair(_ o: Int, _ n: Int, _ score: Double, found: Conflict? = nil) -> Pair {
             let probability = probabilities[o]?[n] ?? 0
             let isCopied = scores.isCopied(o, n)
             let words = isCopied ? WordDiff.compare(old.sentences[o].normalized, new.sentences[n].normalized) : []
             let entries = FactComparison(old: oldByIndex[o] ?? [], new: newByIndex[n] ?? [], mode: .outlets)
                 .resolvingConflicts(old: old, new: new, overlap: Self.pairedOverlap).entries.filter { $0.old != nil && $0.new != nil }
-            let conflicts = ConflictFinder.conflicts(old: old.sentences[o], new: new.sentences[n], facts: entries,
+            var conflicts = ConflictFinder.conflicts(old: old.sentences[o], new: new.sentences[n], facts: entries,
                                                      sentenceFacts: (oldByIndex[o] ?? [], newByIndex[n] ?? []), reference: reference,
                                                      oldCapturedFirst: oldCapturedFirst, copied: isCopied)
+            if let found, !conflicts.contains(where: { $0.kind == found.kind }) { conflicts.append(found) }
             return Pair(old: o, new: n, score: score, probability: probability, copied: isCopied, words: words,
                         facts: Self.agreeing(entries, with: conflicts, old: oldByIndex[o] ?? [], new: newByIndex[n] ?? []), conflicts: conflicts)
         }
@@ -144,9 +146,7 @@ public struct OutletAlignment: Sendable {
         if let reference {
             for found in ConflictFinder.durationsAgainstDates(old: old, oldKept: oldKept, new: new, newKept: newKept, reference: reference)
             where !pairs.contains(where: { $0.old == found.old && $0.new == found.new }) {
-                let candidate = pair(found.old, found.new, scores.all[found.old]?[found.new] ?? 0)
-                pairs.append(Pair(old: candidate.old, new: candidate.new, score: candidate.score, probability: candidate.probability, copied: candidate.copied,
-                                  words: candidate.words, facts: candidate.facts, conflicts: candidate.conflicts.contains { $0.kind == .duration } ? candidate.conflicts : candidate.conflicts + [found.conflict]))
+                pairs.append(pair(found.old, found.new, scores.all[found.old]?[found.new] ?? 0, found: found.conflict))
             }
         }
         self.pairs = pairs.enumerated().sorted { a, b in

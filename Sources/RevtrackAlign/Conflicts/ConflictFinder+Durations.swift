@@ -37,9 +37,6 @@ extension ConflictFinder {
     /// telling of it: a week for three days, not three years for three hours.
     static let durationScale = 10.0
 
-    /// A duration one side gives ("a two-year mission", "for half a century")
-    /// against the time since a date the other gives ("deployed in the fall
-    /// of 2020", "opened in 1987"), up to its capture day.
     /// A length one text gives a thing against the start date the other
     /// gives it, wherever the two stand: "despite a two-year Russian
     /// mission" in a wire's lead against "where the Russian peacekeeping
@@ -69,12 +66,11 @@ extension ConflictFinder {
             for (i, words, length) in told {
                 let next = (length.at + 1)..<min(words.lower.count, length.at + 3)
                 let named = Set(next.filter { words.written[$0] == words.lower[$0] }.map { ReferentTerms.stem(words.lower[$0]) })
-                for (j, other, start) in started where Double(start.year) < Double(day.year) {
+                for (j, other, start) in started where contradicts(length.years, since: start.year, told: other, day: day) {
                     let tie = named.intersection(other.meaning(around: start.at, before: 8, after: 0))
-                    guard tie.contains(where: { usedOnce($0, in: texts.0, texts.1) && usedOnce($0, in: texts.2, texts.3) }),
-                          !Durations.all(in: other).contains(where: { abs($0.years - length.years) <= 0.01 * length.years }) else { continue }
-                    let elapsed = Double(day.year) + Double(day.month - 1) / 12 - start.year
-                    if abs(elapsed - length.years) > max(0.75, Self.durationSlack * length.years) { record(i, j, length.phrase, start.words) }
+                    if tie.contains(where: { usedOnce($0, in: texts.0, texts.1) && usedOnce($0, in: texts.2, texts.3) }) {
+                        record(i, j, length.phrase, start.words)
+                    }
                 }
             }
         }
@@ -132,16 +128,25 @@ extension ConflictFinder {
         return uses == 1
     }
 
+    /// Whether a length disagrees with the time from a start year to the
+    /// capture day: by more than `durationSlack` of it and nine months. A
+    /// sentence that tells the same length itself gives the thing's own
+    /// length, not the time since ("a 15-year contract … in 2017" / "fifteen years").
+    static func contradicts(_ years: Double, since: Double, told dateSide: SentenceWords, day: CivilDate) -> Bool {
+        guard since < Double(day.year), !Durations.all(in: dateSide).contains(where: { abs($0.years - years) <= 0.01 * years }) else { return false }
+        let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
+        return abs(elapsed - years) > max(0.75, Self.durationSlack * years)
+    }
+
+    /// A duration one side gives ("a two-year mission", "for half a century")
+    /// against the time since a date the other gives ("deployed in the fall
+    /// of 2020", "opened in 1987"), up to its capture day.
     static func duration(_ old: SentenceWords, _ new: SentenceWords, reference: (old: CivilDate, new: CivilDate)) -> OutletAlignment.Conflict? {
         func check(_ durationSide: SentenceWords, _ dateSide: SentenceWords, _ day: CivilDate) -> (String, String)? {
-            guard let (years, phrase, at) = Durations.first(in: durationSide),
-                  let (since, words, dateAt) = Durations.startYear(in: dateSide), Double(since) < Double(day.year) else { return nil }
-            let elapsed = Double(day.year) + Double(day.month - 1) / 12 - since
-            // Of one thing: "a two-year pay deal" says nothing of "the last strike in late 2019".
-            guard !durationSide.meaning(around: at).isDisjoint(with: dateSide.meaning(around: dateAt)),
-                  // "a 15-year contract … in 2017" / "fifteen years": the length is the thing's own, not the time since.
-                  !Durations.all(in: dateSide).contains(where: { abs($0.years - years) <= 0.01 * years }) else { return nil }
-            return abs(elapsed - years) > max(0.75, Self.durationSlack * years) ? (phrase, words) : nil
+            guard let (years, phrase, at) = Durations.first(in: durationSide), let (since, words, dateAt) = Durations.startYear(in: dateSide),
+                  // Of one thing: "a two-year pay deal" says nothing of "the last strike in late 2019".
+                  !durationSide.meaning(around: at).isDisjoint(with: dateSide.meaning(around: dateAt)) else { return nil }
+            return contradicts(years, since: since, told: dateSide, day: day) ? (phrase, words) : nil
         }
         if let (phrase, words) = check(old, new, reference.new) { return .init(kind: .duration, old: phrase, new: words) }
         if let (phrase, words) = check(new, old, reference.old) { return .init(kind: .duration, old: words, new: phrase) }
